@@ -1,0 +1,104 @@
+// Streaming, mergeable accumulators for one block of individuals.
+//
+// Reward channels keep exact sums and sums of squares per strategy (mean and MCSE);
+// curves keep event and censoring counts on a time grid (Kaplan–Meier and cumulative
+// incidence); counters keep totals. Counts are integers held exactly in doubles and
+// reward sums are exact (see exact-sum.ts), so merging blocks gives bitwise-identical
+// results for any blocking. Blocks must be merged in index order, which also proves
+// that none is missing.
+import { ExactSums } from './exact-sum.js';
+
+/** Names and sizes that fix where each number lives; derived from the model once. */
+export interface AccumulatorLayout {
+  readonly strategyIds: readonly string[];
+  readonly strategyLabels: readonly string[];
+  readonly channels: readonly string[];
+  readonly counters: readonly string[];
+  readonly curves: readonly CurveLayout[];
+  readonly curveStepYears: number;
+  readonly curveBins: number;
+  readonly horizonYears: number;
+}
+
+export interface CurveLayout {
+  readonly name: string;
+  /** Model causes first, then the terminal states as competing causes. */
+  readonly causes: readonly string[];
+}
+
+export interface TraceRecord {
+  readonly index: number;
+  readonly strategyId: string;
+  readonly time: number;
+  readonly kind: 'state' | 'event' | 'end';
+  readonly detail: string;
+}
+
+/** Slots per strategy and channel: discounted sum, its square, undiscounted sum, its square. */
+export const REWARD_SLOTS = 4;
+
+export class BlockAccumulator {
+  readonly rewardSums: ExactSums;
+  readonly counterTotals: Float64Array;
+  /** Per curve: events indexed [strategy][cause][bin]. */
+  readonly curveEvents: Float64Array[];
+  /** Per curve and strategy: individuals still under observation at the horizon. */
+  readonly curveCensoredAtHorizon: Float64Array[];
+  readonly traces: TraceRecord[] = [];
+
+  constructor(
+    readonly layout: AccumulatorLayout,
+    readonly firstIndex: number,
+    public count: number,
+  ) {
+    const strategies = layout.strategyIds.length;
+    this.rewardSums = new ExactSums(strategies * layout.channels.length * REWARD_SLOTS);
+    this.counterTotals = new Float64Array(strategies * layout.counters.length);
+    this.curveEvents = layout.curves.map((c) => new Float64Array(strategies * c.causes.length * layout.curveBins));
+    this.curveCensoredAtHorizon = layout.curves.map(() => new Float64Array(strategies));
+  }
+
+  rewardSlot(strategy: number, channel: number): number {
+    return (strategy * this.layout.channels.length + channel) * REWARD_SLOTS;
+  }
+
+  /** Adds one individual's totals for one strategy. */
+  addRewards(strategy: number, discounted: Float64Array, undiscounted: Float64Array): void {
+    const channels = this.layout.channels.length;
+    for (let c = 0; c < channels; c++) {
+      const slot = this.rewardSlot(strategy, c);
+      const d = discounted[c] as number;
+      const u = undiscounted[c] as number;
+      this.rewardSums.add(slot, d);
+      this.rewardSums.add(slot + 1, d * d);
+      this.rewardSums.add(slot + 2, u);
+      this.rewardSums.add(slot + 3, u * u);
+    }
+  }
+
+  /** Appends the next block (the one starting where this ends). */
+  merge(next: BlockAccumulator): void {
+    if (next.firstIndex !== this.firstIndex + this.count) {
+      throw new RangeError(
+        `accumulators: blocks must be merged in index order; expected a block starting at ${this.firstIndex + this.count}, got ${next.firstIndex}`,
+      );
+    }
+    if (!sameLayout(this.layout, next.layout)) {
+      throw new RangeError('accumulators: cannot merge blocks from different models or strategies');
+    }
+    this.rewardSums.merge(next.rewardSums);
+    addInto(this.counterTotals, next.counterTotals);
+    this.curveEvents.forEach((a, i) => addInto(a, next.curveEvents[i] as Float64Array));
+    this.curveCensoredAtHorizon.forEach((a, i) => addInto(a, next.curveCensoredAtHorizon[i] as Float64Array));
+    for (const t of next.traces) this.traces.push(t);
+    this.count += next.count;
+  }
+}
+
+function addInto(target: Float64Array, source: Float64Array): void {
+  for (let i = 0; i < target.length; i++) target[i] = (target[i] as number) + (source[i] as number);
+}
+
+function sameLayout(a: AccumulatorLayout, b: AccumulatorLayout): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,49 @@
+// A run's report: results plus everything needed to reproduce them (version, seed, scenario hash).
+import type { BlockAccumulator } from '../engine/accumulators.js';
+import { type BlockRange, blocksOf } from '../engine/blocks.js';
+import { type SimulationResults, summarize } from '../engine/results.js';
+import type { SimulationRunner } from '../engine/simulator.js';
+import { SARCSIM_VERSION } from '../version.js';
+import { scenarioHash } from './canonical-hash.js';
+import { catalogModel } from './model-catalog.js';
+import type { Scenario } from './scenario.js';
+
+export interface RunReport {
+  readonly version: string;
+  readonly model: string;
+  readonly scenarioHash: string;
+  readonly seed: number;
+  readonly patients: number;
+  readonly results: SimulationResults;
+}
+
+export function runnerFor(scenario: Scenario): SimulationRunner {
+  return catalogModel(scenario.model).build(scenario.parameters);
+}
+
+export function scenarioBlocks(scenario: Scenario): BlockRange[] {
+  return blocksOf(scenario.patients, scenario.blockSize);
+}
+
+/** Builds the report from the merged accumulator of all the scenario's blocks. */
+export function reportFor(scenario: Scenario, merged: BlockAccumulator): RunReport {
+  if (merged.firstIndex !== 0 || merged.count !== scenario.patients) {
+    throw new RangeError(
+      `run report: results cover individuals ${merged.firstIndex}–${merged.firstIndex + merged.count - 1}, but the scenario has ${scenario.patients}`,
+    );
+  }
+  return {
+    version: SARCSIM_VERSION,
+    model: scenario.model,
+    scenarioHash: hashOfScenario(scenario),
+    seed: scenario.seed,
+    patients: scenario.patients,
+    results: summarize(merged),
+  };
+}
+
+/** The hash covers everything that decides the results; block size does not, so it is left out. */
+export function hashOfScenario(scenario: Scenario): string {
+  const { blockSize: _blockSize, ...decisive } = scenario;
+  return scenarioHash(decisive);
+}
