@@ -88,8 +88,12 @@ export class BlockAccumulator {
     }
     this.rewardSums.merge(next.rewardSums);
     addInto(this.counterTotals, next.counterTotals);
-    this.curveEvents.forEach((a, i) => addInto(a, next.curveEvents[i] as Float64Array));
-    this.curveCensoredAtHorizon.forEach((a, i) => addInto(a, next.curveCensoredAtHorizon[i] as Float64Array));
+    this.curveEvents.forEach((a, i) => {
+      addInto(a, next.curveEvents[i] as Float64Array);
+    });
+    this.curveCensoredAtHorizon.forEach((a, i) => {
+      addInto(a, next.curveCensoredAtHorizon[i] as Float64Array);
+    });
     for (const t of next.traces) this.traces.push(t);
     this.count += next.count;
   }

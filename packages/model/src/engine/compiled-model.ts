@@ -92,7 +92,7 @@ export function compileModel<S extends string, A>(simulation: SimulationDefiniti
     'curve',
     curves.map((c) => c.name),
   );
-  curves.forEach((c) => unique(`cause of curve '${c.name}'`, c.causes));
+  for (const c of curves) unique(`cause of curve '${c.name}'`, c.causes);
 
   const layout: AccumulatorLayout = {
     strategyIds: strategies.map((s) => s.id),

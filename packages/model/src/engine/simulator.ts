@@ -73,6 +73,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
 
   // Rewards of the current individual and strategy.
   private readonly rewardRate: Float64Array;
+  private rewardsFrom = 0;
   private readonly discountedTotal: Float64Array;
   private readonly undiscountedTotal: Float64Array;
   private readonly continuousDiscount: Float64Array;
@@ -208,6 +209,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.pendingCount = 0;
     this.discountedTotal.fill(0);
     this.undiscountedTotal.fill(0);
+    this.rewardRate.fill(0);
+    this.rewardsFrom = 0;
     this.curveRecorded.fill(0);
     const entry = openStream({ seed: this.seed, draw: this.draw, index, purpose: ENTRY_PURPOSE_ID });
     ind.attributes = model.attributes(entry, index);
@@ -234,18 +237,19 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
       }
       const eventTime = this.queue.peekTime();
       if (eventTime <= nextTime && eventTime < horizon) {
-        this.accrueTo(eventTime);
+        this.advanceTo(eventTime);
         const event = this.queue.pop();
         if (event === undefined) break;
         if (this.tracing) this.trace('event', handlerName(event.handler, event.data));
         event.handler(this, event.data);
       } else if (next >= 0 && nextTime < horizon) {
-        this.accrueTo(nextTime);
+        this.advanceTo(nextTime);
         const transition = this.pendingTransition[next] as CompiledTransition<S, A>;
         this.enterState(transition.to);
         transition.definition.onTransition?.(this);
       } else {
-        this.accrueTo(horizon);
+        this.advanceTo(horizon);
+        this.settleRewards();
         if (this.tracing) this.trace('end', 'horizon');
         this.censorCurvesAtHorizon();
         break;
@@ -263,6 +267,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     if (this.compiled.terminal[stateIndex] === 1) {
       this.terminated = true;
       this.pendingCount = 0;
+      this.settleRewards();
       this.rewardRate.fill(0);
       this.recordTerminalOnCurves(state);
       return;
@@ -310,6 +315,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     const ind = this.individual;
     const rates = this.compiled.stateRewardRates[this.compiled.stateIndex.get(ind.state) as number];
     if (rates === undefined) return;
+    let settled = false;
     for (let c = 0; c < rates.length; c++) {
       const rate = rates[c];
       const value = rate === undefined ? 0 : typeof rate === 'function' ? rate(ind) : rate;
@@ -318,25 +324,38 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
           `reward rate for channel '${this.compiled.layout.channels[c]}' in state '${ind.state}' must be finite, got ${value}`,
         );
       }
-      this.rewardRate[c] = value;
+      if (value !== this.rewardRate[c]) {
+        if (!settled) this.settleRewards();
+        settled = true;
+        this.rewardRate[c] = value;
+      }
     }
   }
 
-  private accrueTo(t: number): void {
-    const ind = this.individual;
-    const from = ind.time;
-    if (t > from) {
-      const width = t - from;
+  /** Moves the clock forward; rewards are integrated lazily (see settleRewards). */
+  private advanceTo(t: number): void {
+    if (t > this.individual.time) this.individual.time = t;
+  }
+
+  /**
+   * Integrates the current reward rates from when they started to now. Called only when a
+   * rate changes or the history ends, so events that change nothing do not split the
+   * integral and leave the totals bitwise identical.
+   */
+  private settleRewards(): void {
+    const from = this.rewardsFrom;
+    const to = this.individual.time;
+    if (to > from) {
       for (let c = 0; c < this.rewardRate.length; c++) {
         const rate = this.rewardRate[c] as number;
         if (rate === 0) continue;
         const r = this.continuousDiscount[c] as number;
-        this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + rate * width;
+        this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + rate * (to - from);
         this.discountedTotal[c] =
-          (this.discountedTotal[c] as number) + rate * discountedDuration(r, from, t, discountFactor(r, from));
+          (this.discountedTotal[c] as number) + rate * discountedDuration(r, from, to, discountFactor(r, from));
       }
-      ind.time = t;
     }
+    this.rewardsFrom = to;
   }
 
   // ── curves and traces ────────────────────────────────────────────────────
