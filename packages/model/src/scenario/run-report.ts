@@ -1,7 +1,7 @@
 // A run's report: results plus everything needed to reproduce them (version, seed, scenario hash).
 import type { BlockAccumulator } from '../engine/accumulators.js';
 import { type BlockRange, blocksOf } from '../engine/blocks.js';
-import { type SimulationResults, summarize } from '../engine/results.js';
+import { type StrategyResult, summarize } from '../engine/results.js';
 import type { SimulationRunner } from '../engine/simulator.js';
 import { SARCSIM_VERSION } from '../version.js';
 import { scenarioHash } from './canonical-hash.js';
@@ -14,7 +14,8 @@ export interface RunReport {
   readonly scenarioHash: string;
   readonly seed: number;
   readonly patients: number;
-  readonly results: SimulationResults;
+  readonly horizonYears: number;
+  readonly strategies: readonly StrategyResult[];
 }
 
 export function runnerFor(scenario: Scenario): SimulationRunner {
@@ -32,13 +33,15 @@ export function reportFor(scenario: Scenario, merged: BlockAccumulator): RunRepo
       `run report: results cover individuals ${merged.firstIndex}–${merged.firstIndex + merged.count - 1}, but the scenario has ${scenario.patients}`,
     );
   }
+  const results = summarize(merged);
   return {
     version: SARCSIM_VERSION,
     model: scenario.model,
     scenarioHash: hashOfScenario(scenario),
     seed: scenario.seed,
     patients: scenario.patients,
-    results: summarize(merged),
+    horizonYears: results.horizonYears,
+    strategies: results.strategies,
   };
 }
 

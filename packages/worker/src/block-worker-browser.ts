@@ -1,0 +1,5 @@
+// Browser module-Worker entry: exposes the block worker over comlink.
+import * as Comlink from 'comlink';
+import { createBlockWorkerApi } from './block-worker-api.js';
+
+Comlink.expose(createBlockWorkerApi());

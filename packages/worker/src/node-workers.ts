@@ -1,0 +1,46 @@
+// Worker factories for Node: worker_threads running the block worker, and the in-process fallback.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { type BlockWorkerApi, createBlockWorkerApi } from './block-worker-api.js';
+import type { WorkerFactory, WorkerHandle } from './pool.js';
+
+/** One core is left for the main thread; at least one worker. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+const BLOCK_WORKER_SCRIPT = new URL('./block-worker-node.js', import.meta.url);
+
+/**
+ * Starts worker_threads running `script`: the block worker, unless a test injects another
+ * (with `workerData` to configure it).
+ */
+export function nodeWorkerFactory(script: URL = BLOCK_WORKER_SCRIPT, workerData?: unknown): WorkerFactory {
+  return (): WorkerHandle => {
+    const worker = new Worker(script, { workerData });
+    const died = new Promise<never>((_, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`worker stopped (exit code ${code})`)));
+    });
+    died.catch(() => {}); // observed through Promise.race; never an unhandled rejection
+    const api = Comlink.wrap<BlockWorkerApi>(nodeEndpoint(worker));
+    let stopped = false;
+    return {
+      api,
+      died,
+      terminate: () => {
+        if (stopped) return;
+        stopped = true;
+        api[Comlink.releaseProxy]();
+        void worker.terminate();
+      },
+    };
+  };
+}
+
+/** Runs blocks on the calling thread, for environments without workers; same results. */
+export function mainThreadFactory(): WorkerFactory {
+  return () => ({ api: createBlockWorkerApi(), died: new Promise<never>(() => {}), terminate: () => {} });
+}

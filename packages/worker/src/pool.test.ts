@@ -1,0 +1,93 @@
+import { parseScenario, runnerFor, runSerial, summarize } from '@sarcsim/model';
+import { afterEach, describe, expect, it } from 'vitest';
+// Worker threads need JavaScript, so these tests drive the built package (`pnpm build` first).
+import { mainThreadFactory, nodeWorkerFactory } from '../dist/node-workers.js';
+import { BlockFailedError, RunCancelledError, type RunProgress, WorkerPool } from '../dist/pool.js';
+
+const scenario = parseScenario({ patients: 6_000, blockSize: 500, seed: 4242 });
+const serialJson = JSON.stringify(
+  summarize(runSerial(runnerFor(scenario), { seed: scenario.seed, individuals: scenario.patients, blockSize: 777 })),
+);
+
+const pools: WorkerPool[] = [];
+function pool(size: number, factory = nodeWorkerFactory()): WorkerPool {
+  const p = new WorkerPool(factory, size);
+  pools.push(p);
+  return p;
+}
+afterEach(() => {
+  for (const p of pools.splice(0)) p.terminate();
+});
+
+function faultyFactory(mode: 'throw' | 'exit', maxFaults: number) {
+  const faults = new SharedArrayBuffer(4);
+  const script = new URL('./testing/faulty-block-worker.js', import.meta.url);
+  return {
+    factory: nodeWorkerFactory(script, { faults, faultAt: 1_500, maxFaults, mode }),
+    faults: new Int32Array(faults),
+  };
+}
+
+describe('worker pool', () => {
+  it('gives bitwise-identical results for 1, 2 and 3 workers, the main thread and the serial path', async () => {
+    for (const size of [1, 2, 3]) {
+      expect(JSON.stringify(summarize(await pool(size).run(scenario)))).toBe(serialJson);
+    }
+    expect(JSON.stringify(summarize(await pool(2, mainThreadFactory()).run(scenario)))).toBe(serialJson);
+  });
+
+  it('reports monotone progress that ends at the total', async () => {
+    const seen: RunProgress[] = [];
+    await pool(2).run(scenario, { onProgress: (p) => seen.push(p), progressIntervalMs: 0 });
+    expect(seen.length).toBeGreaterThan(1);
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]?.individualsDone).toBeGreaterThanOrEqual(seen[i - 1]?.individualsDone ?? 0);
+      expect(seen[i]?.blocksDone).toBeGreaterThanOrEqual(seen[i - 1]?.blocksDone ?? 0);
+    }
+    const last = seen[seen.length - 1];
+    expect(last?.individualsDone).toBe(scenario.patients);
+    expect(last?.blocksDone).toBe(last?.blocksTotal);
+  });
+
+  it('cancels promptly and stays usable', async () => {
+    const big = parseScenario({ patients: 400_000, blockSize: 1_000, seed: 1 });
+    const p = pool(2);
+    const controller = new AbortController();
+    let lastDone = 0;
+    const running = p.run(big, {
+      signal: controller.signal,
+      progressIntervalMs: 0,
+      onProgress: (progress) => {
+        lastDone = progress.individualsDone;
+        if (progress.blocksDone >= 3) controller.abort();
+      },
+    });
+    await expect(running).rejects.toBeInstanceOf(RunCancelledError);
+    expect(lastDone).toBeLessThan(big.patients);
+    expect(JSON.stringify(summarize(await p.run(scenario)))).toBe(serialJson);
+  });
+
+  it('retries a block whose worker throws, on a fresh worker, with identical results', async () => {
+    const { factory, faults } = faultyFactory('throw', 1);
+    expect(JSON.stringify(summarize(await pool(2, factory).run(scenario)))).toBe(serialJson);
+    expect(Atomics.load(faults, 0)).toBe(2); // one injected fault, one clean retry
+  });
+
+  it('retries a block whose worker dies', async () => {
+    const { factory } = faultyFactory('exit', 1);
+    expect(JSON.stringify(summarize(await pool(2, factory).run(scenario)))).toBe(serialJson);
+  });
+
+  it('fails the whole run with a clear error when the retry fails too', async () => {
+    const { factory } = faultyFactory('throw', 99);
+    const running = pool(2, factory).run(scenario);
+    await expect(running).rejects.toBeInstanceOf(BlockFailedError);
+    await expect(running).rejects.toThrow(
+      /individuals 1500–1999 failed 2 times; .* no partial results \(last error: injected fault\)/,
+    );
+  });
+
+  it('rejects an invalid worker count', () => {
+    expect(() => new WorkerPool(mainThreadFactory(), 0)).toThrow('workers: got 0, must be a whole number ≥ 1');
+  });
+});
