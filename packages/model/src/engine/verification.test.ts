@@ -204,8 +204,11 @@ describe('scheduled events', () => {
     type Ctx = SimulationContext<'alive' | 'dead', { ratio: number }>;
     const [rate, changeAt, ratio] = [0.2, 2, 3];
     const model: ModelDefinition<'alive' | 'dead', { ratio: number }> = {
-      ...singleRisk(exponential(rate), 10),
+      name: 'hazard ratio changed at 2 years',
+      states: ['alive', 'dead'],
+      terminalStates: ['dead'],
       attributes: () => ({ ratio: 1 }),
+      initialState: 'alive',
       transitions: [
         {
           from: 'alive',
@@ -215,6 +218,9 @@ describe('scheduled events', () => {
           hazardRatio: (p) => p.attributes.ratio,
         },
       ],
+      rewards: {},
+      horizonYears: 10,
+      curveStepYears: 0.01,
     };
     const raise = (ctx: Ctx) => {
       (ctx.individual.attributes as { ratio: number }).ratio = ratio;

@@ -17,21 +17,7 @@ interface Person {
 }
 type Ctx = SimulationContext<State, Person>;
 
-export interface IllnessDeathParameters {
-  readonly onsetShape: number;
-  readonly onsetScaleYears: number;
-  readonly diseaseDeathRatePerYear: number;
-  readonly treatmentHazardRatio: number;
-  readonly screeningSensitivity: number;
-  readonly screeningCost: number;
-  readonly treatmentCost: number;
-  readonly illnessCostPerYear: number;
-  readonly utilityHealthy: number;
-  readonly utilityIll: number;
-  readonly horizonYears: number;
-}
-
-export const ILLNESS_DEATH_DEFAULTS: IllnessDeathParameters = {
+export const ILLNESS_DEATH_DEFAULTS = {
   onsetShape: 1.3,
   onsetScaleYears: 25,
   diseaseDeathRatePerYear: 0.2,
@@ -44,6 +30,7 @@ export const ILLNESS_DEATH_DEFAULTS: IllnessDeathParameters = {
   utilityIll: 0.6,
   horizonYears: 40,
 };
+export type IllnessDeathParameters = typeof ILLNESS_DEATH_DEFAULTS;
 
 const background: Record<Person['sex'], Hazard> = {
   male: lifeTable(US_2022.male),
