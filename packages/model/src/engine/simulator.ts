@@ -11,8 +11,9 @@ import { type CompiledModel, type CompiledTransition, compileModel } from './com
 import { continuousRate, discountedDuration, discountFactor } from './discounting.js';
 import { EventQueue } from './event-queue.js';
 import type { Hazard } from './hazard.js';
+import { IndividualStreams } from './individual-streams.js';
 import type { BlockSpec, EventHandler, Individual, SimulationContext, SimulationDefinition } from './model.js';
-import { ENTRY_PURPOSE, NATURAL_PURPOSE, openStream, purposeId, type Uniform } from './random-streams.js';
+import { ENTRY_PURPOSE, NATURAL_PURPOSE } from './random-streams.js';
 
 type AnyHandler<S extends string, A> = EventHandler<S, A, unknown>;
 
@@ -53,7 +54,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   strategyId = '';
 
   private readonly queue = new EventQueue<AnyHandler<S, A>>();
-  private readonly streams = new Map<string, Uniform>();
+  private readonly streams = new IndividualStreams();
   private seed = 0;
   private draw = 0;
   private strategyIndex = 0;
@@ -108,7 +109,11 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     const strategies = this.simulation.strategies;
     for (let index = block.firstIndex; index < block.firstIndex + block.count; index++) {
       this.tracing = index < traceBelow;
-      for (let s = 0; s < strategies.length; s++) this.runIndividual(index, s);
+      this.streams.startIndividual(this.seed, this.draw, index);
+      for (let s = 0; s < strategies.length; s++) {
+        this.streams.rewind();
+        this.runIndividual(index, s);
+      }
     }
     return this.acc;
   }
@@ -116,17 +121,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   // ── SimulationContext ────────────────────────────────────────────────────
 
   uniform(purpose: string): number {
-    let stream = this.streams.get(purpose);
-    if (stream === undefined) {
-      stream = openStream({
-        seed: this.seed,
-        draw: this.draw,
-        index: this.individual.index,
-        purpose: cachedPurposeId(purpose),
-      });
-      this.streams.set(purpose, stream);
-    }
-    return stream();
+    return this.streams.stream(purpose)();
   }
 
   setState(state: S): void {
@@ -203,7 +198,6 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     ind.index = index;
     ind.time = 0;
     ind.stateEntryTime = 0;
-    this.streams.clear();
     this.queue.clear();
     this.terminated = false;
     this.pendingCount = 0;
@@ -212,8 +206,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.rewardRate.fill(0);
     this.rewardsFrom = 0;
     this.curveRecorded.fill(0);
-    const entry = openStream({ seed: this.seed, draw: this.draw, index, purpose: ENTRY_PURPOSE_ID });
-    ind.attributes = model.attributes(entry, index);
+    ind.attributes = model.attributes(this.streams.stream(ENTRY_PURPOSE), index);
     const initial = typeof model.initialState === 'function' ? model.initialState(ind) : model.initialState;
     this.enterState(initial);
     model.onEntry?.(this);
@@ -409,15 +402,4 @@ function runPeriodicVisit<S extends string, A>(ctx: SimulationContext<S, A>, vis
 function handlerName<S extends string, A>(handler: AnyHandler<S, A>, data: unknown): string {
   const named = handler === runPeriodicVisit ? (data as PeriodicVisit<S, A>).handler : handler;
   return named.name || 'anonymous';
-}
-
-const ENTRY_PURPOSE_ID = purposeId(ENTRY_PURPOSE);
-const purposeIds = new Map<string, number>();
-function cachedPurposeId(purpose: string): number {
-  let id = purposeIds.get(purpose);
-  if (id === undefined) {
-    id = purposeId(purpose);
-    purposeIds.set(purpose, id);
-  }
-  return id;
 }
