@@ -2,4 +2,4 @@
 export type { BlockRequest, BlockWorkerApi } from './block-worker-api.js';
 export { createBlockWorkerApi } from './block-worker-api.js';
 export type { PoolRunOptions, RunProgress, WorkerFactory, WorkerHandle } from './pool.js';
-export { BlockFailedError, RunCancelledError, WorkerPool } from './pool.js';
+export { BlockFailedError, RunCancelledError, WorkerDiedError, WorkerPool } from './pool.js';

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { type BlockWorkerApi, createBlockWorkerApi } from './block-worker-api.js';
-import type { WorkerFactory, WorkerHandle } from './pool.js';
+import { WorkerDiedError, type WorkerFactory, type WorkerHandle } from './pool.js';
 
 /** One core is left for the main thread; at least one worker. */
 export function defaultWorkerCount(): number {
@@ -21,8 +21,8 @@ export function nodeWorkerFactory(script: URL = BLOCK_WORKER_SCRIPT, workerData?
   return (): WorkerHandle => {
     const worker = new Worker(script, { workerData });
     const died = new Promise<never>((_, reject) => {
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`worker stopped (exit code ${code})`)));
+      worker.once('error', (error) => reject(new WorkerDiedError(`uncaught error: ${error.message}`)));
+      worker.once('exit', (code) => reject(new WorkerDiedError(`exit code ${code}`)));
     });
     died.catch(() => {}); // observed through Promise.race; never an unhandled rejection
     const api = Comlink.wrap<BlockWorkerApi>(nodeEndpoint(worker));

@@ -87,6 +87,13 @@ describe('worker pool', () => {
     );
   });
 
+  it('charges a worker death to the block it was running, not to the block queued behind it', async () => {
+    const { factory } = faultyFactory('exit', 99);
+    await expect(pool(2, factory).run(scenario)).rejects.toThrow(
+      /^block of individuals 1500–1999 failed 2 times; .*exit code 3/,
+    );
+  });
+
   it('rejects an invalid worker count', () => {
     expect(() => new WorkerPool(mainThreadFactory(), 0)).toThrow('workers: got 0, must be a whole number ≥ 1');
   });

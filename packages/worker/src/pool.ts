@@ -1,9 +1,11 @@
 // A pool of block workers: deterministic, cancellable, with one retry per block.
 //
-// Blocks are handed out in index order to whichever worker is free, and merged strictly
-// in index order as they become contiguous, so the result is bitwise identical for any
-// number of workers and only out-of-order blocks wait in memory. A block whose worker
-// throws or dies is retried once on a fresh worker; a second failure fails the whole
+// Blocks are handed out in index order, two at a time per worker so a worker never idles
+// while the main thread turns a result around, and merged strictly in index order as they
+// become contiguous. The result is therefore bitwise identical for any number of workers,
+// and only out-of-order blocks wait in memory. A block whose worker throws is retried once
+// on a fresh worker; when a worker dies, the block it was running is charged and the one
+// queued behind it is re-queued free. A second failure of the same block fails the whole
 // run with a message naming the block. Nothing partial is ever returned.
 import {
   type BlockAccumulator,
@@ -16,7 +18,7 @@ import {
 } from '@sarcsim/model';
 import type { BlockWorkerApi } from './block-worker-api.js';
 
-/** A started worker: its API, a promise that rejects if it dies, and a way to stop it. */
+/** A started worker: its API, a promise that rejects (with WorkerDiedError) if it dies, and a way to stop it. */
 export interface WorkerHandle {
   readonly api: Pick<BlockWorkerApi, 'runBlock'>;
   readonly died: Promise<never>;
@@ -24,6 +26,13 @@ export interface WorkerHandle {
 }
 
 export type WorkerFactory = () => WorkerHandle;
+
+export class WorkerDiedError extends Error {
+  constructor(detail: string) {
+    super(`worker stopped (${detail})`);
+    this.name = 'WorkerDiedError';
+  }
+}
 
 export interface RunProgress {
   readonly blocksDone: number;
@@ -65,10 +74,22 @@ export class BlockFailedError extends Error {
 }
 
 const MAX_ATTEMPTS = 2;
+/** Blocks sent ahead to each worker; the second waits in the worker's queue. */
+const BLOCKS_IN_FLIGHT_PER_WORKER = 2;
+
+interface Slot {
+  readonly handle: WorkerHandle;
+  /** What the current run does if this worker dies (set per run, called at most once). */
+  onDeath: ((error: WorkerDiedError) => void) | undefined;
+  /** Block indices sent to this worker, in the order it will run them. */
+  readonly inFlight: number[];
+  /** Takes no new blocks (it threw); stopped once its queue drains. */
+  retired: boolean;
+  dead: boolean;
+}
 
 export class WorkerPool {
-  private readonly idle: WorkerHandle[] = [];
-  private readonly live = new Set<WorkerHandle>();
+  private slots: Slot[] = [];
   private running = false;
 
   constructor(
@@ -91,106 +112,152 @@ export class WorkerPool {
 
   /** Stops every worker; the pool starts fresh ones if used again. */
   terminate(): void {
-    for (const worker of this.live) worker.terminate();
-    this.live.clear();
-    this.idle.length = 0;
+    for (const slot of this.slots) {
+      slot.dead = true;
+      slot.handle.terminate();
+    }
+    this.slots = [];
   }
 
-  private async runBlocks(scenario: Scenario, options: PoolRunOptions): Promise<BlockAccumulator> {
+  private runBlocks(scenario: Scenario, options: PoolRunOptions): Promise<BlockAccumulator> {
     const { signal } = options;
-    if (signal?.aborted) throw new RunCancelledError();
+    if (signal?.aborted) return Promise.reject(new RunCancelledError());
     const layout = runnerFor(scenario).layout;
     const blocks = scenarioBlocks(scenario);
     const pending = blocks.map((_, i) => i);
-    const failures = blocks.map((): unknown[] => []);
+    const attempts = blocks.map((): unknown[] => []);
     const finished = new Map<number, BlockAccumulator>();
     let merged: BlockAccumulator | undefined;
     let nextToMerge = 0;
-    let failure: unknown;
     const started = performance.now();
     let lastReport = -Infinity;
     const interval = options.progressIntervalMs ?? 100;
 
-    const report = (force: boolean) => {
-      const now = performance.now();
-      if (!force && now - lastReport < interval) return;
-      lastReport = now;
-      const done = merged?.count ?? 0;
-      const perSecond = done / Math.max((now - started) / 1000, 1e-9);
-      options.onProgress?.({
-        blocksDone: nextToMerge,
-        blocksTotal: blocks.length,
-        individualsDone: done,
-        individualsTotal: scenario.patients,
-        individualsPerSecond: perSecond,
-        etaSeconds: done === 0 ? Number.NaN : (scenario.patients - done) / perSecond,
-      });
-    };
-
-    const abort = () => this.terminate();
-    signal?.addEventListener('abort', abort, { once: true });
-
-    const lane = async (): Promise<void> => {
-      while (pending.length > 0 && failure === undefined && !signal?.aborted) {
-        const index = pending.shift() as number;
-        const block = blocks[index] as BlockRange;
-        const worker = this.acquire();
-        try {
-          const result = await Promise.race([
-            worker.api.runBlock(scenario, {
-              firstIndex: block.firstIndex,
-              count: block.count,
-              draw: options.draw ?? 0,
-              traceIndividuals: options.traceIndividuals ?? 0,
-            }),
-            worker.died,
-          ]);
-          this.release(worker);
-          finished.set(index, fromTransferable(layout, result));
-          while (finished.has(nextToMerge)) {
-            const next = finished.get(nextToMerge) as BlockAccumulator;
-            finished.delete(nextToMerge);
-            if (merged === undefined) merged = next;
-            else merged.merge(next);
-            nextToMerge += 1;
-          }
-          report(nextToMerge === blocks.length);
-        } catch (error) {
-          this.discard(worker);
-          if (signal?.aborted) return;
-          const attempts = failures[index] as unknown[];
-          attempts.push(error);
-          if (attempts.length >= MAX_ATTEMPTS) failure = new BlockFailedError(block, attempts);
-          else pending.unshift(index);
+    return new Promise<BlockAccumulator>((resolve, reject) => {
+      let settled = false;
+      const finish = (error: unknown, result?: BlockAccumulator) => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener('abort', onAbort);
+        if (error !== undefined || result === undefined) {
+          this.terminate();
+          reject(error);
+        } else {
+          resolve(result);
         }
-      }
-    };
+      };
+      const onAbort = () => finish(new RunCancelledError());
+      signal?.addEventListener('abort', onAbort, { once: true });
 
-    try {
-      await Promise.all(Array.from({ length: Math.min(this.size, blocks.length) }, lane));
-    } finally {
-      signal?.removeEventListener('abort', abort);
-    }
-    if (signal?.aborted) throw new RunCancelledError();
-    if (failure !== undefined) throw failure;
-    if (merged === undefined || nextToMerge !== blocks.length) {
-      throw new Error(`worker pool: only ${nextToMerge} of ${blocks.length} blocks finished`);
-    }
-    return merged;
+      const report = (force: boolean) => {
+        const now = performance.now();
+        if (!force && now - lastReport < interval) return;
+        lastReport = now;
+        const done = merged?.count ?? 0;
+        const perSecond = done / Math.max((now - started) / 1000, 1e-9);
+        options.onProgress?.({
+          blocksDone: nextToMerge,
+          blocksTotal: blocks.length,
+          individualsDone: done,
+          individualsTotal: scenario.patients,
+          individualsPerSecond: perSecond,
+          etaSeconds: done === 0 ? Number.NaN : (scenario.patients - done) / perSecond,
+        });
+      };
+
+      const charge = (index: number, error: unknown) => {
+        const tries = attempts[index] as unknown[];
+        tries.push(error);
+        if (tries.length >= MAX_ATTEMPTS) finish(new BlockFailedError(blocks[index] as BlockRange, tries));
+        else pending.unshift(index);
+      };
+
+      const stopIfDrained = (slot: Slot) => {
+        if (slot.retired && slot.inFlight.length === 0) this.removeSlot(slot);
+      };
+
+      const succeeded = (slot: Slot, index: number, result: Parameters<typeof fromTransferable>[1]) => {
+        if (settled || slot.dead) return;
+        slot.inFlight.splice(slot.inFlight.indexOf(index), 1);
+        stopIfDrained(slot);
+        finished.set(index, fromTransferable(layout, result));
+        while (finished.has(nextToMerge)) {
+          const next = finished.get(nextToMerge) as BlockAccumulator;
+          finished.delete(nextToMerge);
+          if (merged === undefined) merged = next;
+          else merged.merge(next);
+          nextToMerge += 1;
+        }
+        report(nextToMerge === blocks.length);
+        if (nextToMerge === blocks.length) finish(undefined, merged);
+        else dispatch();
+      };
+
+      const threw = (slot: Slot, index: number, error: unknown) => {
+        if (settled || slot.dead) return;
+        slot.inFlight.splice(slot.inFlight.indexOf(index), 1);
+        slot.retired = true;
+        stopIfDrained(slot);
+        charge(index, error);
+        dispatch();
+      };
+
+      const died = (slot: Slot, error: WorkerDiedError) => {
+        if (settled) return;
+
+        // The worker ran its queue in order: only the first block was running.
+        const [running, ...queued] = slot.inFlight;
+        this.removeSlot(slot);
+        pending.unshift(...queued);
+        if (running !== undefined) charge(running, error);
+        dispatch();
+      };
+      for (const slot of this.slots) slot.onDeath = (error) => died(slot, error);
+
+      const dispatch = () => {
+        while (!settled && pending.length > 0) {
+          const slot = this.slotWithRoom();
+          if (slot === undefined) return;
+          slot.onDeath = (error) => died(slot, error);
+          const index = pending.shift() as number;
+          const block = blocks[index] as BlockRange;
+          slot.inFlight.push(index);
+          const call = slot.handle.api.runBlock(scenario, {
+            firstIndex: block.firstIndex,
+            count: block.count,
+            draw: options.draw ?? 0,
+            traceIndividuals: options.traceIndividuals ?? 0,
+          });
+          // Never race the call against `died`: a reaction on that long-lived promise would
+          // keep every block's result reachable (a leak of one result per block).
+          call.then(
+            (result) => succeeded(slot, index, result),
+            (error: unknown) => threw(slot, index, error),
+          );
+        }
+      };
+
+      dispatch();
+    });
   }
 
-  private acquire(): WorkerHandle {
-    const worker = this.idle.pop() ?? this.factory();
-    this.live.add(worker);
-    return worker;
+  /** A working slot with room for another block, starting a worker if the pool has room. */
+  private slotWithRoom(): Slot | undefined {
+    const working = this.slots.filter((s) => !s.retired && !s.dead);
+    const free = working.find((s) => s.inFlight.length < BLOCKS_IN_FLIGHT_PER_WORKER);
+    if (free !== undefined || working.length >= this.size) return free;
+    const slot: Slot = { handle: this.factory(), onDeath: undefined, inFlight: [], retired: false, dead: false };
+    slot.handle.died.catch((error: unknown) => {
+      if (slot.dead) return; // stopped on purpose
+      slot.onDeath?.(error instanceof WorkerDiedError ? error : new WorkerDiedError(String(error)));
+    });
+    this.slots.push(slot);
+    return slot;
   }
 
-  private release(worker: WorkerHandle): void {
-    if (this.live.has(worker)) this.idle.push(worker);
-  }
-
-  private discard(worker: WorkerHandle): void {
-    worker.terminate();
-    this.live.delete(worker);
+  private removeSlot(slot: Slot): void {
+    slot.dead = true; // a deliberate stop is not a death
+    slot.handle.terminate();
+    this.slots = this.slots.filter((s) => s !== slot);
   }
 }

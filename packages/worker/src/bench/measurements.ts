@@ -1,0 +1,161 @@
+// The individual benchmark measurements; main.ts runs them and prints the report.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createRunner, illnessDeathExample, openStream, parseScenario, runSerial, summarize } from '@sarcsim/model';
+import seedrandom from 'seedrandom';
+import { nodeWorkerFactory } from '../node-workers.js';
+import { WorkerPool } from '../pool.js';
+
+export interface GeneratorFigures {
+  readonly generator: string;
+  readonly uniformsPerSecond: number;
+  readonly openNanoseconds: number;
+}
+
+type Open = (seed: number) => () => number;
+
+const GENERATORS: readonly [string, Open][] = [
+  // Tyche-i as the engine opens it: a 53-bit integer seed built from stream coordinates.
+  ['tychei', (seed) => openStream({ seed: seed % 2 ** 32, draw: 0, index: 0, purpose: 1 })],
+  ['alea', (seed) => seedrandom.alea(String(seed))],
+  ['xor128', (seed) => seedrandom.xor128(String(seed))],
+  ['xorwow', (seed) => seedrandom.xorwow(String(seed))],
+  ['xorshift7', (seed) => seedrandom.xorshift7(String(seed))],
+  ['xor4096', (seed) => seedrandom.xor4096(String(seed))],
+  ['arc4', (seed) => seedrandom(String(seed))],
+];
+
+function seconds(start: number): number {
+  return (performance.now() - start) / 1000;
+}
+
+/** Uniforms per second on one core, and the cost of opening a stream, per seedrandom generator. */
+export function measureGenerators(draws: number, opens: number): GeneratorFigures[] {
+  return GENERATORS.map(([generator, open]) => {
+    const uniform = open(12_345);
+    let sink = 0;
+    for (let i = 0; i < draws / 10; i++) sink += uniform(); // warm-up
+    let start = performance.now();
+    for (let i = 0; i < draws; i++) sink += uniform();
+    const uniformsPerSecond = draws / seconds(start);
+    start = performance.now();
+    for (let i = 0; i < opens; i++) sink += open(i * 2_654_435_761 + 1)();
+    const openNanoseconds = (seconds(start) / opens) * 1e9;
+    if (Number.isNaN(sink)) throw new Error('unreachable');
+    return { generator, uniformsPerSecond, openNanoseconds };
+  });
+}
+
+export interface ThroughputFigures {
+  readonly model: string;
+  readonly patients: number;
+  readonly strategies: number;
+  readonly historiesPerSecond: number;
+  readonly nanosecondsPerHistory: number;
+}
+
+/** Patient-strategy histories per second on one core (serial, in-process, after a warm-up). */
+export function measureExampleThroughput(patients: number): ThroughputFigures {
+  const simulation = illnessDeathExample();
+  const runner = createRunner(simulation);
+  runSerial(runner, { seed: 1, individuals: Math.max(1, Math.floor(patients / 10)) });
+  const start = performance.now();
+  runSerial(runner, { seed: 2, individuals: patients });
+  const elapsed = seconds(start);
+  const histories = patients * simulation.strategies.length;
+  return {
+    model: simulation.model.name,
+    patients,
+    strategies: simulation.strategies.length,
+    historiesPerSecond: histories / elapsed,
+    nanosecondsPerHistory: (elapsed / histories) * 1e9,
+  };
+}
+
+export interface SpeedupFigures {
+  readonly patients: number;
+  readonly secondsOneWorker: number;
+  readonly secondsTwoWorkers: number;
+  readonly speedup: number;
+  readonly bitwiseIdentical: boolean;
+}
+
+async function timedPoolRun(workers: number, scenarioInput: unknown): Promise<{ seconds: number; json: string }> {
+  const pool = new WorkerPool(nodeWorkerFactory(), workers);
+  try {
+    await pool.run(parseScenario({ ...(scenarioInput as object), patients: 20_000 })); // start and warm workers
+    const start = performance.now();
+    const merged = await pool.run(scenarioInput);
+    return { seconds: seconds(start), json: JSON.stringify(summarize(merged)) };
+  } finally {
+    pool.terminate();
+  }
+}
+
+/** Wall time with 1 and 2 worker threads on the same scenario, and whether results match bit for bit. */
+export async function measureSpeedup(patients: number): Promise<SpeedupFigures> {
+  const scenario = { patients, seed: 77 };
+  const one = await timedPoolRun(1, scenario);
+  const two = await timedPoolRun(2, scenario);
+  return {
+    patients,
+    secondsOneWorker: one.seconds,
+    secondsTwoWorkers: two.seconds,
+    speedup: one.seconds / two.seconds,
+    bitwiseIdentical: one.json === two.json,
+  };
+}
+
+export interface MemoryFigures {
+  readonly patients: number;
+  readonly workers: number;
+  readonly peakRssMegabytes: number;
+  readonly seconds: number;
+}
+
+/** Peak resident memory of a fresh process running the whole scenario (workers included). */
+export function measurePeakMemory(patients: number, workers: number): MemoryFigures {
+  const child = fileURLToPath(new URL('./peak-memory-child.js', import.meta.url));
+  const result = spawnSync(process.execPath, [child, String(patients), String(workers)], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`peak-memory run failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as MemoryFigures;
+}
+
+export interface PsaShapedFigures {
+  readonly draws: number;
+  readonly patientsPerDraw: number;
+  readonly strategies: number;
+  readonly workers: number;
+  readonly seconds: number;
+  readonly historiesPerSecond: number;
+}
+
+/**
+ * A PSA-shaped workload: `draws` runs of `patientsPerDraw` patients, each on its own draw's
+ * random streams. Parameter sampling per draw arrives with the PSA; this measures the
+ * simulation work, which dominates it.
+ */
+export async function measurePsaShaped(
+  draws: number,
+  patientsPerDraw: number,
+  workers: number,
+): Promise<PsaShapedFigures> {
+  const pool = new WorkerPool(nodeWorkerFactory(), workers);
+  const scenario = parseScenario({ patients: patientsPerDraw, seed: 9 });
+  const strategies = illnessDeathExample().strategies.length;
+  try {
+    const start = performance.now();
+    for (let draw = 0; draw < draws; draw++) await pool.run(scenario, { draw });
+    const elapsed = seconds(start);
+    return {
+      draws,
+      patientsPerDraw,
+      strategies,
+      workers,
+      seconds: elapsed,
+      historiesPerSecond: (draws * patientsPerDraw * strategies) / elapsed,
+    };
+  } finally {
+    pool.terminate();
+  }
+}
