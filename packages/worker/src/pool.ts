@@ -11,10 +11,12 @@ import {
   type BlockAccumulator,
   type BlockRange,
   fromTransferable,
+  mergeTransferable,
   parseScenario,
   runnerFor,
   type Scenario,
   scenarioBlocks,
+  type TransferableBlock,
 } from '@sarcsim/model';
 import type { BlockWorkerApi } from './block-worker-api.js';
 
@@ -126,7 +128,7 @@ export class WorkerPool {
     const blocks = scenarioBlocks(scenario);
     const pending = blocks.map((_, i) => i);
     const attempts = blocks.map((): unknown[] => []);
-    const finished = new Map<number, BlockAccumulator>();
+    const finished = new Map<number, TransferableBlock>();
     let merged: BlockAccumulator | undefined;
     let nextToMerge = 0;
     const started = performance.now();
@@ -176,16 +178,16 @@ export class WorkerPool {
         if (slot.retired && slot.inFlight.length === 0) this.removeSlot(slot);
       };
 
-      const succeeded = (slot: Slot, index: number, result: Parameters<typeof fromTransferable>[1]) => {
+      const succeeded = (slot: Slot, index: number, result: TransferableBlock) => {
         if (settled || slot.dead) return;
         slot.inFlight.splice(slot.inFlight.indexOf(index), 1);
         stopIfDrained(slot);
-        finished.set(index, fromTransferable(layout, result));
+        finished.set(index, result);
         while (finished.has(nextToMerge)) {
-          const next = finished.get(nextToMerge) as BlockAccumulator;
+          const next = finished.get(nextToMerge) as TransferableBlock;
           finished.delete(nextToMerge);
-          if (merged === undefined) merged = next;
-          else merged.merge(next);
+          if (merged === undefined) merged = fromTransferable(layout, next);
+          else mergeTransferable(merged, next);
           nextToMerge += 1;
         }
         report(nextToMerge === blocks.length);

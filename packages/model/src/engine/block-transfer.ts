@@ -3,7 +3,6 @@
 // Only typed arrays and a few numbers cross the boundary (plus the capped traces), so a
 // block's results are cheap to post from a worker and cannot drag object graphs along.
 import { type AccumulatorLayout, BlockAccumulator, type TraceRecord } from './accumulators.js';
-import { ExactSums } from './exact-sum.js';
 
 export interface TransferableBlock {
   readonly firstIndex: number;
@@ -30,28 +29,51 @@ export function toTransferable(acc: BlockAccumulator): { block: TransferableBloc
   return { block, buffers: arrays.map((a) => a.buffer as ArrayBuffer) };
 }
 
-function copyInto(target: Float64Array, source: Float64Array | undefined, what: string): void {
-  if (source === undefined || source.length !== target.length) {
-    throw new RangeError(`block transfer: ${what} has ${source?.length ?? 0} values, expected ${target.length}`);
+function requireSize(source: Float64Array | undefined, expected: number, what: string): Float64Array {
+  if (source === undefined || source.length !== expected) {
+    throw new RangeError(`block transfer: ${what} has ${source?.length ?? 0} values, expected ${expected}`);
   }
-  target.set(source);
+  return source;
 }
 
-/** Rebuilds an accumulator from transferred data, checking every size against the layout. */
-export function fromTransferable(layout: AccumulatorLayout, block: TransferableBlock): BlockAccumulator {
-  const acc = new BlockAccumulator(layout, block.firstIndex, block.count);
-  const sums = ExactSums.fromArray(block.rewardSums);
-  if (sums.slots !== acc.rewardSums.slots) {
-    throw new RangeError(`block transfer: ${sums.slots} reward slots, expected ${acc.rewardSums.slots}`);
+function addInto(target: Float64Array, source: Float64Array): void {
+  for (let i = 0; i < target.length; i++) target[i] = (target[i] as number) + (source[i] as number);
+}
+
+/**
+ * Appends a transferred block to `into` (which must end where the block starts), without
+ * building an intermediate accumulator. Every size is checked against the layout before
+ * anything is added, so a bad block leaves `into` untouched.
+ */
+export function mergeTransferable(into: BlockAccumulator, block: TransferableBlock): void {
+  if (block.firstIndex !== into.firstIndex + into.count) {
+    throw new RangeError(
+      `accumulators: blocks must be merged in index order; expected a block starting at ${into.firstIndex + into.count}, got ${block.firstIndex}`,
+    );
   }
-  acc.rewardSums.merge(sums);
-  copyInto(acc.counterTotals, block.counterTotals, 'counterTotals');
-  acc.curveEvents.forEach((target, i) => {
-    copyInto(target, block.curveEvents[i], `curveEvents[${i}]`);
+  if (block.rewardSums[0] !== into.rewardSums.slots) {
+    throw new RangeError(`block transfer: ${block.rewardSums[0]} reward slots, expected ${into.rewardSums.slots}`);
+  }
+  const counters = requireSize(block.counterTotals, into.counterTotals.length, 'counterTotals');
+  const events = into.curveEvents.map((t, i) => requireSize(block.curveEvents[i], t.length, `curveEvents[${i}]`));
+  const censored = into.curveCensoredAtHorizon.map((t, i) =>
+    requireSize(block.curveCensoredAtHorizon[i], t.length, `curveCensoredAtHorizon[${i}]`),
+  );
+  into.rewardSums.mergeArray(block.rewardSums);
+  addInto(into.counterTotals, counters);
+  into.curveEvents.forEach((target, i) => {
+    addInto(target, events[i] as Float64Array);
   });
-  acc.curveCensoredAtHorizon.forEach((target, i) => {
-    copyInto(target, block.curveCensoredAtHorizon[i], `curveCensoredAtHorizon[${i}]`);
+  into.curveCensoredAtHorizon.forEach((target, i) => {
+    addInto(target, censored[i] as Float64Array);
   });
-  for (const t of block.traces) acc.traces.push(t);
+  for (const t of block.traces) into.traces.push(t);
+  into.count += block.count;
+}
+
+/** Rebuilds an accumulator from transferred data. */
+export function fromTransferable(layout: AccumulatorLayout, block: TransferableBlock): BlockAccumulator {
+  const acc = new BlockAccumulator(layout, block.firstIndex, 0);
+  mergeTransferable(acc, block);
   return acc;
 }

@@ -105,13 +105,19 @@ export class ExactSums {
     return out;
   }
 
+  /** Adds sums in the flat transfer form (see toArray) into this one, exactly. */
+  mergeArray(flat: Float64Array): void {
+    if (flat[0] !== this.slots) throw new RangeError(`exact sum: cannot merge ${flat[0]} slots into ${this.slots}`);
+    let at = 1;
+    for (let slot = 0; slot < this.slots; slot++) {
+      const length = flat[at++] ?? 0;
+      for (let j = 0; j < length; j++) this.add(slot, flat[at++] ?? 0);
+    }
+  }
+
   static fromArray(flat: Float64Array): ExactSums {
     const sums = new ExactSums(flat[0] ?? 0);
-    let at = 1;
-    for (let slot = 0; slot < sums.slots; slot++) {
-      const length = flat[at++] ?? 0;
-      for (let j = 0; j < length; j++) sums.add(slot, flat[at++] ?? 0);
-    }
+    sums.mergeArray(flat);
     return sums;
   }
 }
