@@ -101,6 +101,7 @@ export function compileModel<S extends string, A>(simulation: SimulationDefiniti
     counters,
     curves,
     curveStepYears: model.curveStepYears,
+    // The tolerance stops rounding error (40 / (1/12) = 480.00000000000006) adding an empty bin.
     curveBins: Math.ceil(model.horizonYears / model.curveStepYears - 1e-9),
     horizonYears: model.horizonYears,
   };
@@ -118,9 +119,4 @@ export function compileModel<S extends string, A>(simulation: SimulationDefiniti
     counterIndex: new Map(counters.map((c, i) => [c, i])),
     curveIndex: new Map(curves.map((c, i) => [c.name, i])),
   };
-}
-
-/** The layout a simulation produces, without running it (for merging and reporting). */
-export function layoutOf<S extends string, A>(simulation: SimulationDefinition<S, A>): AccumulatorLayout {
-  return compileModel(simulation).layout;
 }

@@ -11,26 +11,21 @@ export const DEFAULT_PATIENTS = 100_000;
 
 const modelIds = MODEL_CATALOG.map((m) => m.id) as [string, ...string[]];
 
+function wholeNumber(min: number, max: number, maxText = `≤ ${max}`) {
+  return z
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be ≥ ${min}` })
+    .max(max, { error: `must be ${maxText}` });
+}
+
 export const scenarioSchema = z
   .strictObject({
     model: z
       .enum(modelIds, { error: `must be one of ${modelIds.map((id) => `'${id}'`).join(', ')}` })
       .default(DEFAULT_MODEL_ID),
-    patients: z
-      .int({ error: 'must be a whole number' })
-      .min(1, { error: 'must be ≥ 1' })
-      .max(MAX_PATIENTS, { error: `must be ≤ ${MAX_PATIENTS}` })
-      .default(DEFAULT_PATIENTS),
-    seed: z
-      .int({ error: 'must be a whole number' })
-      .min(0, { error: 'must be ≥ 0' })
-      .max(2 ** 32 - 1, { error: 'must be < 2^32' })
-      .default(DEFAULT_SEED),
-    blockSize: z
-      .int({ error: 'must be a whole number' })
-      .min(1, { error: 'must be ≥ 1' })
-      .max(MAX_BLOCK_SIZE, { error: `must be ≤ ${MAX_BLOCK_SIZE}` })
-      .default(DEFAULT_BLOCK_SIZE),
+    patients: wholeNumber(1, MAX_PATIENTS).default(DEFAULT_PATIENTS),
+    seed: wholeNumber(0, 2 ** 32 - 1, '< 2^32').default(DEFAULT_SEED),
+    blockSize: wholeNumber(1, MAX_BLOCK_SIZE).default(DEFAULT_BLOCK_SIZE),
     parameters: z.record(z.string(), z.number({ error: 'must be a finite number' })).default({}),
   })
   .superRefine((scenario, ctx) => {
