@@ -24,6 +24,7 @@ export interface CurveLayout {
   readonly name: string;
   /** Model causes first, then the terminal states as competing causes. */
   readonly causes: readonly string[];
+  readonly origin: 'entry' | 'marked';
 }
 
 export interface TraceRecord {
@@ -42,8 +43,12 @@ export class BlockAccumulator {
   readonly counterTotals: Float64Array;
   /** Per curve: events indexed [strategy][cause][bin]. */
   readonly curveEvents: Float64Array[];
+  /** Per curve: censorings before the horizon, indexed [strategy][bin]. */
+  readonly curveCensored: Float64Array[];
   /** Per curve and strategy: individuals still under observation at the horizon. */
   readonly curveCensoredAtHorizon: Float64Array[];
+  /** Per curve and strategy: individuals who joined the curve. */
+  readonly curveEntered: Float64Array[];
   readonly traces: TraceRecord[] = [];
 
   constructor(
@@ -55,7 +60,9 @@ export class BlockAccumulator {
     this.rewardSums = new ExactSums(strategies * layout.channels.length * REWARD_SLOTS);
     this.counterTotals = new Float64Array(strategies * layout.counters.length);
     this.curveEvents = layout.curves.map((c) => new Float64Array(strategies * c.causes.length * layout.curveBins));
+    this.curveCensored = layout.curves.map(() => new Float64Array(strategies * layout.curveBins));
     this.curveCensoredAtHorizon = layout.curves.map(() => new Float64Array(strategies));
+    this.curveEntered = layout.curves.map(() => new Float64Array(strategies));
   }
 
   rewardSlot(strategy: number, channel: number): number {
@@ -91,8 +98,14 @@ export class BlockAccumulator {
     this.curveEvents.forEach((a, i) => {
       addInto(a, next.curveEvents[i] as Float64Array);
     });
+    this.curveCensored.forEach((a, i) => {
+      addInto(a, next.curveCensored[i] as Float64Array);
+    });
     this.curveCensoredAtHorizon.forEach((a, i) => {
       addInto(a, next.curveCensoredAtHorizon[i] as Float64Array);
+    });
+    this.curveEntered.forEach((a, i) => {
+      addInto(a, next.curveEntered[i] as Float64Array);
     });
     for (const t of next.traces) this.traces.push(t);
     this.count += next.count;

@@ -10,7 +10,9 @@ export interface TransferableBlock {
   readonly rewardSums: Float64Array;
   readonly counterTotals: Float64Array;
   readonly curveEvents: readonly Float64Array[];
+  readonly curveCensored: readonly Float64Array[];
   readonly curveCensoredAtHorizon: readonly Float64Array[];
+  readonly curveEntered: readonly Float64Array[];
   readonly traces: readonly TraceRecord[];
 }
 
@@ -22,10 +24,19 @@ export function toTransferable(acc: BlockAccumulator): { block: TransferableBloc
     rewardSums: acc.rewardSums.toArray(),
     counterTotals: acc.counterTotals,
     curveEvents: acc.curveEvents,
+    curveCensored: acc.curveCensored,
     curveCensoredAtHorizon: acc.curveCensoredAtHorizon,
+    curveEntered: acc.curveEntered,
     traces: acc.traces,
   };
-  const arrays = [block.rewardSums, block.counterTotals, ...block.curveEvents, ...block.curveCensoredAtHorizon];
+  const arrays = [
+    block.rewardSums,
+    block.counterTotals,
+    ...block.curveEvents,
+    ...block.curveCensored,
+    ...block.curveCensoredAtHorizon,
+    ...block.curveEntered,
+  ];
   return { block, buffers: arrays.map((a) => a.buffer as ArrayBuffer) };
 }
 
@@ -56,16 +67,26 @@ export function mergeTransferable(into: BlockAccumulator, block: TransferableBlo
   }
   const counters = requireSize(block.counterTotals, into.counterTotals.length, 'counterTotals');
   const events = into.curveEvents.map((t, i) => requireSize(block.curveEvents[i], t.length, `curveEvents[${i}]`));
-  const censored = into.curveCensoredAtHorizon.map((t, i) =>
+  const censored = into.curveCensored.map((t, i) =>
+    requireSize(block.curveCensored[i], t.length, `curveCensored[${i}]`),
+  );
+  const atHorizon = into.curveCensoredAtHorizon.map((t, i) =>
     requireSize(block.curveCensoredAtHorizon[i], t.length, `curveCensoredAtHorizon[${i}]`),
   );
+  const entered = into.curveEntered.map((t, i) => requireSize(block.curveEntered[i], t.length, `curveEntered[${i}]`));
   into.rewardSums.mergeArray(block.rewardSums);
   addInto(into.counterTotals, counters);
   into.curveEvents.forEach((target, i) => {
     addInto(target, events[i] as Float64Array);
   });
-  into.curveCensoredAtHorizon.forEach((target, i) => {
+  into.curveCensored.forEach((target, i) => {
     addInto(target, censored[i] as Float64Array);
+  });
+  into.curveCensoredAtHorizon.forEach((target, i) => {
+    addInto(target, atHorizon[i] as Float64Array);
+  });
+  into.curveEntered.forEach((target, i) => {
+    addInto(target, entered[i] as Float64Array);
   });
   for (const t of block.traces) into.traces.push(t);
   into.count += block.count;

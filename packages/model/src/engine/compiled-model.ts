@@ -82,11 +82,14 @@ export function compileModel<S extends string, A>(simulation: SimulationDefiniti
   const counters = model.counters ?? [];
   unique('counter', counters);
   const curves: CurveLayout[] = [
-    { name: SURVIVAL_CURVE, causes: [...model.terminalStates] },
-    ...Object.entries(model.curves ?? {}).map(([name, c]) => ({
-      name,
-      causes: [...c.causes, ...model.terminalStates],
-    })),
+    { name: SURVIVAL_CURVE, causes: [...model.terminalStates], origin: 'entry' },
+    ...Object.entries(model.curves ?? {}).map(
+      ([name, c]): CurveLayout => ({
+        name,
+        causes: [...c.causes, ...model.terminalStates],
+        origin: c.origin ?? 'entry',
+      }),
+    ),
   ];
   unique(
     'curve',

@@ -33,6 +33,8 @@ export interface SimulationContext<S extends string, A> {
   count(counter: string, amount?: number): void;
   /** Records the first occurrence of `cause` on a user-defined curve. */
   curveEvent(curve: string, cause: string): void;
+  /** Starts following the individual on a curve with a 'marked' origin (first call only). */
+  curveStart(curve: string): void;
   /** Runs `handler` at absolute time `time` (years since entry), not before now. */
   schedule<D>(time: number, handler: EventHandler<S, A, D>, data: D): void;
   /** Runs `handler` at `first`, then every `interval` years while the time is below `until`. */
@@ -72,6 +74,11 @@ export interface RewardChannelDefinition<S extends string, A> {
 export interface CurveDefinition {
   /** Causes the model records with ctx.curveEvent; entering a terminal state is added as a competing cause. */
   readonly causes: readonly string[];
+  /**
+   * 'entry' (default): everyone is followed from entry. 'marked': an individual joins when
+   * the model calls ctx.curveStart, and times count from then (e.g. survival from detection).
+   */
+  readonly origin?: 'entry' | 'marked';
 }
 
 export interface ModelDefinition<S extends string, A> {

@@ -14,7 +14,9 @@ export interface RewardEstimate {
 }
 
 export interface CurveResult {
-  /** End of each grid interval, in years since entry. */
+  /** Individuals followed on this curve (everyone, or those whose origin was marked). */
+  readonly individuals: number;
+  /** End of each grid interval, in years since entry (or since the marked origin). */
   readonly timesYears: readonly number[];
   /** Individuals at risk at the start of each interval. */
   readonly atRisk: readonly number[];
@@ -72,52 +74,54 @@ export function summarize(acc: BlockAccumulator): SimulationResults {
       const causeEvents = curve.causes.map((_, k) =>
         events.subarray((s * curve.causes.length + k) * bins, (s * curve.causes.length + k + 1) * bins),
       );
-      curves[curve.name] = competingRisksCurve(
-        n,
-        curve.causes,
-        causeEvents,
-        layout.curveStepYears,
-        layout.horizonYears,
-      );
+      const censored = (acc.curveCensored[c] as Float64Array).subarray(s * bins, (s + 1) * bins);
+      const entered = (acc.curveEntered[c] as Float64Array)[s] as number;
+      curves[curve.name] = competingRisksCurve(entered, curve.causes, causeEvents, censored, layout.curveStepYears);
     });
     return { id, label: layout.strategyLabels[s] ?? id, rewards, counters, curves };
   });
   return { individuals: n, horizonYears: layout.horizonYears, strategies };
 }
 
-/** Kaplan–Meier and Aalen–Johansen estimates from grouped event counts (censoring only at the horizon). */
+/**
+ * Kaplan–Meier and Aalen–Johansen estimates from grouped counts. Censorings inside an
+ * interval count as at risk for half of it (the actuarial convention); censorings at the
+ * horizon close the last interval and need no adjustment.
+ */
 function competingRisksCurve(
-  n: number,
+  entered: number,
   causes: readonly string[],
   eventsByCause: readonly Float64Array[],
+  censored: Float64Array,
   stepYears: number,
-  horizonYears: number,
 ): CurveResult {
-  const bins = eventsByCause[0]?.length ?? 0;
+  const bins = censored.length;
   const timesYears: number[] = [];
   const atRisk: number[] = [];
   const eventFree: number[] = [];
   const incidence = causes.map(() => [] as number[]);
   const cumulative = causes.map(() => 0);
-  let survivors = n;
+  let remaining = entered;
   let survival = 1;
   for (let j = 0; j < bins; j++) {
-    timesYears.push(Math.min((j + 1) * stepYears, horizonYears));
-    atRisk.push(survivors);
+    timesYears.push((j + 1) * stepYears);
+    atRisk.push(remaining);
+    const censoredHere = censored[j] as number;
+    const exposed = remaining - censoredHere / 2;
     let allEvents = 0;
     causes.forEach((_, k) => {
       const d = eventsByCause[k]?.[j] ?? 0;
       allEvents += d;
-      if (survivors > 0) cumulative[k] = (cumulative[k] as number) + (survival * d) / survivors;
+      if (exposed > 0) cumulative[k] = (cumulative[k] as number) + (survival * d) / exposed;
       incidence[k]?.push(cumulative[k] as number);
     });
-    if (survivors > 0) survival *= 1 - allEvents / survivors;
-    survivors -= allEvents;
+    if (exposed > 0) survival *= 1 - allEvents / exposed;
+    remaining -= allEvents + censoredHere;
     eventFree.push(survival);
   }
   const cumulativeIncidence: Record<string, number[]> = {};
   causes.forEach((cause, k) => {
     cumulativeIncidence[cause] = incidence[k] ?? [];
   });
-  return { timesYears, atRisk, eventFree, cumulativeIncidence };
+  return { individuals: entered, timesYears, atRisk, eventFree, cumulativeIncidence };
 }

@@ -6,7 +6,7 @@
 // budget already spent is kept and only the remainder is re-timed, so no natural-history
 // random numbers are consumed by interventions. Scheduled events that change nothing
 // therefore leave the natural history bitwise identical (common random numbers).
-import { type AccumulatorLayout, BlockAccumulator } from './accumulators.js';
+import { type AccumulatorLayout, BlockAccumulator, type CurveLayout } from './accumulators.js';
 import { type CompiledModel, type CompiledTransition, compileModel } from './compiled-model.js';
 import { continuousRate, discountedDuration, discountFactor } from './discounting.js';
 import { EventQueue } from './event-queue.js';
@@ -78,7 +78,9 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private readonly discountedTotal: Float64Array;
   private readonly undiscountedTotal: Float64Array;
   private readonly continuousDiscount: Float64Array;
-  private readonly curveRecorded: Uint8Array;
+  /** Per curve: NOT_STARTED, OPEN (being followed since curveOrigin) or CLOSED. */
+  private readonly curveStatus: Uint8Array;
+  private readonly curveOrigin: Float64Array;
 
   constructor(readonly simulation: SimulationDefinition<S, A>) {
     this.compiled = compileModel(simulation);
@@ -95,7 +97,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.discountedTotal = new Float64Array(channels);
     this.undiscountedTotal = new Float64Array(channels);
     this.continuousDiscount = Float64Array.from(this.compiled.channelDiscountRates, continuousRate);
-    this.curveRecorded = new Uint8Array(this.compiled.layout.curves.length);
+    this.curveStatus = new Uint8Array(this.compiled.layout.curves.length);
+    this.curveOrigin = new Float64Array(this.compiled.layout.curves.length);
   }
 
   run(block: BlockSpec): BlockAccumulator {
@@ -173,6 +176,15 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.recordCurve(c, causeIndex);
   }
 
+  curveStart(curve: string): void {
+    const c = this.compiled.curveIndex.get(curve);
+    if (c === undefined) throw new RangeError(`curveStart: unknown curve '${curve}'`);
+    if (this.compiled.layout.curves[c]?.origin !== 'marked') {
+      throw new RangeError(`curveStart: curve '${curve}' starts at entry, not at a marked time`);
+    }
+    if (this.curveStatus[c] === NOT_STARTED) this.openCurve(c);
+  }
+
   schedule<D>(time: number, handler: EventHandler<S, A, D>, data: D): void {
     const now = this.individual.time;
     if (!(time >= now)) throw new RangeError(`schedule: time ${time} is before the current time ${now}`);
@@ -205,7 +217,10 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.undiscountedTotal.fill(0);
     this.rewardRate.fill(0);
     this.rewardsFrom = 0;
-    this.curveRecorded.fill(0);
+    this.curveStatus.fill(NOT_STARTED);
+    this.compiled.layout.curves.forEach((curve, c) => {
+      if (curve.origin === 'entry') this.openCurve(c);
+    });
     ind.attributes = model.attributes(this.streams.stream(ENTRY_PURPOSE), index);
     const initial = typeof model.initialState === 'function' ? model.initialState(ind) : model.initialState;
     this.enterState(initial);
@@ -353,12 +368,27 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
 
   // ── curves and traces ────────────────────────────────────────────────────
 
-  private recordCurve(curve: number, cause: number): void {
-    if (this.curveRecorded[curve] === 1) return;
-    this.curveRecorded[curve] = 1;
+  private openCurve(curve: number): void {
+    this.curveStatus[curve] = OPEN;
+    this.curveOrigin[curve] = this.individual.time;
+    const entered = this.acc.curveEntered[curve] as Float64Array;
+    entered[this.strategyIndex] = (entered[this.strategyIndex] as number) + 1;
+  }
+
+  /** Grid interval of the current time on a curve, or −1 at (or past) the end of the grid. */
+  private curveBin(curve: number): number {
     const layout = this.compiled.layout;
-    const causes = (layout.curves[curve] as { causes: readonly string[] }).causes.length;
-    const bin = Math.min(layout.curveBins - 1, Math.floor(this.individual.time / layout.curveStepYears));
+    const bin = Math.floor((this.individual.time - (this.curveOrigin[curve] as number)) / layout.curveStepYears);
+    return bin < layout.curveBins ? bin : -1;
+  }
+
+  private recordCurve(curve: number, cause: number): void {
+    if (this.curveStatus[curve] !== OPEN) return;
+    this.curveStatus[curve] = CLOSED;
+    const layout = this.compiled.layout;
+    const causes = (layout.curves[curve] as CurveLayout).causes.length;
+    const inGrid = this.curveBin(curve);
+    const bin = inGrid < 0 ? layout.curveBins - 1 : inGrid;
     const slot = (this.strategyIndex * causes + cause) * layout.curveBins + bin;
     const events = this.acc.curveEvents[curve] as Float64Array;
     events[slot] = (events[slot] as number) + 1;
@@ -367,17 +397,24 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private recordTerminalOnCurves(state: S): void {
     const curves = this.compiled.layout.curves;
     for (let c = 0; c < curves.length; c++) {
-      const causes = (curves[c] as { causes: readonly string[] }).causes;
-      this.recordCurve(c, causes.indexOf(state));
+      this.recordCurve(c, (curves[c] as CurveLayout).causes.indexOf(state));
     }
   }
 
+  /** Closes open curves at the horizon: censored there, or inside the grid for late origins. */
   private censorCurvesAtHorizon(): void {
-    for (let c = 0; c < this.curveRecorded.length; c++) {
-      if (this.curveRecorded[c] === 1) continue;
-      this.curveRecorded[c] = 1;
-      const censored = this.acc.curveCensoredAtHorizon[c] as Float64Array;
-      censored[this.strategyIndex] = (censored[this.strategyIndex] as number) + 1;
+    for (let c = 0; c < this.curveStatus.length; c++) {
+      if (this.curveStatus[c] !== OPEN) continue;
+      this.curveStatus[c] = CLOSED;
+      const bin = this.curveBin(c);
+      if (bin < 0) {
+        const atHorizon = this.acc.curveCensoredAtHorizon[c] as Float64Array;
+        atHorizon[this.strategyIndex] = (atHorizon[this.strategyIndex] as number) + 1;
+      } else {
+        const censored = this.acc.curveCensored[c] as Float64Array;
+        const slot = this.strategyIndex * this.compiled.layout.curveBins + bin;
+        censored[slot] = (censored[slot] as number) + 1;
+      }
     }
   }
 
@@ -398,6 +435,10 @@ function runPeriodicVisit<S extends string, A>(ctx: SimulationContext<S, A>, vis
   const next = visit.first + visit.visit * visit.interval;
   if (next < visit.until) ctx.schedule(next, runPeriodicVisit, visit);
 }
+
+const NOT_STARTED = 0;
+const OPEN = 1;
+const CLOSED = 2;
 
 function handlerName<S extends string, A>(handler: AnyHandler<S, A>, data: unknown): string {
   const named = handler === runPeriodicVisit ? (data as PeriodicVisit<S, A>).handler : handler;

@@ -129,6 +129,33 @@ describe('Weibull and Gompertz times', () => {
   });
 });
 
+describe('curves with a marked origin', () => {
+  it('Kaplan–Meier from a random mark, with staggered censoring, matches e^{−λs}', () => {
+    // Marks fall uniformly in [0, 5) years, the horizon is 8, so follow-up from the mark is 3–8 years.
+    const rate = 0.3;
+    type Ctx = SimulationContext<'alive' | 'dead', Record<string, never>>;
+    const mark = (ctx: Ctx) => ctx.curveStart('fromMark');
+    const model: ModelDefinition<'alive' | 'dead', Record<string, never>> = {
+      ...singleRisk(exponential(rate), 8, 0.05),
+      curves: { fromMark: { causes: [], origin: 'marked' } },
+      onEntry: (ctx) => ctx.schedule(5 * ctx.uniform('mark'), mark, null),
+    };
+    const results = only(simulate(model));
+    const fromMark = results.curves.fromMark;
+    if (fromMark === undefined) throw new Error('curve missing');
+    expect(fromMark.individuals).toBeLessThan(N);
+    for (const s of [1, 2, 4, 6]) {
+      const exact = Math.exp(-rate * s);
+      const followedTo = Math.min(1, (8 - s) / 5) * fromMark.individuals; // still under observation at s, before deaths
+      expectWithin(
+        curveAt(fromMark.timesYears, fromMark.eventFree, s, 1),
+        exact,
+        binomialSe(exact, followedTo * exact),
+      );
+    }
+  });
+});
+
 describe('life-table sampling', () => {
   it('survival from age 60 follows the product of (1 − qx)', () => {
     const qx = Array.from({ length: 61 }, (_, age) => Math.min(1, 0.0004 * Math.exp(0.085 * age)));
