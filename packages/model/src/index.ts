@@ -33,13 +33,39 @@ export type { CurveResult, Estimate, RewardEstimate, SimulationResults, Strategy
 export { estimate, summarize } from './engine/results.js';
 export type { SimulationRunner } from './engine/simulator.js';
 export { createRunner } from './engine/simulator.js';
+export type { Distribution, DocumentId, EvidenceRecord, Source, Topic } from './evidence/evidence-record.js';
+export { DOCUMENTS } from './evidence/evidence-record.js';
+export { renderParameterDocs } from './evidence/parameter-docs.js';
+export type { Modality } from './evidence/records/imaging.js';
+export { MODALITIES, MODALITY_LABELS } from './evidence/records/imaging.js';
+export type { OverrideProblem } from './evidence/registry.js';
+export { EVIDENCE, EVIDENCE_BY_ID, overrideProblems, PARAMETER_IDS, ParameterValues } from './evidence/registry.js';
 export type { IllnessDeathParameters } from './examples/illness-death.js';
 export { ILLNESS_DEATH_DEFAULTS, illnessDeathExample } from './examples/illness-death.js';
-
+export type { Histology, Site } from './sarcoma/categories.js';
+export { HISTOLOGIES, HISTOLOGY_LABELS, LMS, SITE_LABELS, SITES } from './sarcoma/categories.js';
+export type { SarcomaOutcomes } from './sarcoma/outcomes.js';
+export { sarcomaOutcomes } from './sarcoma/outcomes.js';
+export type { SarcomaOptions } from './sarcoma/sarcoma-model.js';
+export { SARCOMA_COUNTERS, sarcomaSimulation } from './sarcoma/sarcoma-model.js';
+export type { Eligibility, ScheduleSegment, SurveillanceStrategy } from './sarcoma/surveillance-strategy.js';
+export {
+  consensusSchedule,
+  DEFAULT_STRATEGY_IDS,
+  isEligible,
+  NAMED_STRATEGIES,
+} from './sarcoma/surveillance-strategy.js';
+export type {
+  Classification,
+  Findings,
+  PatientFactors,
+  TreatmentPlan,
+  TreatmentRules,
+} from './sarcoma/treatment-rules.js';
+export { classify, decideTreatment } from './sarcoma/treatment-rules.js';
 export { canonicalJson, scenarioHash } from './scenario/canonical-hash.js';
-export type { CatalogModel } from './scenario/model-catalog.js';
-export { catalogModel, DEFAULT_MODEL_ID, MODEL_CATALOG } from './scenario/model-catalog.js';
-export type { RunReport } from './scenario/run-report.js';
+export { buildRunner } from './scenario/model-catalog.js';
+export type { ReportedStrategy, RunReport } from './scenario/run-report.js';
 export { hashOfScenario, reportFor, runnerFor, scenarioBlocks } from './scenario/run-report.js';
 export type { Scenario, ScenarioInput } from './scenario/scenario.js';
 export {

@@ -40,7 +40,8 @@ export const REWARD_SLOTS = 4;
 
 export class BlockAccumulator {
   readonly rewardSums: ExactSums;
-  readonly counterTotals: Float64Array;
+  /** Exact, like the rewards: counters may add fractional amounts (e.g. lesion sizes). */
+  readonly counterTotals: ExactSums;
   /** Per curve: events indexed [strategy][cause][bin]. */
   readonly curveEvents: Float64Array[];
   /** Per curve: censorings before the horizon, indexed [strategy][bin]. */
@@ -58,7 +59,7 @@ export class BlockAccumulator {
   ) {
     const strategies = layout.strategyIds.length;
     this.rewardSums = new ExactSums(strategies * layout.channels.length * REWARD_SLOTS);
-    this.counterTotals = new Float64Array(strategies * layout.counters.length);
+    this.counterTotals = new ExactSums(strategies * layout.counters.length);
     this.curveEvents = layout.curves.map((c) => new Float64Array(strategies * c.causes.length * layout.curveBins));
     this.curveCensored = layout.curves.map(() => new Float64Array(strategies * layout.curveBins));
     this.curveCensoredAtHorizon = layout.curves.map(() => new Float64Array(strategies));
@@ -94,7 +95,7 @@ export class BlockAccumulator {
       throw new RangeError('accumulators: cannot merge blocks from different models or strategies');
     }
     this.rewardSums.merge(next.rewardSums);
-    addInto(this.counterTotals, next.counterTotals);
+    this.counterTotals.merge(next.counterTotals);
     this.curveEvents.forEach((a, i) => {
       addInto(a, next.curveEvents[i] as Float64Array);
     });

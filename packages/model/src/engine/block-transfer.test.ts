@@ -23,8 +23,8 @@ describe('block transfer', () => {
     );
     const before = JSON.stringify(summarize(first));
     const { block: data } = toTransferable(block(10, 10));
-    expect(() => mergeTransferable(first, { ...data, counterTotals: new Float64Array(1) })).toThrow(
-      'counterTotals has 1 values, expected 4',
+    expect(() => mergeTransferable(first, { ...data, curveEntered: [new Float64Array(1)] })).toThrow(
+      'curveEntered[0] has 1 values, expected 2',
     );
     expect(JSON.stringify(summarize(first))).toBe(before); // a bad block leaves the total untouched
   });

@@ -22,7 +22,7 @@ export function toTransferable(acc: BlockAccumulator): { block: TransferableBloc
     firstIndex: acc.firstIndex,
     count: acc.count,
     rewardSums: acc.rewardSums.toArray(),
-    counterTotals: acc.counterTotals,
+    counterTotals: acc.counterTotals.toArray(),
     curveEvents: acc.curveEvents,
     curveCensored: acc.curveCensored,
     curveCensoredAtHorizon: acc.curveCensoredAtHorizon,
@@ -65,7 +65,11 @@ export function mergeTransferable(into: BlockAccumulator, block: TransferableBlo
   if (block.rewardSums[0] !== into.rewardSums.slots) {
     throw new RangeError(`block transfer: ${block.rewardSums[0]} reward slots, expected ${into.rewardSums.slots}`);
   }
-  const counters = requireSize(block.counterTotals, into.counterTotals.length, 'counterTotals');
+  if (block.counterTotals[0] !== into.counterTotals.slots) {
+    throw new RangeError(
+      `block transfer: counterTotals has ${block.counterTotals[0]} slots, expected ${into.counterTotals.slots}`,
+    );
+  }
   const events = into.curveEvents.map((t, i) => requireSize(block.curveEvents[i], t.length, `curveEvents[${i}]`));
   const censored = into.curveCensored.map((t, i) =>
     requireSize(block.curveCensored[i], t.length, `curveCensored[${i}]`),
@@ -75,7 +79,7 @@ export function mergeTransferable(into: BlockAccumulator, block: TransferableBlo
   );
   const entered = into.curveEntered.map((t, i) => requireSize(block.curveEntered[i], t.length, `curveEntered[${i}]`));
   into.rewardSums.mergeArray(block.rewardSums);
-  addInto(into.counterTotals, counters);
+  into.counterTotals.mergeArray(block.counterTotals);
   into.curveEvents.forEach((target, i) => {
     addInto(target, events[i] as Float64Array);
   });

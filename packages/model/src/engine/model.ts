@@ -60,7 +60,10 @@ export interface TransitionDefinition<S extends string, A> {
   readonly clock: 'state' | 'entry';
   /** Added to the clock, e.g. age at entry so a life table runs on attained age. */
   readonly clockOffset?: (individual: Individual<S, A>) => number;
-  /** Runs after the transition, e.g. to add the cost of an event. */
+  /**
+   * Runs on arrival in the new state, before its hazards are timed: update attributes the
+   * new state's hazards read, add the cost of the event, or move on with setState.
+   */
   readonly onTransition?: (ctx: SimulationContext<S, A>) => void;
 }
 

@@ -64,7 +64,7 @@ export function summarize(acc: BlockAccumulator): SimulationResults {
     });
     const counters: Record<string, { total: number; perIndividual: number }> = {};
     layout.counters.forEach((name, k) => {
-      const total = acc.counterTotals[s * layout.counters.length + k] as number;
+      const total = acc.counterTotals.total(s * layout.counters.length + k);
       counters[name] = { total, perIndividual: n === 0 ? Number.NaN : total / n };
     });
     const curves: Record<string, CurveResult> = {};

@@ -59,6 +59,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private draw = 0;
   private strategyIndex = 0;
   private terminated = false;
+  /** Counts state entries, so a hook that moves the individual on can be noticed. */
+  private stateEntries = 0;
   private tracing = false;
   private acc!: BlockAccumulator;
 
@@ -165,7 +167,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     const k = this.compiled.counterIndex.get(counter);
     if (k === undefined) throw new RangeError(`count: unknown counter '${counter}'`);
     const slot = this.strategyIndex * this.compiled.layout.counters.length + k;
-    this.acc.counterTotals[slot] = (this.acc.counterTotals[slot] as number) + amount;
+    this.acc.counterTotals.add(slot, amount);
   }
 
   curveEvent(curve: string, cause: string): void {
@@ -253,8 +255,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
       } else if (next >= 0 && nextTime < horizon) {
         this.advanceTo(nextTime);
         const transition = this.pendingTransition[next] as CompiledTransition<S, A>;
-        this.enterState(transition.to);
-        transition.definition.onTransition?.(this);
+        this.enterState(transition.to, transition.definition.onTransition);
       } else {
         this.advanceTo(horizon);
         this.settleRewards();
@@ -266,20 +267,29 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     if (ind.time > horizon) throw new Error('simulator: time passed the horizon');
   }
 
-  private enterState(state: S): void {
+  /**
+   * Moves to `state`. `onEnter` (a transition's hook) runs after the state is set and before
+   * the new state's hazards are timed, so attributes it updates (e.g. when a disease episode
+   * began) are what those hazards see. If the hook moves the individual on, that entry wins.
+   */
+  private enterState(state: S, onEnter?: (ctx: SimulationContext<S, A>) => void): void {
     const ind = this.individual;
     ind.state = state;
     ind.stateEntryTime = ind.time;
+    const entry = ++this.stateEntries;
+    this.pendingCount = 0;
     if (this.tracing) this.trace('state', state);
     const stateIndex = this.compiled.stateIndex.get(state) as number;
     if (this.compiled.terminal[stateIndex] === 1) {
       this.terminated = true;
-      this.pendingCount = 0;
       this.settleRewards();
       this.rewardRate.fill(0);
       this.recordTerminalOnCurves(state);
+      onEnter?.(this);
       return;
     }
+    onEnter?.(this);
+    if (entry !== this.stateEntries) return;
     const outgoing = this.compiled.outgoing[stateIndex] as readonly CompiledTransition<S, A>[];
     this.pendingCount = outgoing.length;
     for (let k = 0; k < outgoing.length; k++) {

@@ -1,29 +1,27 @@
-// The models a scenario can name, each with its parameter defaults and a builder.
+// Builds the runner for a validated scenario, whichever model it names.
+import { LIFE_TABLES } from '../data/life-tables.js';
 import { createRunner, type SimulationRunner } from '../engine/simulator.js';
-import { ILLNESS_DEATH_DEFAULTS, illnessDeathExample } from '../examples/illness-death.js';
+import { ParameterValues } from '../evidence/registry.js';
+import { illnessDeathExample } from '../examples/illness-death.js';
+import { sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
+import { resolveStrategy } from '../sarcoma/surveillance-strategy.js';
+import type { Scenario } from './scenario.js';
 
-export interface CatalogModel {
-  readonly id: string;
-  readonly description: string;
-  readonly parameterDefaults: Readonly<Record<string, number>>;
-  readonly build: (parameters: Readonly<Record<string, number>>) => SimulationRunner;
-}
-
-export const MODEL_CATALOG: readonly CatalogModel[] = [
-  {
-    id: 'illness-death-example',
-    description: 'Textbook illness–death model with an annual-screening strategy (engine example, illustrative values)',
-    parameterDefaults: { ...ILLNESS_DEATH_DEFAULTS },
-    build: (parameters) => createRunner(illnessDeathExample(parameters)),
-  },
-];
-
-export const DEFAULT_MODEL_ID = 'illness-death-example';
-
-export function catalogModel(id: string): CatalogModel {
-  const model = MODEL_CATALOG.find((m) => m.id === id);
-  if (model === undefined) {
-    throw new RangeError(`model: got '${id}', must be one of ${MODEL_CATALOG.map((m) => `'${m.id}'`).join(', ')}`);
+export function buildRunner(scenario: Scenario): SimulationRunner {
+  switch (scenario.model) {
+    case 'illness-death-example':
+      return createRunner(illnessDeathExample(scenario.parameters));
+    case 'sarcoma': {
+      const lifeTable = LIFE_TABLES.find((t) => t.id === scenario.lifeTable);
+      if (lifeTable === undefined) throw new RangeError(`lifeTable: unknown table '${scenario.lifeTable}'`);
+      return createRunner(
+        sarcomaSimulation(new ParameterValues(scenario.parameters), {
+          strategies: scenario.strategies.map(resolveStrategy),
+          lifeTable,
+          horizonYears: scenario.horizonYears,
+          discountRates: scenario.discountRates,
+        }),
+      );
+    }
   }
-  return model;
 }

@@ -3,9 +3,10 @@ import type { BlockAccumulator } from '../engine/accumulators.js';
 import { type BlockRange, blocksOf } from '../engine/blocks.js';
 import { type StrategyResult, summarize } from '../engine/results.js';
 import type { SimulationRunner } from '../engine/simulator.js';
+import { type SarcomaOutcomes, sarcomaOutcomes } from '../sarcoma/outcomes.js';
 import { SARCSIM_VERSION } from '../version.js';
 import { scenarioHash } from './canonical-hash.js';
-import { catalogModel } from './model-catalog.js';
+import { buildRunner } from './model-catalog.js';
 import type { Scenario } from './scenario.js';
 
 export interface RunReport {
@@ -15,11 +16,14 @@ export interface RunReport {
   readonly seed: number;
   readonly patients: number;
   readonly horizonYears: number;
-  readonly strategies: readonly StrategyResult[];
+  readonly strategies: readonly ReportedStrategy[];
 }
 
+/** A strategy's engine results plus, for the sarcoma model, the outcomes derived from them. */
+export type ReportedStrategy = StrategyResult & { readonly outcomes?: SarcomaOutcomes };
+
 export function runnerFor(scenario: Scenario): SimulationRunner {
-  return catalogModel(scenario.model).build(scenario.parameters);
+  return buildRunner(scenario);
 }
 
 export function scenarioBlocks(scenario: Scenario): BlockRange[] {
@@ -41,7 +45,9 @@ export function reportFor(scenario: Scenario, merged: BlockAccumulator): RunRepo
     seed: scenario.seed,
     patients: scenario.patients,
     horizonYears: results.horizonYears,
-    strategies: results.strategies,
+    strategies: results.strategies.map((s) =>
+      scenario.model === 'sarcoma' ? { ...s, outcomes: sarcomaOutcomes(s) } : s,
+    ),
   };
 }
 

@@ -1,15 +1,20 @@
-// The scenario: the single, validated description of a run (model, cohort size, seed, overrides).
+// The scenario: the single, validated description of a run (model, cohort size, seed,
+// parameter overrides and, for the sarcoma model, strategies and settings).
 import { z } from 'zod';
+import { LIFE_TABLES } from '../data/life-tables.js';
 import { DEFAULT_BLOCK_SIZE } from '../engine/blocks.js';
-import { catalogModel, DEFAULT_MODEL_ID, MODEL_CATALOG } from './model-catalog.js';
+import { overrideProblems } from '../evidence/registry.js';
+import { ILLNESS_DEATH_DEFAULTS } from '../examples/illness-death.js';
+import { DEFAULT_STRATEGY_IDS, strategyChoiceSchema } from '../sarcoma/surveillance-strategy.js';
 import { formatIssues, ScenarioError } from './validation-error.js';
 
 export const MAX_PATIENTS = 100_000_000;
 export const MAX_BLOCK_SIZE = 1_000_000;
+export const MAX_STRATEGIES = 12;
 export const DEFAULT_SEED = 20_261_122;
 export const DEFAULT_PATIENTS = 100_000;
-
-const modelIds = MODEL_CATALOG.map((m) => m.id) as [string, ...string[]];
+export const DEFAULT_MODEL_ID = 'sarcoma';
+export const MODEL_IDS = ['sarcoma', 'illness-death-example'] as const;
 
 function wholeNumber(min: number, max: number, maxText = `≤ ${max}`) {
   return z
@@ -18,36 +23,92 @@ function wholeNumber(min: number, max: number, maxText = `≤ ${max}`) {
     .max(max, { error: `must be ${maxText}` });
 }
 
-export const scenarioSchema = z
+const annualRate = z
+  .number({ error: 'must be a number' })
+  .min(0, { error: 'must be ≥ 0' })
+  .max(0.2, { error: 'must be ≤ 0.2 (20% per year)' });
+
+const runSettings = {
+  patients: wholeNumber(1, MAX_PATIENTS).default(DEFAULT_PATIENTS),
+  seed: wholeNumber(0, 2 ** 32 - 1, '< 2^32').default(DEFAULT_SEED),
+  blockSize: wholeNumber(1, MAX_BLOCK_SIZE).default(DEFAULT_BLOCK_SIZE),
+};
+
+const overrides = z.record(z.string(), z.number({ error: 'must be a finite number' })).default({});
+
+const sarcomaScenario = z
   .strictObject({
-    model: z
-      .enum(modelIds, { error: `must be one of ${modelIds.map((id) => `'${id}'`).join(', ')}` })
-      .default(DEFAULT_MODEL_ID),
-    patients: wholeNumber(1, MAX_PATIENTS).default(DEFAULT_PATIENTS),
-    seed: wholeNumber(0, 2 ** 32 - 1, '< 2^32').default(DEFAULT_SEED),
-    blockSize: wholeNumber(1, MAX_BLOCK_SIZE).default(DEFAULT_BLOCK_SIZE),
-    parameters: z.record(z.string(), z.number({ error: 'must be a finite number' })).default({}),
+    model: z.literal('sarcoma'),
+    ...runSettings,
+    parameters: overrides,
+    strategies: z
+      .array(strategyChoiceSchema)
+      .min(1, { error: 'must list at least one strategy' })
+      .max(MAX_STRATEGIES, { error: `must list at most ${MAX_STRATEGIES} strategies` })
+      .default([...DEFAULT_STRATEGY_IDS]),
+    lifeTable: z
+      .enum(LIFE_TABLES.map((t) => t.id) as [string, ...string[]], {
+        error: `must be one of ${LIFE_TABLES.map((t) => `'${t.id}'`).join(', ')}`,
+      })
+      .default('us-2022'),
+    horizonYears: z.number().positive({ error: 'must be > 0' }).max(100, { error: 'must be ≤ 100' }).default(40),
+    discountRates: z.strictObject({ costs: annualRate, effects: annualRate }).default({ costs: 0.03, effects: 0.03 }),
   })
   .superRefine((scenario, ctx) => {
-    const known = catalogModel(scenario.model).parameterDefaults;
-    for (const id of Object.keys(scenario.parameters)) {
-      if (!(id in known)) {
+    for (const problem of overrideProblems(scenario.parameters)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parameters', problem.id],
+        input: problem.value,
+        message: problem.message,
+      });
+    }
+    const ids = scenario.strategies.map((s) => (typeof s === 'string' ? s : s.id));
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) {
+        ctx.addIssue({ code: 'custom', path: ['strategies', i], input: id, message: 'strategy ids must be unique' });
+      }
+    });
+  });
+
+const illnessDeathScenario = z
+  .strictObject({ model: z.literal('illness-death-example'), ...runSettings, parameters: overrides })
+  .superRefine((scenario, ctx) => {
+    for (const [id, value] of Object.entries(scenario.parameters)) {
+      if (!(id in ILLNESS_DEATH_DEFAULTS)) {
         ctx.addIssue({
           code: 'custom',
           path: ['parameters', id],
-          input: scenario.parameters[id],
-          message: `unknown parameter id for model '${scenario.model}'; known ids: ${Object.keys(known).join(', ')}`,
+          input: value,
+          message: `unknown parameter id for model 'illness-death-example'; known ids: ${Object.keys(ILLNESS_DEATH_DEFAULTS).join(', ')}`,
         });
       }
     }
   });
 
+/** A missing `model` means the default model. */
+function withDefaultModel(input: unknown): unknown {
+  if (input === undefined || input === null) return { model: DEFAULT_MODEL_ID };
+  if (typeof input === 'object' && !Array.isArray(input) && !('model' in input))
+    return { model: DEFAULT_MODEL_ID, ...input };
+  return input;
+}
+
+export const scenarioSchema = z.preprocess(
+  withDefaultModel,
+  z.discriminatedUnion('model', [sarcomaScenario, illnessDeathScenario], {
+    error: (issue) =>
+      issue.code === 'invalid_union' ? `must be one of ${MODEL_IDS.map((id) => `'${id}'`).join(', ')}` : undefined,
+  }),
+);
+
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
+export type SarcomaScenario = Extract<Scenario, { model: 'sarcoma' }>;
 
 /** Validates untrusted scenario data; throws ScenarioError listing every problem. */
 export function parseScenario(input: unknown): Scenario {
-  const result = scenarioSchema.safeParse(input ?? {}, { reportInput: true });
+  const result = scenarioSchema.safeParse(input, { reportInput: true });
   if (!result.success) throw new ScenarioError(formatIssues(result.error.issues));
   return Object.freeze(result.data);
 }

@@ -25,7 +25,40 @@ function describeValue(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/**
+ * For a value that matched no branch of a union, the problems of the branch it was meant
+ * for: the one whose problems lie deepest (an object checked field by field), not the
+ * branch that rejected its type outright.
+ */
+function unionBranch(issue: z.core.$ZodIssueInvalidUnion): readonly z.core.$ZodIssue[] {
+  const depth = (branch: readonly z.core.$ZodIssue[]) => Math.min(...branch.map((i) => i.path.length));
+  let best: readonly z.core.$ZodIssue[] = [];
+  for (const branch of issue.errors)
+    if (branch.length > 0 && (best.length === 0 || depth(branch) > depth(best))) best = branch;
+  return best;
+}
+
+function flatten(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PropertyKey[],
+): { path: PropertyKey[]; issue: z.core.$ZodIssue }[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union') {
+      const branch = unionBranch(issue);
+      if (branch.length > 0 && branch.some((i) => i.path.length > 0)) return flatten(branch, path);
+      if ('discriminator' in issue && typeof issue.discriminator === 'string') {
+        const input = issue.input as Record<string, unknown> | undefined;
+        return [{ path, issue: { ...issue, input: input?.[issue.discriminator] } }];
+      }
+    }
+    return [{ path, issue }];
+  });
+}
+
 /** One line per problem: `path: got value, message`. */
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => `${formatPath(issue.path)}: got ${describeValue(issue.input)}, ${issue.message}`);
+  return flatten(issues, []).map(
+    ({ path, issue }) => `${formatPath(path)}: got ${describeValue(issue.input)}, ${issue.message}`,
+  );
 }

@@ -1,0 +1,82 @@
+// The evidence registry: every record, looked up by id, and the validated parameter values
+// a run uses (defaults from the registry, overridden by a scenario).
+import type { EvidenceRecord } from './evidence-record.js';
+import { COHORT_RECORDS } from './records/cohort.js';
+import { IMAGING_RECORDS } from './records/imaging.js';
+import { LITERATURE_OBSERVATIONS } from './records/literature-observations.js';
+import { NATURAL_HISTORY_RECORDS } from './records/natural-history.js';
+import { OKAMOTO_OBSERVATIONS } from './records/okamoto-observations.js';
+import { TREATMENT_RECORDS } from './records/treatment.js';
+
+export const EVIDENCE: readonly EvidenceRecord[] = [
+  ...COHORT_RECORDS,
+  ...NATURAL_HISTORY_RECORDS,
+  ...IMAGING_RECORDS,
+  ...TREATMENT_RECORDS,
+  ...OKAMOTO_OBSERVATIONS,
+  ...LITERATURE_OBSERVATIONS,
+];
+
+export const EVIDENCE_BY_ID: ReadonlyMap<string, EvidenceRecord> = (() => {
+  const byId = new Map<string, EvidenceRecord>();
+  for (const record of EVIDENCE) {
+    if (byId.has(record.id)) throw new Error(`evidence registry: duplicate id '${record.id}'`);
+    if (!(record.value >= record.bounds.min && record.value <= record.bounds.max)) {
+      throw new Error(`evidence registry: '${record.id}' value ${record.value} is outside its bounds`);
+    }
+    byId.set(record.id, record);
+  }
+  return byId;
+})();
+
+export const PARAMETER_IDS: readonly string[] = EVIDENCE.filter((r) => r.role === 'parameter').map((r) => r.id);
+
+/** One problem with a parameter override, as `parameters.<id>: got …, …`. */
+export interface OverrideProblem {
+  readonly id: string;
+  readonly value: unknown;
+  readonly message: string;
+}
+
+/** Checks overrides against the registry: known parameter ids, finite values inside the bounds. */
+export function overrideProblems(overrides: Readonly<Record<string, number>>): OverrideProblem[] {
+  const problems: OverrideProblem[] = [];
+  for (const [id, value] of Object.entries(overrides)) {
+    const record = EVIDENCE_BY_ID.get(id);
+    if (record === undefined) {
+      problems.push({ id, value, message: 'unknown parameter id (`sarcsim params` lists them)' });
+    } else if (record.role !== 'parameter') {
+      problems.push({ id, value, message: 'is an observation (a published figure), not a parameter the model uses' });
+    } else if (!Number.isFinite(value) || value < record.bounds.min || value > record.bounds.max) {
+      problems.push({
+        id,
+        value,
+        message: `must be between ${record.bounds.min} and ${record.bounds.max} (${record.unit})`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Parameter values for a run: registry defaults with validated overrides applied. */
+export class ParameterValues {
+  private readonly values: ReadonlyMap<string, number>;
+
+  constructor(overrides: Readonly<Record<string, number>> = {}) {
+    const problems = overrideProblems(overrides);
+    if (problems.length > 0) {
+      throw new RangeError(problems.map((p) => `parameters.${p.id}: got ${String(p.value)}, ${p.message}`).join('\n'));
+    }
+    const values = new Map<string, number>();
+    for (const record of EVIDENCE) if (record.role === 'parameter') values.set(record.id, record.value);
+    for (const [id, value] of Object.entries(overrides)) values.set(id, value);
+    this.values = values;
+  }
+
+  /** The value of a parameter; an id the registry lacks is a programming error. */
+  get(id: string): number {
+    const value = this.values.get(id);
+    if (value === undefined) throw new RangeError(`parameter '${id}' is not in the evidence registry`);
+    return value;
+  }
+}

@@ -1,0 +1,91 @@
+// Outcomes a user reads for each strategy, derived from the engine's results. Everything is
+// counted from cohort entry, except the survival-from-detection figures, which carry
+// lead-time bias and are named so.
+import type { CurveResult, StrategyResult } from '../engine/results.js';
+
+export interface SarcomaOutcomes {
+  /** Share of patients whose liver metastasis was ever detected, by the horizon. */
+  readonly livermetDetected: number;
+  readonly detectedBySurveillance: number;
+  readonly detectedBySymptoms: number;
+  /** At first detection (means and shares among the detected). */
+  readonly atDetection: {
+    readonly meanLesions: number;
+    readonly meanLargestMm: number;
+    readonly multiple: number;
+    readonly bilobar: number;
+    readonly oligometastatic: number;
+    readonly resected: number;
+  };
+  /** Per patient. */
+  readonly surveillanceScans: number;
+  readonly followUpScans: number;
+  readonly falsePositives: number;
+  readonly resections: number;
+  readonly ablations: number;
+  readonly systemicTherapies: number;
+  /** Share of patients by cause of death by the horizon. */
+  readonly deaths: { readonly cancer: number; readonly otherCauses: number };
+  readonly survivalFromEntry: { readonly years2: number; readonly years5: number; readonly years10: number };
+  /** Lead-time biased: survival counted from detection, not from entry. */
+  readonly leadTimeBiasedSurvivalFromDetection: { readonly years1: number; readonly years2: number };
+}
+
+function at(
+  curve: CurveResult | undefined,
+  values: (c: CurveResult) => readonly number[],
+  years: number,
+  initial: number,
+): number {
+  if (curve === undefined) return Number.NaN;
+  let value = initial;
+  const series = values(curve);
+  curve.timesYears.forEach((t, i) => {
+    if (t <= years + 1e-9) value = series[i] ?? value;
+  });
+  return value;
+}
+
+const last = (series: readonly number[] | undefined) => series?.[series.length - 1] ?? Number.NaN;
+
+export function sarcomaOutcomes(result: StrategyResult): SarcomaOutcomes {
+  const perPatient = (name: string) => result.counters[name]?.perIndividual ?? Number.NaN;
+  const total = (name: string) => result.counters[name]?.total ?? Number.NaN;
+  const detectedCurve = result.curves.livermetDetected;
+  const firstDetections = total('firstDetections');
+  const amongDetected = (name: string) => (firstDetections > 0 ? total(name) / firstDetections : Number.NaN);
+  const survival = result.curves.survival;
+  const fromDetection = result.curves.survivalFromDetection;
+  return {
+    livermetDetected: last(detectedCurve?.cumulativeIncidence.detected),
+    detectedBySurveillance: perPatient('detectedBySurveillance'),
+    detectedBySymptoms: perPatient('detectedBySymptoms'),
+    atDetection: {
+      meanLesions: amongDetected('lesionsAtFirstDetection'),
+      meanLargestMm: amongDetected('largestMmAtFirstDetection'),
+      multiple: amongDetected('multipleAtFirstDetection'),
+      bilobar: amongDetected('bilobarAtFirstDetection'),
+      oligometastatic: amongDetected('oligometastaticAtFirstDetection'),
+      resected: amongDetected('resectedAtFirstDetection'),
+    },
+    surveillanceScans: perPatient('surveillanceScans'),
+    followUpScans: perPatient('followUpScans'),
+    falsePositives: perPatient('falsePositives'),
+    resections: perPatient('resections') + perPatient('reResections'),
+    ablations: perPatient('ablations'),
+    systemicTherapies: perPatient('systemicTherapies'),
+    deaths: {
+      cancer: last(survival?.cumulativeIncidence.deadCancer),
+      otherCauses: last(survival?.cumulativeIncidence.deadOther),
+    },
+    survivalFromEntry: {
+      years2: at(survival, (c) => c.eventFree, 2, 1),
+      years5: at(survival, (c) => c.eventFree, 5, 1),
+      years10: at(survival, (c) => c.eventFree, 10, 1),
+    },
+    leadTimeBiasedSurvivalFromDetection: {
+      years1: at(fromDetection, (c) => c.eventFree, 1, 1),
+      years2: at(fromDetection, (c) => c.eventFree, 2, 1),
+    },
+  };
+}

@@ -1,0 +1,162 @@
+// The sarcoma liver-metastasis model assembled for the engine (see docs/model.md).
+//
+// States: no liver disease → liver disease (onset by site × histology, or present at entry)
+// → liver cleared (resection or ablation) → liver disease again (recurrence); deaths from
+// cancer (liver burden, extrahepatic disease) and other causes (life table). Detection,
+// systemic response and extrahepatic spread are attributes that change hazards in place.
+import type { LifeTableBySex } from '../data/life-tables.js';
+import { lifeTable } from '../engine/hazard.js';
+import type { ModelDefinition, SimulationContext, SimulationDefinition } from '../engine/model.js';
+import type { ParameterValues } from '../evidence/registry.js';
+import { carePathway } from './care-pathway.js';
+import { liverCourse } from './liver-course.js';
+import { sarcomaInputs } from './model-inputs.js';
+import { type Patient, samplePatient } from './patient.js';
+import { LIVING_STATES, SARCOMA_STATES, type SarcomaState, TERMINAL_STATES } from './states.js';
+import { surveillanceStrategy } from './surveillance.js';
+import type { SurveillanceStrategy } from './surveillance-strategy.js';
+
+type Ctx = SimulationContext<SarcomaState, Patient>;
+
+export interface SarcomaOptions {
+  readonly strategies: readonly SurveillanceStrategy[];
+  readonly lifeTable: LifeTableBySex;
+  readonly horizonYears: number;
+  readonly discountRates: { readonly costs: number; readonly effects: number };
+}
+
+export const SARCOMA_COUNTERS = [
+  'surveillanceScans',
+  'missedScans',
+  'followUpScans',
+  'falsePositives',
+  'detectedBySurveillance',
+  'detectedBySymptoms',
+  'detectedByFollowUp',
+  'firstDetections',
+  'lesionsAtFirstDetection',
+  'largestMmAtFirstDetection',
+  'multipleAtFirstDetection',
+  'bilobarAtFirstDetection',
+  'oligometastaticAtFirstDetection',
+  'resectedAtFirstDetection',
+  'resections',
+  'reResections',
+  'ablations',
+  'systemicTherapies',
+  'perioperativeDeaths',
+  'liverRecurrencesDetected',
+  'extrahepaticMetastases',
+  'localRecurrences',
+] as const;
+
+export function sarcomaSimulation(
+  parameters: ParameterValues,
+  options: SarcomaOptions,
+): SimulationDefinition<SarcomaState, Patient> {
+  const inputs = sarcomaInputs(parameters);
+  const pathway = carePathway(inputs);
+  const course = liverCourse(inputs, (ctx, route) => pathway.detect(ctx, route));
+  const background = { male: lifeTable(options.lifeTable.male), female: lifeTable(options.lifeTable.female) };
+
+  const known = (patient: Patient) => patient.detected || patient.extrahepatic;
+  const endOfLife = (ctx: Ctx) => ctx.addReward('costs', inputs.cost.endOfLife);
+
+  const model: ModelDefinition<SarcomaState, Patient> = {
+    name: 'sarcoma liver metastasis',
+    states: SARCOMA_STATES,
+    terminalStates: TERMINAL_STATES,
+    attributes: (u) => samplePatient(inputs.cohort, u),
+    initialState: (person) => {
+      const synchronous = !Number.isNaN(person.attributes.synchronousAgeYears);
+      return synchronous ? 'liverDisease' : 'noLiverDisease';
+    },
+    transitions: [
+      {
+        from: 'noLiverDisease',
+        to: 'liverDisease',
+        hazard: inputs.onsetHazard,
+        hazardRatio: (person) => inputs.onsetHazardRatio(person.attributes.site, person.attributes.histology),
+        clock: 'entry',
+        onTransition: (ctx) => course.startEpisode(ctx),
+      },
+      {
+        from: 'liverCleared',
+        to: 'liverDisease',
+        hazard: inputs.recurrenceAfterTreatment,
+        hazardRatio: (person) => person.attributes.recurrenceHazardRatio,
+        clock: 'state',
+        onTransition: (ctx) => course.startEpisode(ctx),
+      },
+      {
+        from: 'liverDisease',
+        to: 'deadCancer',
+        hazard: inputs.liverDeath,
+        hazardRatio: (person) => (person.attributes.systemicResponder ? inputs.responderDeathHazardRatio : 1),
+        // The hazard runs on the time since the episode began (before entry for synchronous disease).
+        clock: 'entry',
+        clockOffset: (person) => -person.attributes.episodeOnset,
+        onTransition: endOfLife,
+      },
+      {
+        from: LIVING_STATES,
+        to: 'deadCancer',
+        hazard: inputs.extrahepaticDeath,
+        hazardRatio: (person) => (person.attributes.extrahepatic ? 1 : 0),
+        clock: 'state',
+        onTransition: endOfLife,
+      },
+      {
+        from: LIVING_STATES,
+        to: 'deadOther',
+        hazard: (person) => background[person.attributes.sex],
+        clock: 'entry',
+        clockOffset: (person) => person.attributes.ageAtEntry,
+      },
+    ],
+    rewards: {
+      costs: {
+        annualDiscountRate: options.discountRates.costs,
+        perYearInState: {
+          liverDisease: (person) => (known(person.attributes) ? inputs.cost.metastaticCarePerYear : 0),
+          noLiverDisease: (person) => (person.attributes.extrahepatic ? inputs.cost.metastaticCarePerYear : 0),
+          liverCleared: (person) => (person.attributes.extrahepatic ? inputs.cost.metastaticCarePerYear : 0),
+        },
+      },
+      qalys: {
+        annualDiscountRate: options.discountRates.effects,
+        perYearInState: {
+          noLiverDisease: (person) =>
+            person.attributes.extrahepatic ? inputs.utility.metastaticControlled : inputs.utility.noEvidentDisease,
+          liverCleared: (person) =>
+            person.attributes.extrahepatic ? inputs.utility.metastaticControlled : inputs.utility.noEvidentDisease,
+          liverDisease: (person) => {
+            const patient = person.attributes;
+            if (!known(patient)) return inputs.utility.noEvidentDisease;
+            if (!patient.detected) return inputs.utility.metastaticControlled; // extrahepatic only
+            return patient.systemicResponder
+              ? inputs.utility.metastaticControlled
+              : inputs.utility.metastaticProgressive;
+          },
+        },
+      },
+      lifeYears: {
+        annualDiscountRate: options.discountRates.effects,
+        perYearInState: { noLiverDisease: 1, liverDisease: 1, liverCleared: 1 },
+      },
+    },
+    counters: SARCOMA_COUNTERS,
+    curves: {
+      livermetDetected: { causes: ['detected'] },
+      survivalFromDetection: { causes: [], origin: 'marked' },
+    },
+    onEntry: (ctx) => {
+      if (ctx.individual.state === 'liverDisease') course.scheduleEpisode(ctx);
+      course.scheduleAtEntry(ctx);
+    },
+    horizonYears: options.horizonYears,
+    curveStepYears: 1 / 12,
+  };
+
+  return { model, strategies: options.strategies.map((s) => surveillanceStrategy(s, inputs, pathway)) };
+}
