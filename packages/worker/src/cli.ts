@@ -1,7 +1,16 @@
 #!/usr/bin/env node
 // The sarcsim command line: runs scenarios through the same block workers the web app uses.
 import { readFileSync } from 'node:fs';
-import { parseScenario, type RunReport, reportFor, SARCSIM_VERSION, ScenarioError } from '@sarcsim/model';
+import {
+  DOCUMENTS,
+  EVIDENCE,
+  type EvidenceRecord,
+  parseScenario,
+  type RunReport,
+  reportFor,
+  SARCSIM_VERSION,
+  ScenarioError,
+} from '@sarcsim/model';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { formatReport } from './format-table.js';
@@ -97,6 +106,31 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
   );
 }
 
+function sourceText(record: EvidenceRecord): string {
+  const source = record.source;
+  switch (source.kind) {
+    case 'document':
+      return `${source.document} ${DOCUMENTS[source.document].file} ${[source.table, source.row].filter(Boolean).join(', ')}`;
+    case 'external':
+      return `external${source.verified ? '' : ' (unverified)'}: ${source.citation}`;
+    case 'assumption':
+      return `assumption: ${source.reason}`;
+  }
+}
+
+function paramsCommand(flags: { json?: boolean; all?: boolean }): void {
+  const records = EVIDENCE.filter((r) => flags.all === true || r.role === 'parameter');
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+    return;
+  }
+  for (const r of records) {
+    process.stdout.write(
+      `${r.id} = ${r.value} ${r.unit}${r.calibrated ? ' [calibrated]' : ''}\n    ${r.label}\n    ${sourceText(r)}\n`,
+    );
+  }
+}
+
 function buildProgram(): Command {
   const program = new Command()
     .name('sarcsim')
@@ -122,6 +156,13 @@ function buildProgram(): Command {
     .option('--block-size <b>', 'patients per block (does not change results)', wholeNumber('--block-size', 1))
     .option('--json', 'print only the results, as JSON')
     .action(runCommand);
+
+  program
+    .command('params')
+    .description('list every model parameter with its value and source (docs/parameters.md has the full table)')
+    .option('--all', 'include the observations (published figures used for calibration and validation)')
+    .option('--json', 'print the records as JSON')
+    .action(paramsCommand);
   return program;
 }
 

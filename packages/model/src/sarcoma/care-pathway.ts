@@ -34,7 +34,8 @@ export interface CarePathway {
   detect(ctx: Ctx, route: DetectionRoute): void;
 }
 
-export function carePathway(inputs: SarcomaInputs): CarePathway {
+/** `treatmentWorks` false: treatments happen and cost, but leave the disease as it was. */
+export function carePathway(inputs: SarcomaInputs, treatmentWorks: boolean): CarePathway {
   const findingsOf = (ctx: Ctx, burden: LiverBurden): Findings => {
     const patient = ctx.individual.attributes;
     return {
@@ -105,6 +106,7 @@ export function carePathway(inputs: SarcomaInputs): CarePathway {
   };
 
   const clearLiver = (ctx: Ctx, recurrenceHazardRatio: number) => {
+    if (!treatmentWorks) return;
     const patient = ctx.individual.attributes;
     patient.recurrenceHazardRatio = recurrenceHazardRatio;
     patient.lastLocalTreatment = ctx.individual.time;

@@ -76,6 +76,8 @@ export function sarcomaInputs(p: ParameterValues): SarcomaInputs {
     headNeck: p.get('nh.livermet.hr.headNeck'),
   };
   const lmsRatio = p.get('nh.livermet.hr.lms');
+  const localRecurrenceOther = p.get('nh.localRecurrence.rate');
+  const localRecurrenceVisceral = p.get('nh.localRecurrence.rateVisceral');
   const onsetHazardRatio = (site: Site, histology: Histology) => siteRatio[site] * (histology === LMS ? lmsRatio : 1);
   const growth = growthModel(p.get('nh.livermet.initialDiameterMm'), p.get('nh.livermet.volumeDoublingDays'));
   const exponent = p.get('nh.livermet.symptoms.burdenExponent');
@@ -100,8 +102,7 @@ export function sarcomaInputs(p: ParameterValues): SarcomaInputs {
     onsetHazardRatio,
     extrahepaticOnset: gompertz(p.get('nh.extrahepatic.onsetShape'), p.get('nh.extrahepatic.onsetRate')),
     extrahepaticDeath: exponential(p.get('nh.extrahepatic.deathRate')),
-    localRecurrenceRate: (site) =>
-      VISCERAL_SITES.includes(site) ? p.get('nh.localRecurrence.rateVisceral') : p.get('nh.localRecurrence.rate'),
+    localRecurrenceRate: (site) => (VISCERAL_SITES.includes(site) ? localRecurrenceVisceral : localRecurrenceOther),
     liverDeath: weibull(p.get('nh.livermet.death.shape'), p.get('nh.livermet.death.scaleYears')),
     recurrenceAfterTreatment: weibull(
       p.get('tx.resection.recurrence.shape'),

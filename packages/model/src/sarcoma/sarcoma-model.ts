@@ -23,6 +23,11 @@ export interface SarcomaOptions {
   readonly lifeTable: LifeTableBySex;
   readonly horizonYears: number;
   readonly discountRates: { readonly costs: number; readonly effects: number };
+  /**
+   * 'modelled': treatments act as the evidence says. 'none': a what-if in which treatments
+   * happen (and cost) but change nothing, which isolates lead-time bias.
+   */
+  readonly treatmentEffect: 'modelled' | 'none';
 }
 
 export const SARCOMA_COUNTERS = [
@@ -55,7 +60,8 @@ export function sarcomaSimulation(
   options: SarcomaOptions,
 ): SimulationDefinition<SarcomaState, Patient> {
   const inputs = sarcomaInputs(parameters);
-  const pathway = carePathway(inputs);
+  const treatmentWorks = options.treatmentEffect === 'modelled';
+  const pathway = carePathway(inputs, treatmentWorks);
   const course = liverCourse(inputs, (ctx, route) => pathway.detect(ctx, route));
   const background = { male: lifeTable(options.lifeTable.male), female: lifeTable(options.lifeTable.female) };
 
@@ -92,7 +98,8 @@ export function sarcomaSimulation(
         from: 'liverDisease',
         to: 'deadCancer',
         hazard: inputs.liverDeath,
-        hazardRatio: (person) => (person.attributes.systemicResponder ? inputs.responderDeathHazardRatio : 1),
+        hazardRatio: (person) =>
+          treatmentWorks && person.attributes.systemicResponder ? inputs.responderDeathHazardRatio : 1,
         // The hazard runs on the time since the episode began (before entry for synchronous disease).
         clock: 'entry',
         clockOffset: (person) => -person.attributes.episodeOnset,

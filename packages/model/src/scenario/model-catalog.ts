@@ -20,6 +20,7 @@ export function buildRunner(scenario: Scenario): SimulationRunner {
           lifeTable,
           horizonYears: scenario.horizonYears,
           discountRates: scenario.discountRates,
+          treatmentEffect: scenario.treatmentEffect,
         }),
       );
     }

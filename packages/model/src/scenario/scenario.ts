@@ -53,6 +53,7 @@ const sarcomaScenario = z
       .default('us-2022'),
     horizonYears: z.number().positive({ error: 'must be > 0' }).max(100, { error: 'must be ≤ 100' }).default(40),
     discountRates: z.strictObject({ costs: annualRate, effects: annualRate }).default({ costs: 0.03, effects: 0.03 }),
+    treatmentEffect: z.enum(['modelled', 'none'], { error: "must be 'modelled' or 'none'" }).default('modelled'),
   })
   .superRefine((scenario, ctx) => {
     for (const problem of overrideProblems(scenario.parameters)) {

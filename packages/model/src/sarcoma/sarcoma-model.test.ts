@@ -1,0 +1,128 @@
+// Behaviour of the assembled sarcoma model. Statistical checks use 4 Monte Carlo SEs.
+import { describe, expect, it } from 'vitest';
+import { US_2022 } from '../data/life-tables.js';
+import type { TraceRecord } from '../engine/accumulators.js';
+import { runSerial } from '../engine/blocks.js';
+import { summarize } from '../engine/results.js';
+import { createRunner } from '../engine/simulator.js';
+import { ParameterValues } from '../evidence/registry.js';
+import { HISTOLOGIES, SITES } from './categories.js';
+import { sarcomaOutcomes } from './outcomes.js';
+import { type SarcomaOptions, sarcomaSimulation } from './sarcoma-model.js';
+import { NAMED_STRATEGIES, type SurveillanceStrategy } from './surveillance-strategy.js';
+
+const named = (id: string): SurveillanceStrategy => {
+  const strategy = NAMED_STRATEGIES.find((s) => s.id === id);
+  if (strategy === undefined) throw new Error(`no strategy ${id}`);
+  return strategy;
+};
+const noImaging: SurveillanceStrategy = {
+  id: 'no-imaging',
+  label: 'No imaging',
+  eligibility: 'all',
+  schedule: [],
+  otherwise: [],
+};
+
+function run(
+  strategies: SurveillanceStrategy[],
+  individuals: number,
+  overrides: Record<string, number> = {},
+  options: Partial<SarcomaOptions> = {},
+  blockSize = 1_000,
+) {
+  const simulation = sarcomaSimulation(new ParameterValues(overrides), {
+    strategies,
+    lifeTable: US_2022,
+    horizonYears: 40,
+    discountRates: { costs: 0.03, effects: 0.03 },
+    treatmentEffect: 'modelled',
+    ...options,
+  });
+  return runSerial(createRunner(simulation), { seed: 314, individuals, blockSize, traceIndividuals: 2_000 });
+}
+
+const stateChanges = (traces: readonly TraceRecord[], strategyId: string) =>
+  traces
+    .filter((t) => t.strategyId === strategyId && t.kind === 'state')
+    .map((t) => `${t.index}@${t.time}:${t.detail}`);
+
+describe('sarcoma model', () => {
+  it('gives bitwise-identical results for any blocking', () => {
+    const strategies = [named('chest-only'), named('contrast-ct-rp-lms')];
+    const a = JSON.stringify(summarize(run(strategies, 3_000, {}, {}, 3_000)));
+    expect(JSON.stringify(summarize(run(strategies, 3_000, {}, {}, 7)))).toBe(a);
+    expect(JSON.stringify(summarize(run(strategies, 3_000, {}, {}, 1_024)))).toBe(a);
+  });
+
+  it('with no liver imaging, strategies share identical natural histories (common random numbers)', () => {
+    // Chest CT that can find nothing, never raises a false alarm and costs nothing, against no imaging at all.
+    const blindChestCt = {
+      'imaging.chestCt.sensitivity.10to20mm': 0,
+      'imaging.chestCt.sensitivity.atLeast20mm': 0,
+      'imaging.chestCt.specificity': 1,
+      'imaging.chestCt.cost': 0,
+      'imaging.scanQalyLoss': 0,
+    };
+    const acc = run([noImaging, named('chest-only')], 4_000, blindChestCt);
+    expect(stateChanges(acc.traces, 'chest-only')).toEqual(stateChanges(acc.traces, 'no-imaging'));
+    const [none, chest] = summarize(acc).strategies;
+    expect(chest?.rewards).toEqual(none?.rewards);
+    expect(chest?.curves).toEqual(none?.curves);
+    expect(chest?.counters.surveillanceScans?.total).toBeGreaterThan(40_000);
+  });
+
+  it('shows lead-time bias: with ineffective treatment, intensive imaging lengthens survival from detection but not life from entry', () => {
+    const n = 20_000;
+    const acc = run(
+      [named('chest-only'), named('contrast-ct-all')],
+      n,
+      { 'tx.resection.perioperativeMortality': 0 },
+      { treatmentEffect: 'none' },
+    );
+    const [chest, contrast] = summarize(acc).strategies;
+    if (chest === undefined || contrast === undefined) throw new Error('missing strategies');
+    const fromDetection = (s: typeof chest) => sarcomaOutcomes(s).leadTimeBiasedSurvivalFromDetection.years2;
+    const detected = (s: typeof chest) => s.curves.survivalFromDetection?.individuals ?? 0;
+    // SE of a 2-year survival among the detected, for each strategy.
+    const se = (s: typeof chest) => Math.sqrt(0.25 / detected(s));
+    const gain = fromDetection(contrast) - fromDetection(chest);
+    expect(gain).toBeGreaterThan(4 * Math.hypot(se(chest), se(contrast)));
+    const ly = (s: typeof chest) => s.rewards.lifeYears?.undiscounted;
+    const [a, b] = [ly(chest), ly(contrast)];
+    if (a === undefined || b === undefined) throw new Error('missing life-years');
+    expect(Math.abs(b.mean - a.mean)).toBeLessThan(4 * Math.hypot(a.mcse, b.mcse));
+  });
+
+  it('more sensitive imaging finds liver disease more often and smaller, on the same patients', () => {
+    const [plain, contrast] = summarize(
+      run([named('noncontrast-ct-all'), named('contrast-ct-all')], 10_000),
+    ).strategies.map((s) => sarcomaOutcomes(s));
+    if (plain === undefined || contrast === undefined) throw new Error('missing strategies');
+    expect(contrast.detectedBySurveillance).toBeGreaterThanOrEqual(plain.detectedBySurveillance);
+    expect(contrast.atDetection.meanLargestMm).toBeLessThan(plain.atDetection.meanLargestMm);
+  });
+
+  it('applies eligibility: for a cohort with no RP or LMS patients, RP-or-LMS contrast CT equals chest CT for all', () => {
+    const extremityAdipocyticOnly: Record<string, number> = {};
+    for (const site of SITES) {
+      for (const histology of HISTOLOGIES) extremityAdipocyticOnly[`cohort.mix.${site}.${histology}`] = 0;
+    }
+    extremityAdipocyticOnly['cohort.mix.extremity.adipocytic'] = 1;
+    const [chest, targeted] = summarize(
+      run([named('chest-only'), named('contrast-ct-rp-lms')], 2_000, extremityAdipocyticOnly),
+    ).strategies;
+    expect(targeted?.rewards).toEqual(chest?.rewards);
+    expect(targeted?.counters).toEqual(chest?.counters);
+  });
+
+  it('detects liver metastases mostly by symptoms without liver imaging, and mostly by scans with contrast CT', () => {
+    const [chest, contrast] = summarize(run([named('chest-only'), named('contrast-ct-all')], 10_000)).strategies.map(
+      (s) => sarcomaOutcomes(s),
+    );
+    if (chest === undefined || contrast === undefined) throw new Error('missing strategies');
+    expect(chest.detectedBySymptoms).toBeGreaterThan(chest.detectedBySurveillance);
+    expect(contrast.detectedBySurveillance).toBeGreaterThan(contrast.detectedBySymptoms);
+    expect(contrast.falsePositives).toBeGreaterThan(chest.falsePositives);
+  });
+});
