@@ -84,6 +84,15 @@ export class BlockAccumulator {
     }
   }
 
+  /** Adds one history's counter totals (exactly; zero totals are skipped). */
+  addCounters(strategy: number, totals: Float64Array): void {
+    const base = strategy * this.layout.counters.length;
+    for (let k = 0; k < totals.length; k++) {
+      const total = totals[k] as number;
+      if (total !== 0) this.counterTotals.add(base + k, total);
+    }
+  }
+
   /** Appends the next block (the one starting where this ends). */
   merge(next: BlockAccumulator): void {
     if (next.firstIndex !== this.firstIndex + this.count) {

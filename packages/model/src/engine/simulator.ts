@@ -79,6 +79,11 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private rewardsFrom = 0;
   private readonly discountedTotal: Float64Array;
   private readonly undiscountedTotal: Float64Array;
+  /** This history's counter totals, added to the exact block sums once it ends. */
+  private readonly counterTotal: Float64Array;
+  /** e^{−rt} per channel at `discountTime`, reused by rewards added at the same moment. */
+  private readonly discountAtTime: Float64Array;
+  private discountTime = Number.NaN;
   private readonly continuousDiscount: Float64Array;
   /** Per curve: NOT_STARTED, OPEN (being followed since curveOrigin) or CLOSED. */
   private readonly curveStatus: Uint8Array;
@@ -99,6 +104,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.discountedTotal = new Float64Array(channels);
     this.undiscountedTotal = new Float64Array(channels);
     this.continuousDiscount = Float64Array.from(this.compiled.channelDiscountRates, continuousRate);
+    this.counterTotal = new Float64Array(this.compiled.layout.counters.length);
+    this.discountAtTime = new Float64Array(channels);
     this.curveStatus = new Uint8Array(this.compiled.layout.curves.length);
     this.curveOrigin = new Float64Array(this.compiled.layout.curves.length);
   }
@@ -157,17 +164,22 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     if (c === undefined) throw new RangeError(`addReward: unknown reward channel '${channel}'`);
     if (!Number.isFinite(amount))
       throw new RangeError(`addReward: amount for '${channel}' must be finite, got ${amount}`);
+    const now = this.individual.time;
+    if (now !== this.discountTime) {
+      this.discountTime = now;
+      for (let k = 0; k < this.discountAtTime.length; k++) {
+        this.discountAtTime[k] = discountFactor(this.continuousDiscount[k] as number, now);
+      }
+    }
     this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + amount;
-    this.discountedTotal[c] =
-      (this.discountedTotal[c] as number) +
-      amount * discountFactor(this.continuousDiscount[c] as number, this.individual.time);
+    this.discountedTotal[c] = (this.discountedTotal[c] as number) + amount * (this.discountAtTime[c] as number);
   }
 
   count(counter: string, amount = 1): void {
     const k = this.compiled.counterIndex.get(counter);
     if (k === undefined) throw new RangeError(`count: unknown counter '${counter}'`);
-    const slot = this.strategyIndex * this.compiled.layout.counters.length + k;
-    this.acc.counterTotals.add(slot, amount);
+    if (!Number.isFinite(amount)) throw new RangeError(`count: amount for '${counter}' must be finite, got ${amount}`);
+    this.counterTotal[k] = (this.counterTotal[k] as number) + amount;
   }
 
   curveEvent(curve: string, cause: string): void {
@@ -217,6 +229,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.pendingCount = 0;
     this.discountedTotal.fill(0);
     this.undiscountedTotal.fill(0);
+    this.counterTotal.fill(0);
+    this.discountTime = Number.NaN;
     this.rewardRate.fill(0);
     this.rewardsFrom = 0;
     this.curveStatus.fill(NOT_STARTED);
@@ -230,6 +244,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     if (!this.terminated) strategy.onEntry?.(this);
     this.loop();
     this.acc.addRewards(strategyIndex, this.discountedTotal, this.undiscountedTotal);
+    this.acc.addCounters(strategyIndex, this.counterTotal);
   }
 
   private loop(): void {
