@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hashOfScenario } from './run-report.js';
 import { DEFAULT_PATIENTS, DEFAULT_SEED, parseScenario } from './scenario.js';
@@ -99,5 +100,15 @@ describe('scenario validation', () => {
     const c = parseScenario({ seed: 6, parameters: { 'cost.resection': 1, 'cost.ablation': 2 } });
     expect(hashOfScenario(a)).toBe(hashOfScenario(b));
     expect(hashOfScenario(a)).not.toBe(hashOfScenario(c));
+  });
+});
+
+describe('the README scenario example', () => {
+  it('is a valid scenario', () => {
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+    const block = /```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    if (block === undefined) throw new Error('README has no JSON example');
+    const scenario = parseScenario(JSON.parse(block));
+    expect(scenario.model).toBe('sarcoma');
   });
 });

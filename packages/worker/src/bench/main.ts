@@ -4,11 +4,11 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { SARCSIM_VERSION } from '@sarcsim/model';
 import { Command } from 'commander';
 import {
-  measureExampleThroughput,
   measureGenerators,
   measurePeakMemory,
   measurePsaShaped,
   measureSpeedup,
+  measureThroughput,
 } from './measurements.js';
 
 const options = new Command()
@@ -26,9 +26,10 @@ const log = (message: string) => {
 log('measuring random-number generators…');
 const generators = measureGenerators(quick ? 2_000_000 : 20_000_000, quick ? 20_000 : 200_000);
 log('measuring one-core engine throughput…');
-const engine = measureExampleThroughput(quick ? 50_000 : 400_000);
+const sarcoma = measureThroughput({}, quick ? 10_000 : 100_000);
+const example = measureThroughput({ model: 'illness-death-example' }, quick ? 50_000 : 400_000);
 log('measuring parallel speed-up…');
-const speedup = await measureSpeedup(quick ? 100_000 : 1_000_000);
+const speedup = await measureSpeedup(quick ? 20_000 : 200_000);
 log('measuring peak memory at 1M and 10M patients…');
 const memory = (quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000]).map((n) => measurePeakMemory(n, 2));
 log('measuring a PSA-shaped workload…');
@@ -45,10 +46,7 @@ const report = {
   },
   quick,
   rng: { chosen: 'tychei', generators },
-  engine: {
-    example: engine,
-    sarcoma: null as null | object, // the default sarcoma model is measured once it lands
-  },
+  engine: { sarcoma, example },
   speedup,
   memory,
   psaShaped: psa,
@@ -67,7 +65,10 @@ if (options.json) {
         `  ${g.generator.padEnd(22)} ${m(g.uniformsPerSecond).padStart(12)}   ${g.openNanoseconds.toFixed(0).padStart(8)} ns`,
     ),
     '',
-    `Engine, ${engine.model}: ${m(engine.historiesPerSecond)} histories/s on one core (${engine.nanosecondsPerHistory.toFixed(0)} ns each)`,
+    ...[sarcoma, example].map(
+      (e) =>
+        `Engine, ${e.model} (${e.strategies} strategies): ${m(e.historiesPerSecond)} histories/s on one core (${e.nanosecondsPerHistory.toFixed(0)} ns each)`,
+    ),
     `Speed-up 1 → 2 workers (${m(speedup.patients)} patients): ${speedup.speedup.toFixed(2)}× (${speedup.secondsOneWorker.toFixed(2)} s → ${speedup.secondsTwoWorkers.toFixed(2)} s), bitwise identical: ${speedup.bitwiseIdentical}`,
     ...memory.map(
       (r) =>

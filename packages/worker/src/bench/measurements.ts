@@ -1,7 +1,7 @@
 // The individual benchmark measurements; main.ts runs them and prints the report.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createRunner, illnessDeathExample, openStream, parseScenario, runSerial, summarize } from '@sarcsim/model';
+import { openStream, parseScenario, runnerFor, runSerial, summarize } from '@sarcsim/model';
 import seedrandom from 'seedrandom';
 import { nodeWorkerFactory } from '../node-workers.js';
 import { WorkerPool } from '../pool.js';
@@ -55,18 +55,18 @@ export interface ThroughputFigures {
 }
 
 /** Patient-strategy histories per second on one core (serial, in-process, after a warm-up). */
-export function measureExampleThroughput(patients: number): ThroughputFigures {
-  const simulation = illnessDeathExample();
-  const runner = createRunner(simulation);
+export function measureThroughput(scenarioInput: object, patients: number): ThroughputFigures {
+  const scenario = parseScenario({ ...scenarioInput, patients });
+  const runner = runnerFor(scenario);
   runSerial(runner, { seed: 1, individuals: Math.max(1, Math.floor(patients / 10)) });
   const start = performance.now();
   runSerial(runner, { seed: 2, individuals: patients });
   const elapsed = seconds(start);
-  const histories = patients * simulation.strategies.length;
+  const histories = patients * runner.layout.strategyIds.length;
   return {
-    model: simulation.model.name,
+    model: scenario.model,
     patients,
-    strategies: simulation.strategies.length,
+    strategies: runner.layout.strategyIds.length,
     historiesPerSecond: histories / elapsed,
     nanosecondsPerHistory: (elapsed / histories) * 1e9,
   };
@@ -142,7 +142,7 @@ export async function measurePsaShaped(
 ): Promise<PsaShapedFigures> {
   const pool = new WorkerPool(nodeWorkerFactory(), workers);
   const scenario = parseScenario({ patients: patientsPerDraw, seed: 9 });
-  const strategies = illnessDeathExample().strategies.length;
+  const strategies = runnerFor(scenario).layout.strategyIds.length;
   try {
     const start = performance.now();
     for (let draw = 0; draw < draws; draw++) await pool.run(scenario, { draw });
