@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { type BlockWorkerApi, createBlockWorkerApi } from './block-worker-api.js';
+import type { BlockWorkerApi } from './block-worker-api.js';
 import { WorkerDiedError, type WorkerFactory, type WorkerHandle } from './pool.js';
 
 /** One core is left for the main thread; at least one worker. */
@@ -38,9 +38,4 @@ export function nodeWorkerFactory(script: URL = BLOCK_WORKER_SCRIPT, workerData?
       },
     };
   };
-}
-
-/** Runs blocks on the calling thread, for environments without workers; same results. */
-export function mainThreadFactory(): WorkerFactory {
-  return () => ({ api: createBlockWorkerApi(), died: new Promise<never>(() => {}), terminate: () => {} });
 }

@@ -1,7 +1,8 @@
 import { parseScenario, runnerFor, runSerial, summarize } from '@sarcsim/model';
 import { afterEach, describe, expect, it } from 'vitest';
 // Worker threads need JavaScript, so these tests drive the built package (`pnpm build` first).
-import { mainThreadFactory, nodeWorkerFactory } from '../dist/node-workers.js';
+import { mainThreadFactory } from '../dist/main-thread.js';
+import { nodeWorkerFactory } from '../dist/node-workers.js';
 import { BlockFailedError, RunCancelledError, type RunProgress, WorkerPool } from '../dist/pool.js';
 
 const scenario = parseScenario({ patients: 6_000, blockSize: 500, seed: 4242 });

@@ -1,7 +1,7 @@
 // The individual benchmark measurements; main.ts runs them and prints the report.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { openStream, parseScenario, runnerFor, runSerial, summarize } from '@sarcsim/model';
+import { openStream, parseScenario, runnerFor, summarize } from '@sarcsim/model';
 import seedrandom from 'seedrandom';
 import { nodeWorkerFactory } from '../node-workers.js';
 import { WorkerPool } from '../pool.js';
@@ -54,22 +54,13 @@ export interface ThroughputFigures {
   readonly nanosecondsPerHistory: number;
 }
 
-/** Patient-strategy histories per second on one core (serial, in-process, after a warm-up). */
+/** Patient-strategy histories per second on one core (serial, after a warm-up, in a fresh process). */
 export function measureThroughput(scenarioInput: object, patients: number): ThroughputFigures {
-  const scenario = parseScenario({ ...scenarioInput, patients });
-  const runner = runnerFor(scenario);
-  runSerial(runner, { seed: 1, individuals: Math.max(1, Math.floor(patients / 10)) });
-  const start = performance.now();
-  runSerial(runner, { seed: 2, individuals: patients });
-  const elapsed = seconds(start);
-  const histories = patients * runner.layout.strategyIds.length;
-  return {
-    model: scenario.model,
-    patients,
-    strategies: runner.layout.strategyIds.length,
-    historiesPerSecond: histories / elapsed,
-    nanosecondsPerHistory: (elapsed / histories) * 1e9,
-  };
+  const child = fileURLToPath(new URL('./throughput-child.js', import.meta.url));
+  const input = JSON.stringify({ ...scenarioInput, patients });
+  const result = spawnSync(process.execPath, [child, input], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`throughput run failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as ThroughputFigures;
 }
 
 export interface SpeedupFigures {

@@ -9,6 +9,7 @@ import {
   type EvidenceRecord,
   lognormalFromCi,
 } from '../evidence-record.js';
+import { observed } from './record-builders.js';
 
 export const TIMEPOINTS = ['presentation', 'firstMetastasis', 'lastFollowUp'] as const;
 export type Timepoint = (typeof TIMEPOINTS)[number];
@@ -44,6 +45,8 @@ function countDistribution(events: number, total: number): Distribution {
   return events > 0 && events < total ? betaFromCount(events, total) : { kind: 'fixed' };
 }
 
+const TOPIC = 'registry observations' as const;
+
 function countRecord(
   id: string,
   label: string,
@@ -52,18 +55,13 @@ function countRecord(
   table: string,
   row: string,
 ): EvidenceRecord {
-  return {
-    id,
-    label,
-    topic: 'registry observations',
-    role: 'observation',
-    value: events / total,
-    unit: `proportion (${events}/${total})`,
-    bounds: { min: 0, max: 1 },
-    distribution: countDistribution(events, total),
-    source: { kind: 'document', document: '000', table, row },
-    calibrated: false,
-  };
+  const base = { id, label, topic: TOPIC, value: events / total, unit: `proportion (${events}/${total})` };
+  return observed(
+    { ...base, bounds: { min: 0, max: 1 }, distribution: countDistribution(events, total) },
+    '000',
+    table,
+    row,
+  );
 }
 
 function hazardRatioRecord(
@@ -76,19 +74,14 @@ function hazardRatioRecord(
   row: string,
   note?: string,
 ): EvidenceRecord {
-  return {
-    id,
-    label,
-    topic: 'registry observations',
-    role: 'observation',
-    value,
-    unit: 'hazard ratio',
-    bounds: { min: 0, max: 100 },
-    distribution: lognormalFromCi(value, low, high),
-    source: { kind: 'document', document: '000', table, row, ...(note === undefined ? {} : { note }) },
-    calibrated: false,
-    ci95: { low, high },
-  };
+  const base = { id, label, topic: TOPIC, value, unit: 'hazard ratio', bounds: { min: 0, max: 100 } };
+  return observed(
+    { ...base, distribution: lognormalFromCi(value, low, high), ci95: { low, high } },
+    '000',
+    table,
+    row,
+    note,
+  );
 }
 
 function survivalRecord(
@@ -99,19 +92,13 @@ function survivalRecord(
   high: number,
   row: string,
 ): EvidenceRecord {
-  return {
-    id,
-    label,
-    topic: 'registry observations',
-    role: 'observation',
-    value,
-    unit: 'proportion',
-    bounds: { min: 0, max: 1 },
-    distribution: betaFromMeanInterval(value, low, high),
-    source: { kind: 'document', document: '000', table: 'Results', row },
-    calibrated: false,
-    ci95: { low, high },
-  };
+  const base = { id, label, topic: TOPIC, value, unit: 'proportion', bounds: { min: 0, max: 1 } };
+  return observed(
+    { ...base, distribution: betaFromMeanInterval(value, low, high), ci95: { low, high } },
+    '000',
+    'Results',
+    row,
+  );
 }
 
 const TABLE_4_HR_NOTE =
@@ -347,21 +334,18 @@ export const OKAMOTO_OBSERVATIONS: readonly EvidenceRecord[] = [
     0.384,
     '2-year survival after hepatic metastasis 21.7% (5.0–38.4)',
   ),
-  {
-    id: 'okamoto.followUp.medianMonths',
-    label: 'Median follow-up (range 0–135 months); accrual 2007–2017',
-    topic: 'registry observations',
-    role: 'observation',
-    value: 35,
-    unit: 'months',
-    bounds: { min: 0, max: 135 },
-    distribution: { kind: 'fixed' },
-    source: {
-      kind: 'document',
-      document: '000',
-      table: 'Results',
-      row: 'median follow-up 35.0 months (range 0–135); registered 2007–2017',
+  observed(
+    {
+      id: 'okamoto.followUp.medianMonths',
+      label: 'Median follow-up (range 0–135 months); accrual 2007–2017',
+      topic: TOPIC,
+      value: 35,
+      unit: 'months',
+      bounds: { min: 0, max: 135 },
+      distribution: { kind: 'fixed' },
     },
-    calibrated: false,
-  },
+    '000',
+    'Results',
+    'median follow-up 35.0 months (range 0–135); registered 2007–2017',
+  ),
 ];
