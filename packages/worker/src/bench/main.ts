@@ -3,6 +3,7 @@
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { SARCSIM_VERSION } from '@sarcsim/model';
 import { Command } from 'commander';
+import { measureBrowser } from './browser-run.js';
 import {
   measureGenerators,
   measurePeakMemory,
@@ -32,6 +33,8 @@ log('measuring parallel speed-up…');
 const speedup = await measureSpeedup(quick ? 20_000 : 200_000);
 log('measuring peak memory at 1M and 10M patients…');
 const memory = (quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000]).map((n) => measurePeakMemory(n, 2));
+log('measuring the default scenario in Chromium…');
+const browser = await measureBrowser(quick ? 10_000 : 100_000);
 log('measuring a PSA-shaped workload…');
 const psa = await measurePsaShaped(quick ? 20 : 200, 10_000, 2);
 
@@ -50,6 +53,7 @@ const report = {
   speedup,
   memory,
   psaShaped: psa,
+  browser,
 };
 
 if (options.json) {
@@ -74,6 +78,11 @@ if (options.json) {
       (r) =>
         `Peak RSS, ${m(r.patients)} patients on ${r.workers} workers: ${r.peakRssMegabytes.toFixed(0)} MB (${r.seconds.toFixed(1)} s)`,
     ),
+    'seconds' in browser
+      ? `Chromium, ${m(browser.patients)} patients × default strategies: ${Object.entries(browser.seconds)
+          .map(([k, v]) => `${k} ${v.toFixed(2)} s`)
+          .join(', ')}`
+      : `Chromium: skipped (${browser.skipped})`,
     `PSA-shaped: ${psa.draws} draws × ${m(psa.patientsPerDraw)} patients × ${psa.strategies} strategies in ${psa.seconds.toFixed(1)} s (${m(psa.historiesPerSecond)} histories/s)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
