@@ -17,7 +17,9 @@ function expectClose(actual: unknown, expected: unknown, path: string): void {
     expect(Math.abs(actual - expected), path).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
   } else if (Array.isArray(expected) && Array.isArray(actual)) {
     expect(actual.length, path).toBe(expected.length);
-    expected.forEach((e, i) => expectClose(actual[i], e, `${path}[${i}]`));
+    expected.forEach((e, i) => {
+      expectClose(actual[i], e, `${path}[${i}]`);
+    });
   } else if (expected !== null && typeof expected === 'object' && actual !== null && typeof actual === 'object') {
     expect(Object.keys(actual), path).toEqual(Object.keys(expected));
     for (const [k, e] of Object.entries(expected))
