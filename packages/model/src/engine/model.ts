@@ -101,6 +101,11 @@ export interface ModelDefinition<S extends string, A> {
   readonly onEntry?: (ctx: SimulationContext<S, A>) => void;
   /** Simulation stops here; individuals still alive are censored. */
   readonly horizonYears: number;
+  /**
+   * Optional end of observation per individual (administrative censoring, loss to follow-up),
+   * e.g. to replicate a registry; the history stops there, censored, if it comes first.
+   */
+  readonly followUpYears?: (individual: Individual<S, A>) => number;
   /** Width of the time grid for survival and cumulative-incidence curves. */
   readonly curveStepYears: number;
 }

@@ -59,6 +59,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private draw = 0;
   private strategyIndex = 0;
   private terminated = false;
+  /** When this history stops being observed: the horizon, or the end of its follow-up. */
+  private historyEnd = 0;
   /** Counts state entries, so a hook that moves the individual on can be noticed. */
   private stateEntries = 0;
   private tracing = false;
@@ -202,7 +204,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   schedule<D>(time: number, handler: EventHandler<S, A, D>, data: D): void {
     const now = this.individual.time;
     if (!(time >= now)) throw new RangeError(`schedule: time ${time} is before the current time ${now}`);
-    if (time >= this.compiled.horizonYears) return;
+    if (time >= this.historyEnd) return;
     this.queue.push(time, handler as AnyHandler<S, A>, data);
   }
 
@@ -238,6 +240,12 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
       if (curve.origin === 'entry') this.openCurve(c);
     });
     ind.attributes = model.attributes(this.streams.stream(ENTRY_PURPOSE), index);
+    this.historyEnd = this.compiled.horizonYears;
+    if (model.followUpYears !== undefined) {
+      const followUp = model.followUpYears(ind);
+      if (!(followUp >= 0)) throw new RangeError(`followUpYears must be ≥ 0, got ${followUp} for individual ${index}`);
+      this.historyEnd = Math.min(this.historyEnd, followUp);
+    }
     const initial = typeof model.initialState === 'function' ? model.initialState(ind) : model.initialState;
     this.enterState(initial);
     model.onEntry?.(this);
@@ -249,7 +257,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
 
   private loop(): void {
     const ind = this.individual;
-    const horizon = this.compiled.horizonYears;
+    const horizon = this.historyEnd;
     while (!this.terminated) {
       let next = -1;
       let nextTime = Infinity;
@@ -274,12 +282,12 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
       } else {
         this.advanceTo(horizon);
         this.settleRewards();
-        if (this.tracing) this.trace('end', 'horizon');
+        if (this.tracing) this.trace('end', horizon < this.compiled.horizonYears ? 'end of follow-up' : 'horizon');
         this.censorCurvesAtHorizon();
         break;
       }
     }
-    if (ind.time > horizon) throw new Error('simulator: time passed the horizon');
+    if (ind.time > horizon) throw new Error('simulator: time passed the end of follow-up');
   }
 
   /**
@@ -426,7 +434,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     }
   }
 
-  /** Closes open curves at the horizon: censored there, or inside the grid for late origins. */
+  /** Closes open curves at the end of the history: censored inside the grid, or at its end. */
   private censorCurvesAtHorizon(): void {
     for (let c = 0; c < this.curveStatus.length; c++) {
       if (this.curveStatus[c] !== OPEN) continue;

@@ -156,6 +156,32 @@ describe('curves with a marked origin', () => {
   });
 });
 
+describe('administrative censoring', () => {
+  it('Kaplan–Meier under uniform follow-up recovers the exponential survival', () => {
+    const rate = 0.25;
+    const model: ModelDefinition<'alive' | 'dead', { followUp: number }> = {
+      name: 'censored',
+      states: ['alive', 'dead'],
+      terminalStates: ['dead'],
+      attributes: (u) => ({ followUp: 10 * u() }),
+      initialState: 'alive',
+      transitions: [{ from: 'alive', to: 'dead', hazard: exponential(rate), clock: 'state' }],
+      rewards: {},
+      horizonYears: 10,
+      curveStepYears: 0.05,
+      followUpYears: (person) => person.attributes.followUp,
+    };
+    const runner = createRunner({ model, strategies: [{ id: 'only', label: 'only' }] });
+    const survival = only(summarize(runSerial(runner, { seed: 8, individuals: N }))).curves.survival;
+    if (survival === undefined) throw new Error('survival missing');
+    for (const t of [1, 3, 6]) {
+      const exact = Math.exp(-rate * t);
+      const underObservation = N * (1 - t / 10) * exact;
+      expectWithin(curveAt(survival.timesYears, survival.eventFree, t, 1), exact, binomialSe(exact, underObservation));
+    }
+  });
+});
+
 describe('life-table sampling', () => {
   it('survival from age 60 follows the product of (1 − qx)', () => {
     const qx = Array.from({ length: 61 }, (_, age) => Math.min(1, 0.0004 * Math.exp(0.085 * age)));

@@ -34,8 +34,15 @@ export interface CarePathway {
   detect(ctx: Ctx, route: DetectionRoute): void;
 }
 
+/** Optional observation of first detections (the registry replica counts them). */
+export type FirstDetectionObserver = (ctx: Ctx) => void;
+
 /** `treatmentWorks` false: treatments happen and cost, but leave the disease as it was. */
-export function carePathway(inputs: SarcomaInputs, treatmentWorks: boolean): CarePathway {
+export function carePathway(
+  inputs: SarcomaInputs,
+  treatmentWorks: boolean,
+  onFirstDetection?: FirstDetectionObserver,
+): CarePathway {
   const findingsOf = (ctx: Ctx, burden: LiverBurden): Findings => {
     const patient = ctx.individual.attributes;
     return {
@@ -118,6 +125,9 @@ export function carePathway(inputs: SarcomaInputs, treatmentWorks: boolean): Car
   const resect = (ctx: Ctx) => {
     const patient = ctx.individual.attributes;
     ctx.count(patient.localTreatments > 0 ? 'reResections' : 'resections');
+    // Outcomes after the first resection, as surgical series report them (002).
+    ctx.curveStart('survivalFromResection');
+    ctx.curveStart('diseaseFreeFromResection');
     ctx.addReward('costs', inputs.cost.resection);
     ctx.addReward('qalys', -inputs.utility.liverSurgeryQalyLoss);
     if (ctx.uniform(TREATMENT) < inputs.perioperativeMortality) {
@@ -172,7 +182,10 @@ export function carePathway(inputs: SarcomaInputs, treatmentWorks: boolean): Car
             ? 'detectedBySymptoms'
             : 'detectedByFollowUp',
       );
-      if (patient.localTreatments > 0) ctx.count('liverRecurrencesDetected');
+      if (patient.localTreatments > 0) {
+        ctx.count('liverRecurrencesDetected');
+        ctx.curveEvent('diseaseFreeFromResection', 'recurrence');
+      }
       const findings = findingsOf(ctx, burden);
       const factors = factorsOf(ctx);
       const plan = decideTreatment(findings, factors, inputs.rules);
@@ -186,6 +199,12 @@ export function carePathway(inputs: SarcomaInputs, treatmentWorks: boolean): Car
         if (burden.bilobar) ctx.count('bilobarAtFirstDetection');
         if (classify(findings, factors, inputs.rules).oligometastatic) ctx.count('oligometastaticAtFirstDetection');
         if (plan === 'resection') ctx.count('resectedAtFirstDetection');
+        if (route === 'symptoms') {
+          ctx.count('symptomaticFirstDetections');
+          if (burden.lesions > 1) ctx.count('multipleAtSymptomaticDetection');
+          if (burden.bilobar) ctx.count('bilobarAtSymptomaticDetection');
+        }
+        onFirstDetection?.(ctx);
       }
       ctx.hazardsChanged(); // known disease changes costs and utility
       const draw = ctx.uniform(TREATMENT);

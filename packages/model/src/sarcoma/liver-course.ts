@@ -57,6 +57,7 @@ export function liverCourse(inputs: SarcomaInputs, detect: (ctx: Ctx, route: Det
     patient.extrahepatic = true;
     patient.limitedLung = ctx.uniform(NATURAL) < inputs.limitedLungProbability;
     ctx.count('extrahepaticMetastases');
+    ctx.curveEvent('firstDistantMetastasis', 'metastasis');
     ctx.hazardsChanged();
   };
 
@@ -67,6 +68,7 @@ export function liverCourse(inputs: SarcomaInputs, detect: (ctx: Ctx, route: Det
 
   const scheduleEpisode = (ctx: Ctx) => {
     const patient = ctx.individual.attributes;
+    ctx.curveEvent('firstDistantMetastasis', 'metastasis'); // only the first metastasis counts
     const now = ctx.individual.time;
     const onset = patient.episodeOnset;
     // Lesions seeded before now (disease already present at entry), then the next one.

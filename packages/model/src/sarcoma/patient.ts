@@ -11,6 +11,8 @@ export interface Patient {
   readonly sex: Sex;
   /** Age of liver disease already present at entry (years), or NaN. */
   readonly synchronousAgeYears: number;
+  /** End of observation (registry replica only; Infinity otherwise). */
+  readonly followUpYears: number;
 
   /** Current liver-disease episode (first onset 1, each recurrence +1; 0 before any). */
   episode: number;
@@ -93,7 +95,13 @@ export function beginEpisode(patient: Patient, onset: number): void {
   patient.systemicResponder = false;
 }
 
-export function samplePatient(sampler: CohortSampler, u: Uniform): Patient {
+/** Staggered accrual and loss to follow-up, for replicating a registry's censored follow-up. */
+export interface FollowUpSampler {
+  readonly accrualYears: number;
+  readonly lossToFollowUpPerYear: number;
+}
+
+export function samplePatient(sampler: CohortSampler, u: Uniform, followUp?: FollowUpSampler): Patient {
   const pick = u();
   const last = sampler.cells[sampler.cells.length - 1];
   const cell = sampler.cells.find((c) => pick < c.cumulative) ?? last;
@@ -104,12 +112,20 @@ export function samplePatient(sampler: CohortSampler, u: Uniform): Patient {
   const sex: Sex = u() < sampler.maleShare ? 'male' : 'female';
   const synchronous = u() < sampler.synchronousProbability(cell.site, cell.histology);
   const synchronousAgeYears = synchronous ? u() * sampler.synchronousMaxAgeYears : Number.NaN;
+  let followUpYears = Infinity;
+  if (followUp !== undefined) {
+    const untilAnalysis = u() * followUp.accrualYears;
+    const untilLost =
+      followUp.lossToFollowUpPerYear > 0 ? -Math.log(1 - u()) / followUp.lossToFollowUpPerYear : Infinity;
+    followUpYears = Math.min(untilAnalysis, untilLost);
+  }
   const patient: Patient = {
     site: cell.site,
     histology: cell.histology,
     ageAtEntry: age,
     sex,
     synchronousAgeYears,
+    followUpYears,
     episode: 0,
     episodeOnset: Number.NaN,
     lesionOnsets: [],

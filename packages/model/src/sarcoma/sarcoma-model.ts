@@ -12,6 +12,12 @@ import { carePathway } from './care-pathway.js';
 import { liverCourse } from './liver-course.js';
 import { sarcomaInputs } from './model-inputs.js';
 import { type Patient, samplePatient } from './patient.js';
+import {
+  countRegisteredPatient,
+  countRegistryDetection,
+  type RegistryObservation,
+  registryCounters,
+} from './registry-replica.js';
 import { LIVING_STATES, SARCOMA_STATES, type SarcomaState, TERMINAL_STATES } from './states.js';
 import { surveillanceStrategy } from './surveillance.js';
 import type { SurveillanceStrategy } from './surveillance-strategy.js';
@@ -28,6 +34,8 @@ export interface SarcomaOptions {
    * happen (and cost) but change nothing, which isolates lead-time bias.
    */
   readonly treatmentEffect: 'modelled' | 'none';
+  /** Observe the cohort as Okamoto's registry did (censoring, detected counts by group). */
+  readonly registry?: RegistryObservation;
 }
 
 export const SARCOMA_COUNTERS = [
@@ -42,6 +50,9 @@ export const SARCOMA_COUNTERS = [
   'lesionsAtFirstDetection',
   'largestMmAtFirstDetection',
   'multipleAtFirstDetection',
+  'symptomaticFirstDetections',
+  'multipleAtSymptomaticDetection',
+  'bilobarAtSymptomaticDetection',
   'bilobarAtFirstDetection',
   'oligometastaticAtFirstDetection',
   'resectedAtFirstDetection',
@@ -61,7 +72,12 @@ export function sarcomaSimulation(
 ): SimulationDefinition<SarcomaState, Patient> {
   const inputs = sarcomaInputs(parameters);
   const treatmentWorks = options.treatmentEffect === 'modelled';
-  const pathway = carePathway(inputs, treatmentWorks);
+  const registry = options.registry;
+  const pathway = carePathway(
+    inputs,
+    treatmentWorks,
+    registry === undefined ? undefined : (ctx) => countRegistryDetection(ctx, registry),
+  );
   const course = liverCourse(inputs, (ctx, route) => pathway.detect(ctx, route));
   const background = { male: lifeTable(options.lifeTable.male), female: lifeTable(options.lifeTable.female) };
 
@@ -72,7 +88,7 @@ export function sarcomaSimulation(
     name: 'sarcoma liver metastasis',
     states: SARCOMA_STATES,
     terminalStates: TERMINAL_STATES,
-    attributes: (u) => samplePatient(inputs.cohort, u),
+    attributes: (u) => samplePatient(inputs.cohort, u, registry),
     initialState: (person) => {
       const synchronous = !Number.isNaN(person.attributes.synchronousAgeYears);
       return synchronous ? 'liverDisease' : 'noLiverDisease';
@@ -152,12 +168,17 @@ export function sarcomaSimulation(
         perYearInState: { noLiverDisease: 1, liverDisease: 1, liverCleared: 1 },
       },
     },
-    counters: SARCOMA_COUNTERS,
+    counters: registry === undefined ? SARCOMA_COUNTERS : [...SARCOMA_COUNTERS, ...registryCounters()],
     curves: {
       livermetDetected: { causes: ['detected'] },
       survivalFromDetection: { causes: [], origin: 'marked' },
+      firstDistantMetastasis: { causes: ['metastasis'] },
+      survivalFromResection: { causes: [], origin: 'marked' },
+      diseaseFreeFromResection: { causes: ['recurrence'], origin: 'marked' },
     },
+    ...(registry === undefined ? {} : { followUpYears: (person) => person.attributes.followUpYears }),
     onEntry: (ctx) => {
+      if (registry !== undefined) countRegisteredPatient(ctx);
       if (ctx.individual.state === 'liverDisease') course.scheduleEpisode(ctx);
       course.scheduleAtEntry(ctx);
     },

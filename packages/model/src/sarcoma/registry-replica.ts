@@ -1,0 +1,66 @@
+// Observing the simulated cohort the way Okamoto's registry observed its patients (000):
+// staggered accrual and loss to follow-up censor each history, and detected liver
+// metastases are counted by site and histology at presentation, as the first metastasis,
+// and by the last day of follow-up. Used by calibration and validation, not by default runs.
+import type { SimulationContext } from '../engine/model.js';
+import { HISTOLOGIES, LMS, SITES } from './categories.js';
+import type { Patient } from './patient.js';
+import type { SarcomaState } from './states.js';
+
+type Ctx = SimulationContext<SarcomaState, Patient>;
+
+export interface RegistryObservation {
+  /** Patients were registered uniformly over this many years before the analysis date. */
+  readonly accrualYears: number;
+  /** Loss to follow-up (per year), which ends observation early. */
+  readonly lossToFollowUpPerYear: number;
+  /** A liver metastasis found this soon after diagnosis counts as "at presentation". */
+  readonly presentationWindowYears: number;
+}
+
+export const REGISTRY_TIMEPOINTS = ['presentation', 'firstMetastasis', 'lastFollowUp'] as const;
+export type RegistryTimepoint = (typeof REGISTRY_TIMEPOINTS)[number];
+
+/** Counter names: patients per group, and detected liver metastases per group and time point. */
+export const registryCounter = {
+  patients: (group: string) => `registry.patients.${group}`,
+  detected: (timepoint: RegistryTimepoint, group: string) => `registry.${timepoint}.${group}`,
+};
+
+export const RETROPERITONEAL_LMS = 'retroperitonealLms';
+
+/** The groups a patient belongs to: site, histology, and retroperitoneal LMS where it applies. */
+export function registryGroups(patient: Patient): string[] {
+  const groups = [`site.${patient.site}`, `histology.${patient.histology}`, 'all'];
+  if (patient.site === 'retroperitoneal' && patient.histology === LMS) groups.push(RETROPERITONEAL_LMS);
+  return groups;
+}
+
+export function registryCounters(): string[] {
+  const groups = [
+    ...SITES.map((s) => `site.${s}`),
+    ...HISTOLOGIES.map((h) => `histology.${h}`),
+    'all',
+    RETROPERITONEAL_LMS,
+  ];
+  return groups.flatMap((g) => [
+    registryCounter.patients(g),
+    ...REGISTRY_TIMEPOINTS.map((t) => registryCounter.detected(t, g)),
+  ]);
+}
+
+export function countRegisteredPatient(ctx: Ctx): void {
+  for (const group of registryGroups(ctx.individual.attributes)) ctx.count(registryCounter.patients(group));
+}
+
+/** At the first detection of liver metastasis: which of Okamoto's time points it counts for. */
+export function countRegistryDetection(ctx: Ctx, observation: RegistryObservation): void {
+  const patient = ctx.individual.attributes;
+  const timepoints: RegistryTimepoint[] = ['lastFollowUp'];
+  // Extrahepatic metastases are taken to be found when they appear (chest imaging is routine).
+  if (!patient.extrahepatic) timepoints.push('firstMetastasis');
+  if (ctx.individual.time <= observation.presentationWindowYears) timepoints.push('presentation');
+  for (const group of registryGroups(patient)) {
+    for (const timepoint of timepoints) ctx.count(registryCounter.detected(timepoint, group));
+  }
+}
