@@ -77,4 +77,16 @@ export {
   scenarioSchema,
 } from './scenario/scenario.js';
 export { formatIssues, formatPath, ScenarioError } from './scenario/validation-error.js';
+export type { CalibrationResult, CalibrationSettings } from './calibration/calibrate.js';
+export { CALIBRATED_PARAMETERS, runCalibration } from './calibration/calibrate.js';
+export { CALIBRATED_VALUES, CALIBRATION_META } from './calibration/calibrated-parameters.js';
+export type { CalibrationMeta } from './calibration/calibration-meta.js';
+export { renderCalibratedModule } from './calibration/calibration-meta.js';
+export type { ExperimentResults, ExperimentSizes } from './calibration/experiments.js';
+export { runExperiments } from './calibration/experiments.js';
+export type { Likelihood, Target } from './calibration/targets.js';
+export { TARGETS } from './calibration/targets.js';
+export { renderTargetsSvg, renderValidationMarkdown } from './calibration/validation-docs.js';
+export type { ParameterCheck, TargetCheck, ValidationReport } from './calibration/validation-report.js';
+export { validationReport } from './calibration/validation-report.js';
 export { SARCSIM_VERSION } from './version.js';

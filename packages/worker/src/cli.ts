@@ -2,6 +2,8 @@
 // The sarcsim command line: runs scenarios through the same block workers the web app uses.
 import { readFileSync } from 'node:fs';
 import {
+  CALIBRATED_VALUES,
+  CALIBRATION_META,
   DOCUMENTS,
   EVIDENCE,
   type EvidenceRecord,
@@ -10,6 +12,7 @@ import {
   reportFor,
   SARCSIM_VERSION,
   ScenarioError,
+  validationReport,
 } from '@sarcsim/model';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
@@ -131,6 +134,24 @@ function paramsCommand(flags: { json?: boolean; all?: boolean }): void {
   }
 }
 
+function calibrateCommand(flags: { report?: boolean; json?: boolean }): void {
+  if (flags.report !== true) {
+    throw new UsageError(['calibrate: fitting runs from the repository with `pnpm calibrate`; use --report to check the committed calibration']);
+  }
+  const report = validationReport(CALIBRATED_VALUES, CALIBRATION_META);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ calibration: CALIBRATION_META, ...report }, null, 2)}\n`);
+    return;
+  }
+  const pct = (v: number, unit: string) => (unit === 'months' ? v.toFixed(1) : `${(100 * v).toFixed(1)}%`);
+  for (const t of report.targets) {
+    process.stdout.write(
+      `${t.inside ? 'inside ' : 'OUTSIDE'}  ${t.label}: observed ${pct(t.observed, t.unit)} (${pct(t.low, t.unit)}–${pct(t.high, t.unit)}), simulated ${pct(t.simulated, t.unit)}\n`,
+    );
+  }
+  process.stdout.write(`${report.targetsInside}/${report.targets.length} targets inside their 95% intervals (calibration of ${CALIBRATION_META.date})\n`);
+}
+
 function buildProgram(): Command {
   const program = new Command()
     .name('sarcsim')
@@ -163,6 +184,13 @@ function buildProgram(): Command {
     .option('--all', 'include the observations (published figures used for calibration and validation)')
     .option('--json', 'print the records as JSON')
     .action(paramsCommand);
+
+  program
+    .command('calibrate')
+    .description('check the committed calibration against its targets (fit with `pnpm calibrate`)')
+    .option('--report', 'simulate the targets with the committed calibration and report the fit')
+    .option('--json', 'print the report as JSON')
+    .action(calibrateCommand);
   return program;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { US_2022 } from '../data/life-tables.js';
+import { registryObservation } from '../sarcoma/registry-replica.js';
 import { sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
 import { NAMED_STRATEGIES } from '../sarcoma/surveillance-strategy.js';
 import type { Distribution } from './evidence-record.js';
@@ -50,7 +51,7 @@ describe('evidence registry', () => {
     });
   });
 
-  it('has no orphan parameters: building the sarcoma model reads every one', () => {
+  it('has no orphan parameters: building the sarcoma model (and its registry replica) reads every one', () => {
     const read = new Set<string>();
     class Recording extends ParameterValues {
       override get(id: string): number {
@@ -58,12 +59,14 @@ describe('evidence registry', () => {
         return super.get(id);
       }
     }
-    sarcomaSimulation(new Recording(), {
+    const recording = new Recording();
+    sarcomaSimulation(recording, {
       strategies: [...NAMED_STRATEGIES],
       lifeTable: US_2022,
       horizonYears: 40,
       discountRates: { costs: 0.03, effects: 0.03 },
       treatmentEffect: 'modelled',
+      registry: registryObservation(recording),
     });
     expect(PARAMETER_IDS.filter((id) => !read.has(id))).toEqual([]);
   });

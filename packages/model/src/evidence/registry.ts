@@ -1,11 +1,13 @@
 // The evidence registry: every record, looked up by id, and the validated parameter values
 // a run uses (defaults from the registry, overridden by a scenario).
+import { CALIBRATED_VALUES } from '../calibration/calibrated-parameters.js';
 import type { EvidenceRecord } from './evidence-record.js';
 import { COHORT_RECORDS } from './records/cohort.js';
 import { IMAGING_RECORDS } from './records/imaging.js';
 import { LITERATURE_OBSERVATIONS } from './records/literature-observations.js';
 import { NATURAL_HISTORY_RECORDS } from './records/natural-history.js';
 import { OKAMOTO_OBSERVATIONS } from './records/okamoto-observations.js';
+import { REGISTRY_REPLICA_RECORDS } from './records/registry-replica.js';
 import { TREATMENT_RECORDS } from './records/treatment.js';
 
 export const EVIDENCE: readonly EvidenceRecord[] = [
@@ -13,6 +15,7 @@ export const EVIDENCE: readonly EvidenceRecord[] = [
   ...NATURAL_HISTORY_RECORDS,
   ...IMAGING_RECORDS,
   ...TREATMENT_RECORDS,
+  ...REGISTRY_REPLICA_RECORDS,
   ...OKAMOTO_OBSERVATIONS,
   ...LITERATURE_OBSERVATIONS,
 ];
@@ -58,17 +61,23 @@ export function overrideProblems(overrides: Readonly<Record<string, number>>): O
   return problems;
 }
 
-/** Parameter values for a run: registry defaults with validated overrides applied. */
+/**
+ * Parameter values for a run: the registry's values, the committed calibration for the
+ * parameters calibration fits (unless `basis` is 'priors'), then validated overrides.
+ */
 export class ParameterValues {
   private readonly values: ReadonlyMap<string, number>;
 
-  constructor(overrides: Readonly<Record<string, number>> = {}) {
+  constructor(overrides: Readonly<Record<string, number>> = {}, basis: 'calibrated' | 'priors' = 'calibrated') {
     const problems = overrideProblems(overrides);
     if (problems.length > 0) {
       throw new RangeError(problems.map((p) => `parameters.${p.id}: got ${String(p.value)}, ${p.message}`).join('\n'));
     }
     const values = new Map<string, number>();
     for (const record of EVIDENCE) if (record.role === 'parameter') values.set(record.id, record.value);
+    if (basis === 'calibrated') {
+      for (const [id, value] of Object.entries(CALIBRATED_VALUES)) if (values.has(id)) values.set(id, value);
+    }
     for (const [id, value] of Object.entries(overrides)) values.set(id, value);
     this.values = values;
   }

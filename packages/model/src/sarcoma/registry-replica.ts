@@ -3,6 +3,7 @@
 // metastases are counted by site and histology at presentation, as the first metastasis,
 // and by the last day of follow-up. Used by calibration and validation, not by default runs.
 import type { SimulationContext } from '../engine/model.js';
+import type { ParameterValues } from '../evidence/registry.js';
 import { HISTOLOGIES, LMS, SITES } from './categories.js';
 import type { Patient } from './patient.js';
 import type { SarcomaState } from './states.js';
@@ -16,6 +17,15 @@ export interface RegistryObservation {
   readonly lossToFollowUpPerYear: number;
   /** A liver metastasis found this soon after diagnosis counts as "at presentation". */
   readonly presentationWindowYears: number;
+}
+
+/** The registry's observation process, from the evidence registry (`replica.*`). */
+export function registryObservation(p: ParameterValues): RegistryObservation {
+  return {
+    accrualYears: p.get('replica.accrualYears'),
+    lossToFollowUpPerYear: p.get('replica.lossToFollowUpPerYear'),
+    presentationWindowYears: p.get('replica.presentationWindowMonths') / 12,
+  };
 }
 
 export const REGISTRY_TIMEPOINTS = ['presentation', 'firstMetastasis', 'lastFollowUp'] as const;
