@@ -1,6 +1,18 @@
 // Public entry of @sarcsim/model: the engine, the example model and the scenario layer.
 // Pure TypeScript: no DOM and no Node built-ins, so it runs in browsers, workers and Node.
 
+export type { CalibrationResult, CalibrationSettings } from './calibration/calibrate.js';
+export { CALIBRATED_PARAMETERS, runCalibration } from './calibration/calibrate.js';
+export { CALIBRATED_VALUES, CALIBRATION_META } from './calibration/calibrated-parameters.js';
+export type { CalibrationMeta } from './calibration/calibration-meta.js';
+export { renderCalibratedModule } from './calibration/calibration-meta.js';
+export type { ExperimentResults, ExperimentSizes } from './calibration/experiments.js';
+export { runExperiments } from './calibration/experiments.js';
+export type { Likelihood, Target } from './calibration/targets.js';
+export { TARGETS } from './calibration/targets.js';
+export { renderTargetsSvg, renderValidationMarkdown } from './calibration/validation-docs.js';
+export type { ParameterCheck, TargetCheck, ValidationReport } from './calibration/validation-report.js';
+export { validationReport } from './calibration/validation-report.js';
 export type { LifeTableBySex } from './data/life-tables.js';
 export { JAPAN_2020, LIFE_TABLES, US_2022 } from './data/life-tables.js';
 export type { AccumulatorLayout, CurveLayout, TraceRecord } from './engine/accumulators.js';
@@ -77,16 +89,4 @@ export {
   scenarioSchema,
 } from './scenario/scenario.js';
 export { formatIssues, formatPath, ScenarioError } from './scenario/validation-error.js';
-export type { CalibrationResult, CalibrationSettings } from './calibration/calibrate.js';
-export { CALIBRATED_PARAMETERS, runCalibration } from './calibration/calibrate.js';
-export { CALIBRATED_VALUES, CALIBRATION_META } from './calibration/calibrated-parameters.js';
-export type { CalibrationMeta } from './calibration/calibration-meta.js';
-export { renderCalibratedModule } from './calibration/calibration-meta.js';
-export type { ExperimentResults, ExperimentSizes } from './calibration/experiments.js';
-export { runExperiments } from './calibration/experiments.js';
-export type { Likelihood, Target } from './calibration/targets.js';
-export { TARGETS } from './calibration/targets.js';
-export { renderTargetsSvg, renderValidationMarkdown } from './calibration/validation-docs.js';
-export type { ParameterCheck, TargetCheck, ValidationReport } from './calibration/validation-report.js';
-export { validationReport } from './calibration/validation-report.js';
 export { SARCSIM_VERSION } from './version.js';

@@ -69,6 +69,23 @@ describe('sarcsim CLI', () => {
     expect(stdout).toContain('LEAD-TIME BIASED');
   });
 
+  it('lists parameters with their sources, and reports the committed calibration', () => {
+    const params = sarcsim('params');
+    expect(params.status).toBe(0);
+    expect(params.stdout).toMatch(
+      /nh\.livermet\.hr\.lms = 4\.546 hazard ratio \[calibrated\]\n.*\n\s+000 000_06112d07f770a279\.txt Table 5/,
+    );
+    const refit = sarcsim('calibrate');
+    expect(refit.status).toBe(2);
+    expect(refit.stderr).toContain('pnpm calibrate');
+    const report = JSON.parse(sarcsim('calibrate', '--report', '--json').stdout) as {
+      targets: { inside: boolean }[];
+      targetsInside: number;
+    };
+    expect(report.targets.length).toBeGreaterThan(30);
+    expect(report.targetsInside).toBe(report.targets.filter((t) => t.inside).length);
+  });
+
   it('exits 2 with one line per problem and no stack trace on bad input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sarcsim-cli-'));
     const file = join(dir, 'bad.json');

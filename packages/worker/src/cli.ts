@@ -136,7 +136,9 @@ function paramsCommand(flags: { json?: boolean; all?: boolean }): void {
 
 function calibrateCommand(flags: { report?: boolean; json?: boolean }): void {
   if (flags.report !== true) {
-    throw new UsageError(['calibrate: fitting runs from the repository with `pnpm calibrate`; use --report to check the committed calibration']);
+    throw new UsageError([
+      'calibrate: fitting runs from the repository with `pnpm calibrate`; use --report to check the committed calibration',
+    ]);
   }
   const report = validationReport(CALIBRATED_VALUES, CALIBRATION_META);
   if (flags.json) {
@@ -149,7 +151,9 @@ function calibrateCommand(flags: { report?: boolean; json?: boolean }): void {
       `${t.inside ? 'inside ' : 'OUTSIDE'}  ${t.label}: observed ${pct(t.observed, t.unit)} (${pct(t.low, t.unit)}–${pct(t.high, t.unit)}), simulated ${pct(t.simulated, t.unit)}\n`,
     );
   }
-  process.stdout.write(`${report.targetsInside}/${report.targets.length} targets inside their 95% intervals (calibration of ${CALIBRATION_META.date})\n`);
+  process.stdout.write(
+    `${report.targetsInside}/${report.targets.length} targets inside their 95% intervals (calibration of ${CALIBRATION_META.date})\n`,
+  );
 }
 
 function buildProgram(): Command {

@@ -8,7 +8,9 @@ import { type ExperimentResults, type ExperimentSizes, runExperiments } from './
 import { nelderMead } from './nelder-mead.js';
 import { negativeLogLikelihood, TARGETS } from './targets.js';
 
-export const CALIBRATED_PARAMETERS: readonly EvidenceRecord[] = EVIDENCE.filter((r) => r.role === 'parameter' && r.calibrated);
+export const CALIBRATED_PARAMETERS: readonly EvidenceRecord[] = EVIDENCE.filter(
+  (r) => r.role === 'parameter' && r.calibrated,
+);
 
 export interface CalibrationSettings extends ExperimentSizes {
   readonly maxEvaluations: number;
@@ -35,7 +37,8 @@ function scaleOf(record: EvidenceRecord): Scale {
   return 'identity';
 }
 
-const toSearch = (scale: Scale, v: number) => (scale === 'log' ? Math.log(v) : scale === 'logit' ? Math.log(v / (1 - v)) : v);
+const toSearch = (scale: Scale, v: number) =>
+  scale === 'log' ? Math.log(v) : scale === 'logit' ? Math.log(v / (1 - v)) : v;
 const fromSearch = (scale: Scale, x: number) =>
   scale === 'log' ? Math.exp(x) : scale === 'logit' ? 1 / (1 + Math.exp(-x)) : x;
 

@@ -23,7 +23,9 @@ import type { CalibrationMeta } from './calibration-meta.js';
 
 export type { CalibrationMeta };
 
-export const CALIBRATION_META: CalibrationMeta = ${JSON.stringify(meta, null, 2).replace(/"([a-zA-Z]+)":/g, '$1:').replace(/"/g, "'")};
+export const CALIBRATION_META: CalibrationMeta = ${JSON.stringify(meta, null, 2)
+    .replace(/"([a-zA-Z]+)":/g, '$1:')
+    .replace(/"/g, "'")};
 
 export const CALIBRATED_VALUES: Readonly<Record<string, number>> = {
 ${entries}

@@ -6,7 +6,7 @@ import { runSerial } from '../engine/blocks.js';
 import { type StrategyResult, summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
 import { ParameterValues } from '../evidence/registry.js';
-import { HISTOLOGIES, LMS, type Site, SITES } from '../sarcoma/categories.js';
+import { HISTOLOGIES, LMS, SITES, type Site } from '../sarcoma/categories.js';
 import { registryObservation } from '../sarcoma/registry-replica.js';
 import { type SarcomaOptions, sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
 import { NAMED_STRATEGIES, type SurveillanceStrategy } from '../sarcoma/surveillance-strategy.js';
@@ -49,7 +49,10 @@ function runOne(
   patients: number,
   seed: number,
 ): StrategyResult {
-  const simulation = sarcomaSimulation(new ParameterValues(overrides), { ...options, discountRates: { costs: 0, effects: 0 } });
+  const simulation = sarcomaSimulation(new ParameterValues(overrides), {
+    ...options,
+    discountRates: { costs: 0, effects: 0 },
+  });
   const result = summarize(runSerial(createRunner(simulation), { seed, individuals: patients })).strategies[0];
   if (result === undefined) throw new Error('calibration: experiment produced no strategy');
   return result;

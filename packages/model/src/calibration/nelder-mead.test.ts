@@ -4,7 +4,12 @@ import { nelderMead } from './nelder-mead.js';
 describe('Nelder–Mead', () => {
   it('finds the minimum of the Rosenbrock function at (1, 1)', () => {
     const rosenbrock = ([x = 0, y = 0]: readonly number[]) => 100 * (y - x * x) ** 2 + (1 - x) ** 2;
-    const result = nelderMead(rosenbrock, [-1.2, 1], { step: 0.5, maxEvaluations: 5_000, tolerance: 1e-14, restarts: 3 });
+    const result = nelderMead(rosenbrock, [-1.2, 1], {
+      step: 0.5,
+      maxEvaluations: 5_000,
+      tolerance: 1e-14,
+      restarts: 3,
+    });
     expect(result.x[0]).toBeCloseTo(1, 4);
     expect(result.x[1]).toBeCloseTo(1, 4);
     expect(result.value).toBeLessThan(1e-8);
@@ -12,12 +17,23 @@ describe('Nelder–Mead', () => {
 
   it('minimises a shifted 6-dimensional quadratic and respects the evaluation budget', () => {
     const centre = [1, -2, 3, 0.5, -1, 2];
-    const quadratic = (x: readonly number[]) => x.reduce((s, v, i) => s + (i + 1) * (v - (centre[i] as number)) ** 2, 0);
-    const result = nelderMead(quadratic, new Array(6).fill(0), { step: 1, maxEvaluations: 4_000, tolerance: 1e-12, restarts: 2 });
+    const quadratic = (x: readonly number[]) =>
+      x.reduce((s, v, i) => s + (i + 1) * (v - (centre[i] as number)) ** 2, 0);
+    const result = nelderMead(quadratic, new Array(6).fill(0), {
+      step: 1,
+      maxEvaluations: 4_000,
+      tolerance: 1e-12,
+      restarts: 2,
+    });
     result.x.forEach((v, i) => {
       expect(v).toBeCloseTo(centre[i] as number, 3);
     });
-    const capped = nelderMead(quadratic, new Array(6).fill(0), { step: 1, maxEvaluations: 50, tolerance: 0, restarts: 5 });
+    const capped = nelderMead(quadratic, new Array(6).fill(0), {
+      step: 1,
+      maxEvaluations: 50,
+      tolerance: 0,
+      restarts: 5,
+    });
     expect(capped.evaluations).toBeLessThanOrEqual(50 + 6); // a shrink may finish its sweep
   });
 

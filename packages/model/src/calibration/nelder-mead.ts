@@ -23,7 +23,11 @@ const EXPAND = 2;
 const CONTRACT = 0.5;
 const SHRINK = 0.5;
 
-export function nelderMead(f: (x: readonly number[]) => number, start: readonly number[], options: NelderMeadOptions): NelderMeadResult {
+export function nelderMead(
+  f: (x: readonly number[]) => number,
+  start: readonly number[],
+  options: NelderMeadOptions,
+): NelderMeadResult {
   let evaluations = 0;
   let best = { x: [...start], value: Number.POSITIVE_INFINITY };
   const evaluate = (x: number[]) => {
@@ -60,13 +64,15 @@ function runSimplex(
     points.splice(0, points.length, ...sortedPoints);
     values.splice(0, values.length, ...sortedValues);
   };
-  const along = (centroid: number[], worst: number[], t: number) => centroid.map((c, j) => c + t * (c - (worst[j] as number)));
+  const along = (centroid: number[], worst: number[], t: number) =>
+    centroid.map((c, j) => c + t * (c - (worst[j] as number)));
   while (budgetLeft()) {
     order();
     if ((values[n] as number) - (values[0] as number) < options.tolerance) return;
     const worst = points[n] as number[];
     const centroid = new Array<number>(n).fill(0);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j] = (centroid[j] as number) + ((points[i] as number[])[j] as number) / n;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) centroid[j] = (centroid[j] as number) + ((points[i] as number[])[j] as number) / n;
     const reflected = along(centroid, worst, REFLECT);
     const reflectedValue = evaluate(reflected);
     if (reflectedValue < (values[0] as number)) {

@@ -35,7 +35,12 @@ function ratio(result: StrategyResult, numerator: string, denominator: string): 
   return n > 0 ? (result.counters[numerator]?.total ?? 0) / n : Number.NaN;
 }
 
-function valueAt(curve: CurveResult | undefined, series: (c: CurveResult) => readonly number[], years: number, initial: number) {
+function valueAt(
+  curve: CurveResult | undefined,
+  series: (c: CurveResult) => readonly number[],
+  years: number,
+  initial: number,
+) {
   if (curve === undefined) return Number.NaN;
   let value = initial;
   const values = series(curve);
@@ -67,7 +72,11 @@ const survivalAt = (curve: CurveResult | undefined, years: number) => valueAt(cu
 const incidenceAt = (curve: CurveResult | undefined, cause: string, years: number) =>
   valueAt(curve, (c) => c.cumulativeIncidence[cause] ?? [], years, 0);
 
-const TIMEPOINT_LABEL = { presentation: 'at presentation', firstMetastasis: 'as first metastasis', lastFollowUp: 'by last follow-up' };
+const TIMEPOINT_LABEL = {
+  presentation: 'at presentation',
+  firstMetastasis: 'as first metastasis',
+  lastFollowUp: 'by last follow-up',
+};
 
 function siteTargets(): Target[] {
   return SITES.flatMap((site) => {
@@ -81,7 +90,11 @@ function siteTargets(): Target[] {
       likelihood: { kind: 'binomial' as const, events: row.counts[t] ?? 0, total: row.n },
       weight: 1,
       simulated: (r: ExperimentResults) =>
-        ratio(r.registry, registryCounter.detected(timepoint, `site.${site}`), registryCounter.patients(`site.${site}`)),
+        ratio(
+          r.registry,
+          registryCounter.detected(timepoint, `site.${site}`),
+          registryCounter.patients(`site.${site}`),
+        ),
     }));
   });
 }
@@ -93,8 +106,14 @@ function histologyTargets(): Target[] {
   const othersTotal = others.reduce((sum, h) => sum + TABLE_4[h].n, 0);
   const othersCount = (t: number) => others.reduce((sum, h) => sum + (TABLE_4[h].counts[t] ?? 0), 0);
   const othersRatio = (r: ExperimentResults, timepoint: (typeof TIMEPOINTS)[number]) => {
-    const events = others.reduce((sum, h) => sum + (r.registry.counters[registryCounter.detected(timepoint, `histology.${h}`)]?.total ?? 0), 0);
-    const total = others.reduce((sum, h) => sum + (r.registry.counters[registryCounter.patients(`histology.${h}`)]?.total ?? 0), 0);
+    const events = others.reduce(
+      (sum, h) => sum + (r.registry.counters[registryCounter.detected(timepoint, `histology.${h}`)]?.total ?? 0),
+      0,
+    );
+    const total = others.reduce(
+      (sum, h) => sum + (r.registry.counters[registryCounter.patients(`histology.${h}`)]?.total ?? 0),
+      0,
+    );
     return total > 0 ? events / total : Number.NaN;
   };
   return [
@@ -107,7 +126,11 @@ function histologyTargets(): Target[] {
       likelihood: { kind: 'binomial' as const, events: lms.counts[t] ?? 0, total: lms.n },
       weight: 1,
       simulated: (r: ExperimentResults) =>
-        ratio(r.registry, registryCounter.detected(timepoint, `histology.${LMS}`), registryCounter.patients(`histology.${LMS}`)),
+        ratio(
+          r.registry,
+          registryCounter.detected(timepoint, `histology.${LMS}`),
+          registryCounter.patients(`histology.${LMS}`),
+        ),
     })),
     ...TIMEPOINTS.map((timepoint, t) => ({
       id: `okamoto.histology.notLms.${timepoint}`,
@@ -128,7 +151,11 @@ function histologyTargets(): Target[] {
       likelihood: { kind: 'binomial', events: 8, total: 16 },
       weight: 1,
       simulated: (r) =>
-        ratio(r.registry, registryCounter.detected('lastFollowUp', RETROPERITONEAL_LMS), registryCounter.patients(RETROPERITONEAL_LMS)),
+        ratio(
+          r.registry,
+          registryCounter.detected('lastFollowUp', RETROPERITONEAL_LMS),
+          registryCounter.patients(RETROPERITONEAL_LMS),
+        ),
     },
   ];
 }

@@ -105,7 +105,8 @@ export function validationReport(
   });
   const survival = main.registry.curves.survival;
   const halfIndex = survival?.atRisk.findIndex((n) => n <= (survival?.individuals ?? 0) / 2) ?? -1;
-  const medianFollowUpMonths = halfIndex > 0 ? ((survival?.timesYears[halfIndex - 1] ?? Number.NaN) as number) * 12 : Number.NaN;
+  const medianFollowUpMonths =
+    halfIndex > 0 ? ((survival?.timesYears[halfIndex - 1] ?? Number.NaN) as number) * 12 : Number.NaN;
   return {
     sizes,
     replications,

@@ -42,7 +42,12 @@ export function carePathway(
   inputs: SarcomaInputs,
   treatmentWorks: boolean,
   onFirstDetection?: FirstDetectionObserver,
+  /** Share of planned resections and ablations that take place (1 except in the registry replica). */
+  localTherapyAvailability = 1,
 ): CarePathway {
+  const localTherapyHappens = (ctx: Ctx) =>
+    localTherapyAvailability >= 1 || ctx.uniform(TREATMENT) < localTherapyAvailability;
+
   const findingsOf = (ctx: Ctx, burden: LiverBurden): Findings => {
     const patient = ctx.individual.attributes;
     return {
@@ -124,6 +129,10 @@ export function carePathway(
 
   const resect = (ctx: Ctx) => {
     const patient = ctx.individual.attributes;
+    if (!localTherapyHappens(ctx)) {
+      startSystemic(ctx, ctx.uniform(TREATMENT));
+      return;
+    }
     ctx.count(patient.localTreatments > 0 ? 'reResections' : 'resections');
     // Outcomes after the first resection, as surgical series report them (002).
     ctx.curveStart('survivalFromResection');
@@ -162,6 +171,10 @@ export function carePathway(
   };
 
   const ablate = (ctx: Ctx) => {
+    if (!localTherapyHappens(ctx)) {
+      startSystemic(ctx, ctx.uniform(TREATMENT));
+      return;
+    }
     ctx.count('ablations');
     ctx.addReward('costs', inputs.cost.ablation);
     if (ctx.uniform(TREATMENT) < inputs.ablationSuccess) clearLiver(ctx, inputs.ablationRecurrenceHazardRatio);

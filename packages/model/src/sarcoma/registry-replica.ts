@@ -17,6 +17,8 @@ export interface RegistryObservation {
   readonly lossToFollowUpPerYear: number;
   /** A liver metastasis found this soon after diagnosis counts as "at presentation". */
   readonly presentationWindowYears: number;
+  /** Share of planned resections and ablations the registry's hospital carried out. */
+  readonly localTherapyAvailability: number;
 }
 
 /** The registry's observation process, from the evidence registry (`replica.*`). */
@@ -25,6 +27,7 @@ export function registryObservation(p: ParameterValues): RegistryObservation {
     accrualYears: p.get('replica.accrualYears'),
     lossToFollowUpPerYear: p.get('replica.lossToFollowUpPerYear'),
     presentationWindowYears: p.get('replica.presentationWindowMonths') / 12,
+    localTherapyAvailability: p.get('replica.localTherapyAvailability'),
   };
 }
 

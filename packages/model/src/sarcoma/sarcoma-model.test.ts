@@ -74,12 +74,17 @@ describe('sarcoma model', () => {
 
   it('shows lead-time bias: with ineffective treatment, intensive imaging lengthens survival from detection but not life from entry', () => {
     const n = 20_000;
-    const acc = run(
-      [named('chest-only'), named('contrast-ct-all')],
-      n,
-      { 'tx.resection.perioperativeMortality': 0 },
-      { treatmentEffect: 'none' },
-    );
+    // Lead time shows in survival from detection when the death hazard rises with time since
+    // onset and growth leaves scans time to find disease before symptoms: the priors' liver
+    // course (86-day doubling, Weibull shape 2) rather than the calibrated one, whose death
+    // hazard is nearly constant (shape ≈ 1.1), which makes survival from detection lead-time free.
+    const priorLiverCourse = {
+      'tx.resection.perioperativeMortality': 0,
+      'nh.livermet.volumeDoublingDays': 86,
+      'nh.livermet.death.shape': 2,
+      'nh.livermet.death.scaleYears': 3,
+    };
+    const acc = run([named('chest-only'), named('contrast-ct-all')], n, priorLiverCourse, { treatmentEffect: 'none' });
     const [chest, contrast] = summarize(acc).strategies;
     if (chest === undefined || contrast === undefined) throw new Error('missing strategies');
     const fromDetection = (s: typeof chest) => sarcomaOutcomes(s).leadTimeBiasedSurvivalFromDetection.years2;

@@ -77,6 +77,7 @@ export function sarcomaSimulation(
     inputs,
     treatmentWorks,
     registry === undefined ? undefined : (ctx) => countRegistryDetection(ctx, registry),
+    registry?.localTherapyAvailability,
   );
   const course = liverCourse(inputs, (ctx, route) => pathway.detect(ctx, route));
   const background = { male: lifeTable(options.lifeTable.male), female: lifeTable(options.lifeTable.female) };

@@ -106,10 +106,13 @@ export const NAMED_STRATEGIES: readonly SurveillanceStrategy[] = [
     id: 'registry-practice',
     label: "The registry's practice",
     description:
-      'Okamoto (000): no routine abdominal imaging and mostly plain CT. Chest CT on the follow-up schedule; plain CT chest+abdomen for abdominal and visceral primaries (assumption).',
+      'Okamoto (000): no routine abdominal imaging and mostly plain CT. Plain CT chest+abdomen at staging for everyone (NCCN staging, cited in 000), then chest CT; plain CT chest+abdomen throughout for abdominal and visceral primaries (assumption).',
     eligibility: { sites: ['retroperitoneal', 'thoracicPeritoneal'] },
     schedule: consensusSchedule('nonContrastCt'),
-    otherwise: consensusSchedule('chestCt'),
+    otherwise: [
+      { fromMonths: 0, toMonths: 1, intervalMonths: 1, modality: 'nonContrastCt' },
+      ...consensusSchedule('chestCt').map((segment, i) => (i === 0 ? { ...segment, fromMonths: 3 } : segment)),
+    ],
   },
 ];
 

@@ -39,7 +39,9 @@ const result = runCalibration({
     const now = performance.now();
     if (now - lastLog < 5_000) return;
     lastLog = now;
-    process.stderr.write(`calibrate: ${evaluations}/${settings.maxEvaluations} evaluations, best objective ${best.toFixed(2)}, ${((now - started) / 1000).toFixed(0)} s\n`);
+    process.stderr.write(
+      `calibrate: ${evaluations}/${settings.maxEvaluations} evaluations, best objective ${best.toFixed(2)}, ${((now - started) / 1000).toFixed(0)} s\n`,
+    );
   },
 });
 const seconds = (performance.now() - started) / 1000;
@@ -64,8 +66,13 @@ const meta = {
   seconds,
 };
 const repo = new URL('../../../../', import.meta.url);
-writeFileSync(new URL('packages/model/src/calibration/calibrated-parameters.ts', repo), renderCalibratedModule(meta, result.values));
+writeFileSync(
+  new URL('packages/model/src/calibration/calibrated-parameters.ts', repo),
+  renderCalibratedModule(meta, result.values),
+);
 const report = validationReport(result.values, settings);
 writeFileSync(new URL('docs/validation.md', repo), renderValidationMarkdown(report, meta));
 writeFileSync(new URL('docs/validation-targets.svg', repo), renderTargetsSvg(report));
-process.stdout.write(`calibrate: ${report.targetsInside}/${report.targets.length} targets inside their 95% intervals; wrote the calibration and docs/validation.md\n`);
+process.stdout.write(
+  `calibrate: ${report.targetsInside}/${report.targets.length} targets inside their 95% intervals; wrote the calibration and docs/validation.md\n`,
+);
