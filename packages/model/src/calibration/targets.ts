@@ -78,70 +78,73 @@ const TIMEPOINT_LABEL = {
   lastFollowUp: 'by last follow-up',
 };
 
-function siteTargets(): Target[] {
-  return SITES.flatMap((site) => {
-    const row = TABLE_3[site];
-    return TIMEPOINTS.map((timepoint, t) => ({
-      id: `okamoto.site.${site}.${timepoint}`,
-      group: 1,
-      label: `Liver metastases ${TIMEPOINT_LABEL[timepoint]}: ${SITE_LABELS[site]}`,
-      source: `000 Table 3, ${SITE_LABELS[site]}`,
-      unit: 'proportion' as const,
-      likelihood: { kind: 'binomial' as const, events: row.counts[t] ?? 0, total: row.n },
-      weight: 1,
-      simulated: (r: ExperimentResults) =>
-        ratio(
-          r.registry,
-          registryCounter.detected(timepoint, `site.${site}`),
-          registryCounter.patients(`site.${site}`),
-        ),
-    }));
-  });
+/** Detected share among the patients of some registry groups, pooled. */
+function pooledShare(r: ExperimentResults, timepoint: (typeof TIMEPOINTS)[number], groups: readonly string[]): number {
+  let events = 0;
+  let total = 0;
+  for (const group of groups) {
+    events += r.registry.counters[registryCounter.detected(timepoint, group)]?.total ?? 0;
+    total += r.registry.counters[registryCounter.patients(group)]?.total ?? 0;
+  }
+  return total > 0 ? events / total : Number.NaN;
 }
 
-/** LMS against all other histologies pooled (000 Table 4). */
-function histologyTargets(): Target[] {
-  const lms = TABLE_4[LMS];
+/** One target per time point: the registry's counts for a row against the replica's pooled groups. */
+function countTargets(
+  group: number,
+  idPrefix: string,
+  label: string,
+  source: string,
+  replicaGroups: readonly string[],
+  counts: readonly number[],
+  total: number,
+): Target[] {
+  return TIMEPOINTS.map((timepoint, t) => ({
+    id: `${idPrefix}.${timepoint}`,
+    group,
+    label: `Liver metastases ${TIMEPOINT_LABEL[timepoint]}: ${label}`,
+    source,
+    unit: 'proportion' as const,
+    likelihood: { kind: 'binomial' as const, events: counts[t] ?? 0, total },
+    weight: 1,
+    simulated: (r: ExperimentResults) => pooledShare(r, timepoint, replicaGroups),
+  }));
+}
+
+/** By site (000 Table 3); LMS against all other histologies pooled (000 Table 4); RP-LMS (000 Results). */
+function registryCountTargets(): Target[] {
   const others = HISTOLOGIES.filter((h) => h !== LMS);
-  const othersTotal = others.reduce((sum, h) => sum + TABLE_4[h].n, 0);
-  const othersCount = (t: number) => others.reduce((sum, h) => sum + (TABLE_4[h].counts[t] ?? 0), 0);
-  const othersRatio = (r: ExperimentResults, timepoint: (typeof TIMEPOINTS)[number]) => {
-    const events = others.reduce(
-      (sum, h) => sum + (r.registry.counters[registryCounter.detected(timepoint, `histology.${h}`)]?.total ?? 0),
-      0,
-    );
-    const total = others.reduce(
-      (sum, h) => sum + (r.registry.counters[registryCounter.patients(`histology.${h}`)]?.total ?? 0),
-      0,
-    );
-    return total > 0 ? events / total : Number.NaN;
-  };
+  const lms = TABLE_4[LMS];
   return [
-    ...TIMEPOINTS.map((timepoint, t) => ({
-      id: `okamoto.histology.lms.${timepoint}`,
-      group: 2,
-      label: `Liver metastases ${TIMEPOINT_LABEL[timepoint]}: ${HISTOLOGY_LABELS[LMS]}`,
-      source: '000 Table 4, Smooth muscle tumors',
-      unit: 'proportion' as const,
-      likelihood: { kind: 'binomial' as const, events: lms.counts[t] ?? 0, total: lms.n },
-      weight: 1,
-      simulated: (r: ExperimentResults) =>
-        ratio(
-          r.registry,
-          registryCounter.detected(timepoint, `histology.${LMS}`),
-          registryCounter.patients(`histology.${LMS}`),
-        ),
-    })),
-    ...TIMEPOINTS.map((timepoint, t) => ({
-      id: `okamoto.histology.notLms.${timepoint}`,
-      group: 2,
-      label: `Liver metastases ${TIMEPOINT_LABEL[timepoint]}: all other histologies`,
-      source: '000 Table 4, all rows but smooth muscle tumors',
-      unit: 'proportion' as const,
-      likelihood: { kind: 'binomial' as const, events: othersCount(t), total: othersTotal },
-      weight: 1,
-      simulated: (r: ExperimentResults) => othersRatio(r, timepoint),
-    })),
+    ...SITES.flatMap((site) =>
+      countTargets(
+        1,
+        `okamoto.site.${site}`,
+        SITE_LABELS[site],
+        `000 Table 3, ${SITE_LABELS[site]}`,
+        [`site.${site}`],
+        TABLE_3[site].counts,
+        TABLE_3[site].n,
+      ),
+    ),
+    ...countTargets(
+      2,
+      'okamoto.histology.lms',
+      HISTOLOGY_LABELS[LMS],
+      '000 Table 4, Smooth muscle tumors',
+      [`histology.${LMS}`],
+      lms.counts,
+      lms.n,
+    ),
+    ...countTargets(
+      2,
+      'okamoto.histology.notLms',
+      'all other histologies',
+      '000 Table 4, all rows but smooth muscle tumors',
+      others.map((h) => `histology.${h}`),
+      TIMEPOINTS.map((_, t) => others.reduce((sum, h) => sum + (TABLE_4[h].counts[t] ?? 0), 0)),
+      others.reduce((sum, h) => sum + TABLE_4[h].n, 0),
+    ),
     {
       id: 'okamoto.retroperitonealLms.lastFollowUp',
       group: 2,
@@ -150,19 +153,13 @@ function histologyTargets(): Target[] {
       unit: 'proportion',
       likelihood: { kind: 'binomial', events: 8, total: 16 },
       weight: 1,
-      simulated: (r) =>
-        ratio(
-          r.registry,
-          registryCounter.detected('lastFollowUp', RETROPERITONEAL_LMS),
-          registryCounter.patients(RETROPERITONEAL_LMS),
-        ),
+      simulated: (r) => pooledShare(r, 'lastFollowUp', [RETROPERITONEAL_LMS]),
     },
   ];
 }
 
 export const TARGETS: readonly Target[] = [
-  ...siteTargets(),
-  ...histologyTargets(),
+  ...registryCountTargets(),
   {
     id: 'okamoto.os.2y',
     group: 3,
