@@ -76,9 +76,8 @@ export type {
 } from './sarcoma/treatment-rules.js';
 export { classify, decideTreatment } from './sarcoma/treatment-rules.js';
 export { canonicalJson, scenarioHash } from './scenario/canonical-hash.js';
-export { buildRunner } from './scenario/model-catalog.js';
 export type { ReportedStrategy, RunReport } from './scenario/run-report.js';
-export { hashOfScenario, reportFor, runnerFor, scenarioBlocks } from './scenario/run-report.js';
+export { hashOfScenario, reportFor, scenarioBlocks } from './scenario/run-report.js';
 export type { Scenario, ScenarioInput } from './scenario/scenario.js';
 export {
   DEFAULT_PATIENTS,
@@ -88,5 +87,6 @@ export {
   parseScenario,
   scenarioSchema,
 } from './scenario/scenario.js';
+export { runnerFor } from './scenario/scenario-runner.js';
 export { formatIssues, formatPath, ScenarioError } from './scenario/validation-error.js';
 export { SARCSIM_VERSION } from './version.js';

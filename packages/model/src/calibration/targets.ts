@@ -2,7 +2,7 @@
 // reproduces it and a likelihood (binomial for counts; normal on the logit or log scale with
 // σ from a 95% interval). Where a document gives a figure without an interval, the interval
 // used is an assumption stated in `interval`. Nothing else from the documents is a target.
-import type { CurveResult, StrategyResult } from '../engine/results.js';
+import { type CurveResult, curveValueAt, type StrategyResult } from '../engine/results.js';
 import { TABLE_3, TABLE_4, TIMEPOINTS } from '../evidence/records/okamoto-observations.js';
 import { HISTOLOGIES, HISTOLOGY_LABELS, LMS, SITE_LABELS, SITES } from '../sarcoma/categories.js';
 import { RETROPERITONEAL_LMS, registryCounter } from '../sarcoma/registry-replica.js';
@@ -35,21 +35,6 @@ function ratio(result: StrategyResult, numerator: string, denominator: string): 
   return n > 0 ? (result.counters[numerator]?.total ?? 0) / n : Number.NaN;
 }
 
-function valueAt(
-  curve: CurveResult | undefined,
-  series: (c: CurveResult) => readonly number[],
-  years: number,
-  initial: number,
-) {
-  if (curve === undefined) return Number.NaN;
-  let value = initial;
-  const values = series(curve);
-  curve.timesYears.forEach((t, i) => {
-    if (t <= years + 1e-9) value = values[i] ?? value;
-  });
-  return value;
-}
-
 /** Median time to the curve's events, in months, interpolated within the grid interval. */
 export function medianMonths(curve: CurveResult | undefined): number {
   if (curve === undefined) return Number.NaN;
@@ -68,9 +53,9 @@ export function medianMonths(curve: CurveResult | undefined): number {
   return Number.NaN;
 }
 
-const survivalAt = (curve: CurveResult | undefined, years: number) => valueAt(curve, (c) => c.eventFree, years, 1);
+const survivalAt = (curve: CurveResult | undefined, years: number) => curveValueAt(curve, (c) => c.eventFree, years, 1);
 const incidenceAt = (curve: CurveResult | undefined, cause: string, years: number) =>
-  valueAt(curve, (c) => c.cumulativeIncidence[cause] ?? [], years, 0);
+  curveValueAt(curve, (c) => c.cumulativeIncidence[cause], years, 0);
 
 const TIMEPOINT_LABEL = {
   presentation: 'at presentation',

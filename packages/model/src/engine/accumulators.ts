@@ -122,7 +122,8 @@ export class BlockAccumulator {
   }
 }
 
-function addInto(target: Float64Array, source: Float64Array): void {
+/** Element-wise target += source (counts are integers, exact in doubles). */
+export function addInto(target: Float64Array, source: Float64Array): void {
   for (let i = 0; i < target.length; i++) target[i] = (target[i] as number) + (source[i] as number);
 }
 

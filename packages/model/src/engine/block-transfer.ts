@@ -2,7 +2,7 @@
 //
 // Only typed arrays and a few numbers cross the boundary (plus the capped traces), so a
 // block's results are cheap to post from a worker and cannot drag object graphs along.
-import { type AccumulatorLayout, BlockAccumulator, type TraceRecord } from './accumulators.js';
+import { type AccumulatorLayout, addInto, BlockAccumulator, type TraceRecord } from './accumulators.js';
 
 export interface TransferableBlock {
   readonly firstIndex: number;
@@ -45,10 +45,6 @@ function requireSize(source: Float64Array | undefined, expected: number, what: s
     throw new RangeError(`block transfer: ${what} has ${source?.length ?? 0} values, expected ${expected}`);
   }
   return source;
-}
-
-function addInto(target: Float64Array, source: Float64Array): void {
-  for (let i = 0; i < target.length; i++) target[i] = (target[i] as number) + (source[i] as number);
 }
 
 /**

@@ -41,6 +41,22 @@ export interface SimulationResults {
   readonly strategies: readonly StrategyResult[];
 }
 
+/** Value of a step curve's series at `years` (the last grid point at or before it, else `initial`). */
+export function curveValueAt(
+  curve: CurveResult | undefined,
+  series: (c: CurveResult) => readonly number[] | undefined,
+  years: number,
+  initial: number,
+): number {
+  if (curve === undefined) return Number.NaN;
+  const values = series(curve) ?? [];
+  let value = initial;
+  for (let i = 0; i < curve.timesYears.length && (curve.timesYears[i] as number) <= years + 1e-9; i++) {
+    value = values[i] ?? value;
+  }
+  return value;
+}
+
 export function estimate(sum: number, sumOfSquares: number, n: number): Estimate {
   if (n === 0) return { mean: Number.NaN, mcse: Number.NaN };
   const mean = sum / n;

@@ -257,7 +257,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
 
   private loop(): void {
     const ind = this.individual;
-    const horizon = this.historyEnd;
+    const end = this.historyEnd;
     while (!this.terminated) {
       let next = -1;
       let nextTime = Infinity;
@@ -269,25 +269,25 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
         }
       }
       const eventTime = this.queue.peekTime();
-      if (eventTime <= nextTime && eventTime < horizon) {
+      if (eventTime <= nextTime && eventTime < end) {
         this.advanceTo(eventTime);
         const event = this.queue.pop();
         if (event === undefined) break;
         if (this.tracing) this.trace('event', handlerName(event.handler, event.data));
         event.handler(this, event.data);
-      } else if (next >= 0 && nextTime < horizon) {
+      } else if (next >= 0 && nextTime < end) {
         this.advanceTo(nextTime);
         const transition = this.pendingTransition[next] as CompiledTransition<S, A>;
         this.enterState(transition.to, transition.definition.onTransition);
       } else {
-        this.advanceTo(horizon);
+        this.advanceTo(end);
         this.settleRewards();
-        if (this.tracing) this.trace('end', horizon < this.compiled.horizonYears ? 'end of follow-up' : 'horizon');
-        this.censorCurvesAtHorizon();
+        if (this.tracing) this.trace('end', end < this.compiled.horizonYears ? 'end of follow-up' : 'horizon');
+        this.censorOpenCurves();
         break;
       }
     }
-    if (ind.time > horizon) throw new Error('simulator: time passed the end of follow-up');
+    if (ind.time > end) throw new Error('simulator: time passed the end of follow-up');
   }
 
   /**
@@ -435,7 +435,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   }
 
   /** Closes open curves at the end of the history: censored inside the grid, or at its end. */
-  private censorCurvesAtHorizon(): void {
+  private censorOpenCurves(): void {
     for (let c = 0; c < this.curveStatus.length; c++) {
       if (this.curveStatus[c] !== OPEN) continue;
       this.curveStatus[c] = CLOSED;

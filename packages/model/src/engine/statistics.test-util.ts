@@ -1,5 +1,6 @@
 // Helpers for statistical tests: tolerances come from Monte Carlo standard errors.
 import { expect } from 'vitest';
+import { curveValueAt } from './results.js';
 
 /** Standard error of a proportion p estimated from n independent individuals. */
 export function binomialSe(p: number, n: number): number {
@@ -14,9 +15,6 @@ export function expectWithin(simulated: number, exact: number, se: number, z = 4
 
 /** Value of a step curve at time t (the last grid point at or before t, else `initial`). */
 export function curveAt(times: readonly number[], values: readonly number[], t: number, initial: number): number {
-  let value = initial;
-  for (let i = 0; i < times.length; i++) {
-    if ((times[i] as number) <= t + 1e-9) value = values[i] as number;
-  }
-  return value;
+  const curve = { individuals: 0, timesYears: times, atRisk: [], eventFree: values, cumulativeIncidence: {} };
+  return curveValueAt(curve, (c) => c.eventFree, t, initial);
 }

@@ -1,7 +1,7 @@
 // Outcomes a user reads for each strategy, derived from the engine's results. Everything is
 // counted from cohort entry, except the survival-from-detection figures, which carry
 // lead-time bias and are named so.
-import type { CurveResult, StrategyResult } from '../engine/results.js';
+import { curveValueAt, type StrategyResult } from '../engine/results.js';
 
 export interface SarcomaOutcomes {
   /** Share of patients whose liver metastasis was ever detected, by the horizon. */
@@ -29,21 +29,6 @@ export interface SarcomaOutcomes {
   readonly survivalFromEntry: { readonly years2: number; readonly years5: number; readonly years10: number };
   /** Lead-time biased: survival counted from detection, not from entry. */
   readonly leadTimeBiasedSurvivalFromDetection: { readonly years1: number; readonly years2: number };
-}
-
-function at(
-  curve: CurveResult | undefined,
-  values: (c: CurveResult) => readonly number[],
-  years: number,
-  initial: number,
-): number {
-  if (curve === undefined) return Number.NaN;
-  let value = initial;
-  const series = values(curve);
-  curve.timesYears.forEach((t, i) => {
-    if (t <= years + 1e-9) value = series[i] ?? value;
-  });
-  return value;
 }
 
 const last = (series: readonly number[] | undefined) => series?.[series.length - 1] ?? Number.NaN;
@@ -79,13 +64,13 @@ export function sarcomaOutcomes(result: StrategyResult): SarcomaOutcomes {
       otherCauses: last(survival?.cumulativeIncidence.deadOther),
     },
     survivalFromEntry: {
-      years2: at(survival, (c) => c.eventFree, 2, 1),
-      years5: at(survival, (c) => c.eventFree, 5, 1),
-      years10: at(survival, (c) => c.eventFree, 10, 1),
+      years2: curveValueAt(survival, (c) => c.eventFree, 2, 1),
+      years5: curveValueAt(survival, (c) => c.eventFree, 5, 1),
+      years10: curveValueAt(survival, (c) => c.eventFree, 10, 1),
     },
     leadTimeBiasedSurvivalFromDetection: {
-      years1: at(fromDetection, (c) => c.eventFree, 1, 1),
-      years2: at(fromDetection, (c) => c.eventFree, 2, 1),
+      years1: curveValueAt(fromDetection, (c) => c.eventFree, 1, 1),
+      years2: curveValueAt(fromDetection, (c) => c.eventFree, 2, 1),
     },
   };
 }

@@ -2,11 +2,9 @@
 import type { BlockAccumulator } from '../engine/accumulators.js';
 import { type BlockRange, blocksOf } from '../engine/blocks.js';
 import { type StrategyResult, summarize } from '../engine/results.js';
-import type { SimulationRunner } from '../engine/simulator.js';
 import { type SarcomaOutcomes, sarcomaOutcomes } from '../sarcoma/outcomes.js';
 import { SARCSIM_VERSION } from '../version.js';
 import { scenarioHash } from './canonical-hash.js';
-import { buildRunner } from './model-catalog.js';
 import type { Scenario } from './scenario.js';
 
 export interface RunReport {
@@ -21,10 +19,6 @@ export interface RunReport {
 
 /** A strategy's engine results plus, for the sarcoma model, the outcomes derived from them. */
 export type ReportedStrategy = StrategyResult & { readonly outcomes?: SarcomaOutcomes };
-
-export function runnerFor(scenario: Scenario): SimulationRunner {
-  return buildRunner(scenario);
-}
 
 export function scenarioBlocks(scenario: Scenario): BlockRange[] {
   return blocksOf(scenario.patients, scenario.blockSize);

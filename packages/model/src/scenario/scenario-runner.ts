@@ -7,7 +7,7 @@ import { sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
 import { resolveStrategy } from '../sarcoma/surveillance-strategy.js';
 import type { Scenario } from './scenario.js';
 
-export function buildRunner(scenario: Scenario): SimulationRunner {
+export function runnerFor(scenario: Scenario): SimulationRunner {
   switch (scenario.model) {
     case 'illness-death-example':
       return createRunner(illnessDeathExample(scenario.parameters));
