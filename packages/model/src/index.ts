@@ -15,6 +15,46 @@ export type { ParameterCheck, TargetCheck, ValidationReport } from './calibratio
 export { validationReport } from './calibration/validation-report.js';
 export type { LifeTableBySex } from './data/life-tables.js';
 export { JAPAN_2020, LIFE_TABLES, US_2022 } from './data/life-tables.js';
+export type { DsaResult, DsaSettingsInput, EvaluateOverrides, Threshold, TornadoRow } from './economics/dsa.js';
+export { dsaSettingsSchema, runDsa } from './economics/dsa.js';
+export type { EconomicSettings } from './economics/economic-settings.js';
+export {
+  CURRENCY,
+  DEFAULT_WILLINGNESS_TO_PAY,
+  economicSettingsSchema,
+  MAX_PSA_DRAWS,
+} from './economics/economic-settings.js';
+export type { EvppiResult } from './economics/evppi.js';
+export { evppi } from './economics/evppi.js';
+export type {
+  DominanceStatus,
+  IncrementalAnalysis,
+  IncrementalRow,
+  StrategyOutcome,
+} from './economics/incremental-analysis.js';
+export { incrementalAnalysis } from './economics/incremental-analysis.js';
+export type { CalibratedParameterMode } from './economics/parameter-sampling.js';
+export {
+  interval95,
+  sampledParameters,
+  sampleParameters,
+  samplingDistribution,
+} from './economics/parameter-sampling.js';
+export type {
+  EvaluateScenario,
+  EvppiGroupResult,
+  PsaDraw,
+  PsaPart,
+  PsaProgress,
+  PsaResult,
+  PsaSummary,
+  Spread,
+} from './economics/psa.js';
+export { mergePsaParts, runPsaPart, shardRange, summarisePsa } from './economics/psa.js';
+export type { WtpPoint } from './economics/psa-summary.js';
+export { acceptability, effectivePopulation, wtpGrid } from './economics/psa-summary.js';
+export type { RunEconomics, StrategyEconomics } from './economics/strategy-economics.js';
+export { runEconomics, strategyEconomics } from './economics/strategy-economics.js';
 export type { AccumulatorLayout, CurveLayout, TraceRecord } from './engine/accumulators.js';
 export { BlockAccumulator } from './engine/accumulators.js';
 export type { TransferableBlock } from './engine/block-transfer.js';
@@ -78,7 +118,7 @@ export { classify, decideTreatment } from './sarcoma/treatment-rules.js';
 export { canonicalJson, scenarioHash } from './scenario/canonical-hash.js';
 export type { ReportedStrategy, RunReport } from './scenario/run-report.js';
 export { hashOfScenario, reportFor, scenarioBlocks } from './scenario/run-report.js';
-export type { Scenario, ScenarioInput } from './scenario/scenario.js';
+export type { SarcomaScenario, Scenario, ScenarioInput } from './scenario/scenario.js';
 export {
   DEFAULT_PATIENTS,
   DEFAULT_SEED,

@@ -162,12 +162,13 @@ export const strategySchema = z.strictObject({
 });
 
 /** A scenario names shipped strategies by id or defines its own. */
-export const strategyChoiceSchema = z.union([
-  z.enum(NAMED_STRATEGIES.map((s) => s.id) as [string, ...string[]], {
-    error: `must be a strategy object or one of ${NAMED_STRATEGIES.map((s) => `'${s.id}'`).join(', ')}`,
-  }),
-  strategySchema,
-]);
+const namedStrategyError = `must be a strategy object or one of ${NAMED_STRATEGIES.map((s) => `'${s.id}'`).join(', ')}`;
+
+export const strategyChoiceSchema = z.union(
+  [z.enum(NAMED_STRATEGIES.map((s) => s.id) as [string, ...string[]], { error: namedStrategyError }), strategySchema],
+  // A string can only be a name: say which names exist rather than "invalid input".
+  { error: (issue) => (typeof issue.input === 'string' ? namedStrategyError : undefined) },
+);
 
 export function resolveStrategy(choice: z.output<typeof strategyChoiceSchema>): SurveillanceStrategy {
   if (typeof choice !== 'string') return choice;

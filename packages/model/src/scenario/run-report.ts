@@ -1,4 +1,5 @@
 // A run's report: results plus everything needed to reproduce them (version, seed, scenario hash).
+import { type RunEconomics, runEconomics } from '../economics/strategy-economics.js';
 import type { BlockAccumulator } from '../engine/accumulators.js';
 import { type BlockRange, blocksOf } from '../engine/blocks.js';
 import { type StrategyResult, summarize } from '../engine/results.js';
@@ -15,6 +16,8 @@ export interface RunReport {
   readonly patients: number;
   readonly horizonYears: number;
   readonly strategies: readonly ReportedStrategy[];
+  /** Costs, QALYs and the incremental analysis (sarcoma model). */
+  readonly economics?: RunEconomics;
 }
 
 /** A strategy's engine results plus, for the sarcoma model, the outcomes derived from them. */
@@ -42,6 +45,9 @@ export function reportFor(scenario: Scenario, merged: BlockAccumulator): RunRepo
     strategies: results.strategies.map((s) =>
       scenario.model === 'sarcoma' ? { ...s, outcomes: sarcomaOutcomes(s) } : s,
     ),
+    ...(scenario.model === 'sarcoma'
+      ? { economics: runEconomics(results.strategies, scenario.economics.willingnessToPay) }
+      : {}),
   };
 }
 

@@ -2,8 +2,9 @@
 // parameter overrides and, for the sarcoma model, strategies and settings).
 import { z } from 'zod';
 import { LIFE_TABLES } from '../data/life-tables.js';
+import { economicSettingsSchema } from '../economics/economic-settings.js';
 import { DEFAULT_BLOCK_SIZE } from '../engine/blocks.js';
-import { overrideProblems } from '../evidence/registry.js';
+import { EVIDENCE_BY_ID, overrideProblems } from '../evidence/registry.js';
 import { ILLNESS_DEATH_DEFAULTS } from '../examples/illness-death.js';
 import { DEFAULT_STRATEGY_IDS, strategyChoiceSchema } from '../sarcoma/surveillance-strategy.js';
 import { formatIssues, ScenarioError } from './validation-error.js';
@@ -54,6 +55,7 @@ const sarcomaScenario = z
     horizonYears: z.number().positive({ error: 'must be > 0' }).max(100, { error: 'must be ≤ 100' }).default(40),
     discountRates: z.strictObject({ costs: annualRate, effects: annualRate }).default({ costs: 0.03, effects: 0.03 }),
     treatmentEffect: z.enum(['modelled', 'none'], { error: "must be 'modelled' or 'none'" }).default('modelled'),
+    economics: economicSettingsSchema,
   })
   .superRefine((scenario, ctx) => {
     for (const problem of overrideProblems(scenario.parameters)) {
@@ -62,6 +64,18 @@ const sarcomaScenario = z
         path: ['parameters', problem.id],
         input: problem.value,
         message: problem.message,
+      });
+    }
+    for (const [group, ids] of Object.entries(scenario.economics.psa.evppiGroups ?? {})) {
+      ids.forEach((id, i) => {
+        if (EVIDENCE_BY_ID.get(id)?.role !== 'parameter') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['economics', 'psa', 'evppiGroups', group, i],
+            input: id,
+            message: 'unknown parameter id (`sarcsim params` lists them)',
+          });
+        }
       });
     }
     const ids = scenario.strategies.map((s) => (typeof s === 'string' ? s : s.id));
