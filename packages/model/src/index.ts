@@ -51,6 +51,7 @@ export type {
   Spread,
 } from './economics/psa.js';
 export { mergePsaParts, runPsaPart, shardRange, summarisePsa } from './economics/psa.js';
+export { parsePsaPart } from './economics/psa-file.js';
 export type { WtpPoint } from './economics/psa-summary.js';
 export { acceptability, effectivePopulation, wtpGrid } from './economics/psa-summary.js';
 export type { RunEconomics, StrategyEconomics } from './economics/strategy-economics.js';

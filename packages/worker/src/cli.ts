@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The sarcsim command line: runs scenarios through the same block workers the web app uses.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   CALIBRATED_VALUES,
   CALIBRATION_META,
@@ -15,43 +16,13 @@ import {
   validationReport,
 } from '@sarcsim/model';
 import cliProgress from 'cli-progress';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { dsaCommand, mergeCommand, psaCommand } from './cli-economics.js';
+import { nonNegativeNumber, scenarioInput, UsageError, wholeNumber } from './cli-input.js';
+import { incrementalCsv } from './csv.js';
 import { formatReport } from './format-table.js';
 import { defaultWorkerCount, nodeWorkerFactory } from './node-workers.js';
 import { WorkerPool } from './pool.js';
-
-/** A problem with what the user gave us: exit status 2, one line each, no stack trace. */
-class UsageError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'));
-  }
-}
-
-function wholeNumber(flag: string, min: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isInteger(n) || n < min) {
-      throw new InvalidArgumentError(`${flag}: got "${value}", must be a whole number ≥ ${min}`);
-    }
-    return n;
-  };
-}
-
-function readScenarioFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError([
-      `scenario file ${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    ]);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new UsageError([`scenario file ${path}: not valid JSON (${(error as Error).message})`]);
-  }
-}
 
 interface RunFlags {
   patients?: number;
@@ -59,20 +30,12 @@ interface RunFlags {
   workers?: number;
   blockSize?: number;
   json?: boolean;
+  csv?: string;
+  wtp?: number;
 }
 
 async function runCommand(file: string | undefined, flags: RunFlags): Promise<void> {
-  const fromFile = file === undefined ? {} : readScenarioFile(file);
-  if (fromFile === null || typeof fromFile !== 'object' || Array.isArray(fromFile)) {
-    throw new UsageError([`scenario file ${file}: must hold a JSON object`]);
-  }
-  const scenarioInput = {
-    ...fromFile,
-    ...(flags.patients === undefined ? {} : { patients: flags.patients }),
-    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
-    ...(flags.blockSize === undefined ? {} : { blockSize: flags.blockSize }),
-  };
-  const scenario = parseScenario(scenarioInput);
+  const scenario = parseScenario(scenarioInput(file, flags));
   const pool = new WorkerPool(nodeWorkerFactory(), flags.workers ?? defaultWorkerCount());
   const showProgress = !flags.json && process.stderr.isTTY === true;
   const bar = showProgress
@@ -98,6 +61,10 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
     pool.terminate();
   }
   const seconds = (performance.now() - started) / 1000;
+  if (flags.csv !== undefined && report.economics !== undefined) {
+    mkdirSync(flags.csv, { recursive: true });
+    writeFileSync(join(flags.csv, 'incremental.csv'), incrementalCsv(report.economics));
+  }
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
@@ -179,8 +146,61 @@ function buildProgram(): Command {
       wholeNumber('--workers', 1),
     )
     .option('--block-size <b>', 'patients per block (does not change results)', wholeNumber('--block-size', 1))
+    .option('--wtp <amount>', 'willingness to pay per QALY (default 100,000 USD)', nonNegativeNumber('--wtp'))
     .option('--json', 'print only the results, as JSON')
+    .option('--csv <dir>', 'also write the incremental analysis as a tidy CSV into this directory')
     .action(runCommand);
+
+  const workers = [
+    '--workers <w>',
+    `worker threads (default: cores − 1 = ${defaultWorkerCount()})`,
+    wholeNumber('--workers', 1),
+  ] as const;
+
+  program
+    .command('psa')
+    .description('probabilistic sensitivity analysis: CE plane, CEAC/CEAF, EVPI, EVPPI (all draws, or one shard)')
+    .argument('[scenario]', 'scenario JSON file (its economics.psa settings apply)')
+    .option('--draws <d>', "PSA draws (default: the scenario's, 500)", wholeNumber('--draws', 1))
+    .option('--patients <n>', 'patients per draw (default 5,000)', wholeNumber('--patients', 1))
+    .option('--seed <s>', 'random seed (whole number below 2^32)', wholeNumber('--seed', 0))
+    .option(
+      '--shard <I/N>',
+      'run only shard I (0-based) of N; with just N the index comes from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX',
+    )
+    .option(...workers)
+    .option('--out <file>', "write the result (or the shard's part) as JSON")
+    .option('--csv <dir>', 'write tidy CSVs (draws, parameters, acceptability, EVPI, EVPPI, incremental)')
+    .option('--json', 'print only the result, as JSON')
+    .action(psaCommand);
+
+  program
+    .command('merge')
+    .description('merge PSA parts from `sarcsim psa --shard` into the result one machine would give')
+    .argument('<parts...>', 'part files (any order)')
+    .option('--out <file>', 'write the merged result as JSON')
+    .option('--csv <dir>', 'write tidy CSVs')
+    .option('--json', 'print only the result, as JSON')
+    .action(mergeCommand);
+
+  program
+    .command('dsa')
+    .description('deterministic sensitivity analysis: tornado over 95% ranges, thresholds, optional two-way grid')
+    .argument('[scenario]', 'scenario JSON file')
+    .option('--wtp <amount>', 'willingness to pay per QALY (default 100,000 USD)', nonNegativeNumber('--wtp'))
+    .option('--outcome <kind>', "'incremental-nmb' (at the scenario's threshold) or 'icer'")
+    .option('--strategy <id>', 'strategy of interest (default: the second listed)')
+    .option('--comparator <id>', 'comparator (default: the first listed)')
+    .option('--parameters <ids>', 'comma-separated parameter ids (default: all with a range)')
+    .option('--two-way <a,b>', 'two parameter ids for a two-way grid')
+    .option('--grid <n>', 'points per axis of the two-way grid (2–21, default 5)', wholeNumber('--grid', 2))
+    .option('--patients <n>', 'patients per run (default 20,000)', wholeNumber('--patients', 1))
+    .option('--seed <s>', 'random seed (whole number below 2^32)', wholeNumber('--seed', 0))
+    .option(...workers)
+    .option('--out <file>', 'write the result as JSON')
+    .option('--csv <dir>', 'write tidy CSVs (tornado, two-way grid)')
+    .option('--json', 'print only the result, as JSON')
+    .action(dsaCommand);
 
   program
     .command('params')

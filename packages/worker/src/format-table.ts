@@ -1,23 +1,8 @@
 // Plain-text tables for the CLI: costs and effects per strategy (mean ± MCSE), then the
 // model's outcomes (for the sarcoma model) or its counters per patient.
 import type { ReportedStrategy, RunReport, SarcomaOutcomes } from '@sarcsim/model';
-
-function formatNumber(value: number, digits?: number): string {
-  if (!Number.isFinite(value)) return '–';
-  const d = digits ?? (Math.abs(value) >= 1_000 ? 0 : Math.abs(value) >= 10 ? 2 : 3);
-  return value.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-}
-
-const percent = (value: number) => (Number.isFinite(value) ? `${(100 * value).toFixed(1)}%` : '–');
-
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length))) ?? [];
-  return rows
-    .map((row) =>
-      row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('   '),
-    )
-    .join('\n');
-}
+import { formatIncremental } from './format-economics.js';
+import { formatNumber, percent, table } from './text-table.js';
 
 function rewardsTable(strategies: readonly ReportedStrategy[], kind: 'discounted' | 'undiscounted'): string {
   const channels = Object.keys(strategies[0]?.rewards ?? {});
@@ -90,6 +75,9 @@ export function formatReport(report: RunReport): string {
     'Discounted, per patient (mean ± Monte Carlo standard error)',
     rewardsTable(strategies, 'discounted'),
     '',
+    ...(report.economics === undefined
+      ? []
+      : [formatIncremental(report.economics.incremental, report.economics.currency), '']),
     'Undiscounted, per patient',
     rewardsTable(strategies, 'undiscounted'),
     '',

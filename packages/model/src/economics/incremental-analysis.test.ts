@@ -46,7 +46,10 @@ describe('incremental analysis', () => {
     );
     expect(analysis.frontier).toEqual(['A', 'D']);
     expect(byId(analysis.rows).get('D')?.icer).toBeCloseTo(175 / 3, 12);
-    expect(analysis.rows.filter((r) => r.status === 'ED').map((r) => r.id)).toEqual(['B', 'C']);
+    expect(analysis.rows.filter((r) => r.status === 'ED').map((r) => [r.id, r.dominatedBy])).toEqual([
+      ['B', 'A–D'],
+      ['C', 'A–D'],
+    ]);
   });
 
   it('a cost-saving strategy that is also more effective dominates and has no ICER', () => {

@@ -99,12 +99,17 @@ export function incrementalAnalysis(
       const icerOut = (next.cost - cur.cost) / (next.effect - cur.effect);
       if (icerIn > icerOut) {
         status.set(cur.id, 'ED');
-        dominatedBy.set(cur.id, `${prev.id}–${next.id}`);
         frontier.splice(i, 1);
         removed = true;
         break;
       }
     }
+  }
+  // An extendedly dominated strategy lies above the frontier segment spanning its cost.
+  for (const o of undominated) {
+    if (status.get(o.id) !== 'ED') continue;
+    const right = frontier.findIndex((f) => f.cost > o.cost);
+    dominatedBy.set(o.id, `${frontier[right - 1]?.id}–${frontier[right]?.id}`);
   }
   const comparator = new Map<string, StrategyOutcome>();
   frontier.forEach((o, i) => {

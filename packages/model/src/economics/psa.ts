@@ -250,6 +250,9 @@ function mergeProblem(parts: readonly PsaPart[]): string | undefined {
   if (first === undefined) return 'no parts given';
   for (const [i, part] of parts.entries()) {
     if (part.kind !== 'sarcsim-psa-part') return `part ${i + 1} is not a PSA part (kind '${String(part.kind)}')`;
+    if (part.version !== SARCSIM_VERSION) {
+      return `part ${i + 1} was made by sarcsim ${part.version}, but this is sarcsim ${SARCSIM_VERSION}; rerun it with this version`;
+    }
     if (part.version !== first.version) {
       return `part ${i + 1} was made by sarcsim ${part.version}, part 1 by ${first.version}; rerun them with one version`;
     }
