@@ -4,13 +4,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { SARCSIM_VERSION } from '@sarcsim/model';
 import { Command } from 'commander';
 import { measureBrowser } from './browser-run.js';
-import {
-  measureGenerators,
-  measurePeakMemory,
-  measurePsaShaped,
-  measureSpeedup,
-  measureThroughput,
-} from './measurements.js';
+import { measureGenerators, measurePeakMemory, measurePsa, measureSpeedup, measureThroughput } from './measurements.js';
 
 const options = new Command()
   .name('sarcsim-bench')
@@ -35,8 +29,8 @@ log('measuring peak memory at 1M and 10M patients…');
 const memory = (quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000]).map((n) => measurePeakMemory(n, 2));
 log('measuring the default scenario in Chromium…');
 const browser = await measureBrowser(quick ? 10_000 : 100_000);
-log('measuring a PSA-shaped workload…');
-const psa = await measurePsaShaped(quick ? 20 : 200, 10_000, 2);
+log('measuring a full PSA…');
+const psa = await measurePsa(quick ? 20 : 200, quick ? 2_000 : 10_000, 2);
 
 const report = {
   version: SARCSIM_VERSION,
@@ -52,7 +46,7 @@ const report = {
   engine: { sarcoma, example },
   speedup,
   memory,
-  psaShaped: psa,
+  psa,
   browser,
 };
 
@@ -83,7 +77,7 @@ if (options.json) {
           .map(([k, v]) => `${k} ${v.toFixed(2)} s`)
           .join(', ')}`
       : `Chromium: skipped (${browser.skipped})`,
-    `PSA-shaped: ${psa.draws} draws × ${m(psa.patientsPerDraw)} patients × ${psa.strategies} strategies in ${psa.seconds.toFixed(1)} s (${m(psa.historiesPerSecond)} histories/s)`,
+    `PSA: ${psa.draws} draws × ${m(psa.patientsPerDraw)} patients × ${psa.strategies} strategies on ${psa.workers} workers in ${psa.seconds.toFixed(1)} s (${psa.drawsPerSecond.toFixed(2)} draws/s, ${m(psa.historiesPerSecond)} histories/s)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -1,10 +1,11 @@
 // The individual benchmark measurements; main.ts runs them and prints the report.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { openStream, parseScenario, runnerFor, summarize } from '@sarcsim/model';
+import { openStream, parseScenario, runPsaPart, summarisePsa, summarize } from '@sarcsim/model';
 import seedrandom from 'seedrandom';
 import { nodeWorkerFactory } from '../node-workers.js';
 import { WorkerPool } from '../pool.js';
+import { poolEvaluator } from '../pool-evaluate.js';
 
 export interface GeneratorFigures {
   readonly generator: string;
@@ -112,31 +113,28 @@ export function measurePeakMemory(patients: number, workers: number): MemoryFigu
   return JSON.parse(result.stdout) as MemoryFigures;
 }
 
-export interface PsaShapedFigures {
+export interface PsaFigures {
   readonly draws: number;
   readonly patientsPerDraw: number;
   readonly strategies: number;
   readonly workers: number;
   readonly seconds: number;
+  /** Patient-strategy histories per second, parameter sampling and summaries included. */
   readonly historiesPerSecond: number;
+  readonly drawsPerSecond: number;
+  /** EVPI per patient at the default threshold (a sanity figure, not a benchmark). */
+  readonly evpiPerPatient: number;
 }
 
-/**
- * A PSA-shaped workload: `draws` runs of `patientsPerDraw` patients, each on its own draw's
- * random streams. Parameter sampling per draw arrives with the PSA; this measures the
- * simulation work, which dominates it.
- */
-export async function measurePsaShaped(
-  draws: number,
-  patientsPerDraw: number,
-  workers: number,
-): Promise<PsaShapedFigures> {
+/** A full PSA on the default scenario: sampling, every draw in the pool, summaries with EVPPI. */
+export async function measurePsa(draws: number, patientsPerDraw: number, workers: number): Promise<PsaFigures> {
   const pool = new WorkerPool(nodeWorkerFactory(), workers);
-  const scenario = parseScenario({ patients: patientsPerDraw, seed: 9 });
-  const strategies = runnerFor(scenario).layout.strategyIds.length;
+  const scenario = parseScenario({ patients: patientsPerDraw, seed: 9, economics: { psa: { draws } } });
+  if (scenario.model !== 'sarcoma') throw new Error('PSA benchmark: needs the sarcoma model');
+  const strategies = scenario.strategies.length;
   try {
     const start = performance.now();
-    for (let draw = 0; draw < draws; draw++) await pool.run(scenario, { draw });
+    const result = summarisePsa(await runPsaPart(scenario, { first: 0, count: draws }, poolEvaluator(pool)));
     const elapsed = seconds(start);
     return {
       draws,
@@ -145,6 +143,8 @@ export async function measurePsaShaped(
       workers,
       seconds: elapsed,
       historiesPerSecond: (draws * patientsPerDraw * strategies) / elapsed,
+      drawsPerSecond: draws / elapsed,
+      evpiPerPatient: result.summary.atThreshold.evpiPerPatient,
     };
   } finally {
     pool.terminate();
