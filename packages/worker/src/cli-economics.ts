@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type DsaResult,
+  type DsaSettingsInput,
   mergePsaParts,
   type PsaPart,
   type PsaResult,
@@ -178,7 +179,7 @@ export async function dsaCommand(file: string | undefined, flags: DsaFlags): Pro
   try {
     result = await runDsa(
       scenario,
-      settings as Parameters<typeof runDsa>[1],
+      settings as DsaSettingsInput, // checked by runDsa's schema
       (overrides) => evaluate({ ...scenario, parameters: overrides }, 0),
       (done, total) => {
         bar?.setTotal(total);

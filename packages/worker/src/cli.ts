@@ -164,6 +164,7 @@ function buildProgram(): Command {
     .option('--draws <d>', "PSA draws (default: the scenario's, 500)", wholeNumber('--draws', 1))
     .option('--patients <n>', 'patients per draw (default 5,000)', wholeNumber('--patients', 1))
     .option('--seed <s>', 'random seed (whole number below 2^32)', wholeNumber('--seed', 0))
+    .option('--wtp <amount>', 'willingness to pay per QALY (default 100,000 USD)', nonNegativeNumber('--wtp'))
     .option(
       '--shard <I/N>',
       'run only shard I (0-based) of N; with just N the index comes from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX',

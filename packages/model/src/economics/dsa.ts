@@ -129,6 +129,53 @@ function rangeOf(id: string, settings: DsaSettings): { low: number; high: number
   return interval !== undefined && interval.low < interval.high ? interval : undefined;
 }
 
+interface Bracket {
+  readonly a: number;
+  readonly b: number;
+  readonly preferredA: string;
+  readonly preferredB: string;
+}
+
+/** The part of the range over which the preferred strategy changes (nearest the base value first). */
+function bracketOf(
+  r: { low: number; high: number },
+  base: number,
+  preferred: { low: string; base: string; high: string },
+): Bracket | undefined {
+  if (preferred.low !== preferred.base && base > r.low) {
+    return { a: r.low, b: base, preferredA: preferred.low, preferredB: preferred.base };
+  }
+  if (preferred.high !== preferred.base && base < r.high) {
+    return { a: base, b: r.high, preferredA: preferred.base, preferredB: preferred.high };
+  }
+  if (preferred.low !== preferred.high) {
+    return { a: r.low, b: r.high, preferredA: preferred.low, preferredB: preferred.high };
+  }
+  return undefined;
+}
+
+/** Bisects the bracket: each step runs the model once at the midpoint. */
+async function locateThreshold(
+  bracket: Bracket | undefined,
+  steps: number,
+  preferredAt: (value: number) => Promise<string>,
+  onStart: () => void,
+): Promise<Threshold | null> {
+  if (bracket === undefined) return null;
+  onStart();
+  let { a, b, preferredA, preferredB } = bracket;
+  for (let step = 0; step < steps; step++) {
+    const mid = (a + b) / 2;
+    const preferredMid = await preferredAt(mid);
+    if (preferredMid === preferredA) a = mid;
+    else {
+      b = mid;
+      preferredB = preferredMid;
+    }
+  }
+  return { value: (a + b) / 2, below: preferredA, above: preferredB };
+}
+
 export async function runDsa(
   scenario: SarcomaScenario,
   input: DsaSettingsInput,
@@ -151,7 +198,7 @@ export async function runDsa(
     .map((id) => ({ id, range: rangeOf(id, settings) }))
     .filter((p): p is { id: string; range: { low: number; high: number } } => p.range !== undefined);
   const twoWayRuns = settings.twoWay === undefined ? 0 : settings.gridPoints ** 2;
-  let total = 1 + 2 * swept.length + twoWayRuns; // grows by the bisection steps a threshold needs
+  let total = 1 + 2 * swept.length + twoWayRuns; // grows by the bisection steps each threshold needs
   let done = 0;
   const run = async (overrides: Record<string, number>) => {
     const economics = await evaluate({ ...scenario.parameters, ...overrides });
@@ -172,26 +219,14 @@ export async function runDsa(
     const outcomeLow = outcomeOf(atLow, outcome, wtp);
     const outcomeHigh = outcomeOf(atHigh, outcome, wtp);
     const baseValue = values.get(id);
-    let threshold: Threshold | null = null;
-    // Bisect the half of the range on which the preferred strategy changes.
-    const bracket =
-      preferredLow !== basePreferred && baseValue > r.low
-        ? { a: r.low, b: baseValue, pa: preferredLow, pb: basePreferred }
-        : preferredHigh !== basePreferred && baseValue < r.high
-          ? { a: baseValue, b: r.high, pa: basePreferred, pb: preferredHigh }
-          : preferredLow !== preferredHigh
-            ? { a: r.low, b: r.high, pa: preferredLow, pb: preferredHigh }
-            : undefined;
-    if (bracket !== undefined) {
-      total += settings.thresholdSteps;
-      for (let step = 0; step < settings.thresholdSteps; step++) {
-        const mid = (bracket.a + bracket.b) / 2;
-        const preferredMid = preferredOf(await run({ [id]: mid }), wtp);
-        if (preferredMid === bracket.pa) Object.assign(bracket, { a: mid });
-        else Object.assign(bracket, { b: mid, pb: preferredMid });
-      }
-      threshold = { value: (bracket.a + bracket.b) / 2, below: bracket.pa, above: bracket.pb };
-    }
+    const threshold = await locateThreshold(
+      bracketOf(r, baseValue, { low: preferredLow, base: basePreferred, high: preferredHigh }),
+      settings.thresholdSteps,
+      async (value) => preferredOf(await run({ [id]: value }), wtp),
+      () => {
+        total += settings.thresholdSteps;
+      },
+    );
     tornado.push({
       id,
       label: record.label,
