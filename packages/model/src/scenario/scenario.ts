@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LIFE_TABLES } from '../data/life-tables.js';
 import { economicSettingsSchema } from '../economics/economic-settings.js';
 import { DEFAULT_BLOCK_SIZE } from '../engine/blocks.js';
-import { EVIDENCE_BY_ID, overrideProblems } from '../evidence/registry.js';
+import { EVIDENCE_BY_ID, overrideProblems, PARAMETER_IDS } from '../evidence/registry.js';
 import { ILLNESS_DEATH_DEFAULTS } from '../examples/illness-death.js';
 import { DEFAULT_STRATEGY_IDS, strategyChoiceSchema } from '../sarcoma/surveillance-strategy.js';
 import { formatIssues, ScenarioError } from './validation-error.js';
@@ -64,6 +64,15 @@ const sarcomaScenario = z
         path: ['parameters', problem.id],
         input: problem.value,
         message: problem.message,
+      });
+    }
+    const mix = PARAMETER_IDS.filter((id) => id.startsWith('cohort.mix.'));
+    if (mix.every((id) => (scenario.parameters[id] ?? EVIDENCE_BY_ID.get(id)?.value ?? 0) <= 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parameters'],
+        input: 0,
+        message: 'the cohort mix (cohort.mix.*) sums to 0; at least one share must be positive',
       });
     }
     for (const [group, ids] of Object.entries(scenario.economics.psa.evppiGroups ?? {})) {

@@ -1,0 +1,46 @@
+// The incremental analysis as a table: costs, QALYs, dominance, ICERs and net benefit.
+import type { RunEconomics } from '@sarcsim/model';
+import { html, LitElement } from 'lit';
+import { sharedStyles } from './shared-styles.js';
+
+const money = (v: number | null) => (v === null || !Number.isFinite(v) ? '' : Math.round(v).toLocaleString('en-US'));
+const qaly = (v: number | null) => (v === null || !Number.isFinite(v) ? '' : v.toFixed(4));
+const STATUS = { ND: 'on the frontier', D: 'dominated', ED: 'extendedly dominated' } as const;
+
+export class IcerTable extends LitElement {
+  static override styles = sharedStyles;
+  static override properties = { economics: { attribute: false } };
+  declare economics: RunEconomics;
+
+  override render() {
+    const e = this.economics;
+    const label = new Map(e.strategies.map((s) => [s.id, s.label]));
+    return html`<div class="scroll"><table data-testid="icer-table">
+        <caption class="note">Discounted per patient; ${e.currency}; net monetary benefit at ${money(e.willingnessToPay)} ${e.currency} per QALY</caption>
+        <thead><tr><th scope="col">Strategy</th><th scope="col">Cost</th><th scope="col">QALYs</th><th scope="col">Status</th><th scope="col">Compared with</th><th scope="col">Δ cost</th><th scope="col">Δ QALYs</th><th scope="col">ICER</th><th scope="col">NMB</th></tr></thead>
+        <tbody>
+          ${e.incremental.rows.map(
+            (r) => html`<tr>
+              <th scope="row">${label.get(r.id) ?? r.id}${e.incremental.preferred === r.id ? html` <strong>(preferred)</strong>` : ''}</th>
+              <td>${money(r.cost)}</td>
+              <td>${qaly(r.effect)}</td>
+              <td><abbr title=${STATUS[r.status]}>${r.status}</abbr>${r.sameAs === null ? '' : ` (= ${r.sameAs})`}</td>
+              <td>${r.comparator ?? (r.dominatedBy === null ? '' : `by ${r.dominatedBy}`)}</td>
+              <td>${money(r.incrementalCost)}</td>
+              <td>${qaly(r.incrementalEffect)}</td>
+              <td>${money(r.icer)}</td>
+              <td>${money(r.netMonetaryBenefit)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table></div>
+      <p class="note">ND: on the efficiency frontier · D: dominated (another strategy costs no more and gains at least as much) · ED: extendedly dominated (a mix of two frontier strategies would do better). ICERs compare each frontier strategy with the next cheaper one.</p>`;
+  }
+}
+customElements.define('icer-table', IcerTable);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'icer-table': IcerTable;
+  }
+}

@@ -1,0 +1,131 @@
+// Every model parameter, grouped by topic: value, unit, distribution and source. Edits become
+// scenario overrides; changed values are highlighted and can be reset.
+import { CALIBRATED_VALUES, type Distribution, DOCUMENTS, EVIDENCE, type EvidenceRecord } from '@sarcsim/model';
+import { css, html, LitElement } from 'lit';
+import { problemsAt, type ScenarioDraft } from '../state/scenario-draft.js';
+import { sharedStyles } from './shared-styles.js';
+
+const PARAMETERS = EVIDENCE.filter((r) => r.role === 'parameter');
+const TOPICS = [...new Set(PARAMETERS.map((r) => r.topic))];
+
+/** The value a run uses when nothing overrides it: calibrated where calibration fitted it. */
+export const defaultValue = (r: EvidenceRecord) => CALIBRATED_VALUES[r.id] ?? r.value;
+
+function distributionText(d: Distribution): string {
+  const f = (x: number) => Number(x.toPrecision(3)).toString();
+  switch (d.kind) {
+    case 'fixed':
+      return 'fixed';
+    case 'beta':
+      return `beta(${f(d.alpha)}, ${f(d.beta)})`;
+    case 'gamma':
+      return `gamma(shape ${f(d.shape)}, scale ${f(d.scale)})`;
+    case 'lognormal':
+      return `lognormal(μ ${f(d.meanLog)}, σ ${f(d.sdLog)})`;
+    case 'normal':
+      return `normal(${f(d.mean)}, ${f(d.sd)})`;
+    case 'uniform':
+      return `uniform(${f(d.min)}, ${f(d.max)})`;
+    case 'dirichlet':
+      return `Dirichlet component (α ${f(d.alpha)})`;
+  }
+}
+
+function sourceText(r: EvidenceRecord): string {
+  const s = r.source;
+  if (s.kind === 'document') {
+    return `${s.document}: ${DOCUMENTS[s.document].citation}${s.table === undefined ? '' : `, ${s.table}`}${s.row === undefined ? '' : `, ${s.row}`}`;
+  }
+  if (s.kind === 'external') return `${s.citation}${s.verified ? '' : ' (not verified)'}`;
+  return `Assumption: ${s.reason}`;
+}
+
+export class ParameterBrowser extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      tr.changed td,
+      tr.changed th {
+        background: #fff4d6;
+      }
+      td.source,
+      th[scope='row'] {
+        text-align: left;
+        max-width: 28rem;
+      }
+      td input {
+        width: 7rem;
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+        margin: 0.6rem 0;
+      }
+    `,
+  ];
+  static override properties = { draft: { attribute: false }, problems: { attribute: false }, filter: { state: true } };
+  declare draft: ScenarioDraft;
+  declare problems: readonly string[];
+  declare filter: string;
+
+  constructor() {
+    super();
+    this.problems = [];
+    this.filter = '';
+  }
+
+  private set(id: string, raw: string | undefined): void {
+    const parameters = { ...this.draft.parameters };
+    if (raw === undefined || raw.trim() === '') delete parameters[id];
+    else parameters[id] = Number(raw);
+    this.dispatchEvent(
+      new CustomEvent('draft-change', { detail: { ...this.draft, parameters }, bubbles: true, composed: true }),
+    );
+  }
+
+  private row(r: EvidenceRecord) {
+    const overridden = r.id in this.draft.parameters;
+    const shown = this.draft.parameters[r.id] ?? defaultValue(r);
+    const problems = problemsAt(this.problems, `parameters.${r.id}`);
+    return html`<tr class=${overridden ? 'changed' : ''}>
+      <th scope="row">${r.label}<br /><span class="note">${r.id}${r.calibrated ? ' · calibrated' : ''}</span></th>
+      <td>
+        <input type="number" step="any" aria-label=${r.label} aria-invalid=${problems.length > 0 ? 'true' : 'false'}
+          .value=${Number.isFinite(shown) ? String(shown) : ''} @change=${(e: Event) => this.set(r.id, (e.target as HTMLInputElement).value)} />
+        <field-problems .problems=${problems}></field-problems>
+      </td>
+      <td>${r.unit}</td>
+      <td>${r.bounds.min} – ${r.bounds.max}</td>
+      <td>${distributionText(r.distribution)}</td>
+      <td class="source">${sourceText(r)}</td>
+      <td>${overridden ? html`<button class="secondary" @click=${() => this.set(r.id, undefined)} aria-label=${`Reset ${r.label}`}>Reset</button>` : ''}</td>
+    </tr>`;
+  }
+
+  override render() {
+    const needle = this.filter.trim().toLowerCase();
+    const shown = PARAMETERS.filter((r) => needle === '' || `${r.id} ${r.label}`.toLowerCase().includes(needle));
+    const changed = Object.keys(this.draft.parameters).length;
+    return html`<h2>Parameters</h2>
+      <label>Search <input type="search" .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} /></label>
+      <p class="note">${changed} changed. Values outside a parameter's bounds are refused. Calibrated values are the committed fit (docs/validation.md).</p>
+      ${TOPICS.map((topic) => {
+        const rows = shown.filter((r) => r.topic === topic);
+        if (rows.length === 0) return '';
+        return html`<details ?open=${needle !== ''}>
+          <summary>${topic} (${rows.length})</summary>
+          <div class="scroll"><table>
+            <thead><tr><th scope="col">Parameter</th><th scope="col">Value</th><th scope="col">Unit</th><th scope="col">Bounds</th><th scope="col">PSA distribution</th><th scope="col">Source</th><th scope="col"><span class="note">reset</span></th></tr></thead>
+            <tbody>${rows.map((r) => this.row(r))}</tbody>
+          </table></div>
+        </details>`;
+      })}`;
+  }
+}
+customElements.define('parameter-browser', ParameterBrowser);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'parameter-browser': ParameterBrowser;
+  }
+}

@@ -1,0 +1,145 @@
+// Which strategies to compare: the shipped ones and the user's own (duplicated from one and
+// edited), at most MAX_STRATEGIES at once.
+import { NAMED_STRATEGIES } from '@sarcsim/model';
+import { css, html, LitElement } from 'lit';
+import { problemsAt, type ScenarioDraft, type StrategyDraft } from '../state/scenario-draft.js';
+import { sharedStyles } from './shared-styles.js';
+import './strategy-editor.js';
+
+/** The UI's limit on strategies compared at once (the schema allows a few more). */
+export const MAX_STRATEGIES = 8;
+
+const idOf = (s: string | StrategyDraft) => (typeof s === 'string' ? s : s.id);
+
+function resolved(s: string | StrategyDraft): StrategyDraft {
+  if (typeof s !== 'string') return s;
+  const named = NAMED_STRATEGIES.find((n) => n.id === s);
+  return structuredClone({ adherence: undefined, ...named, id: s, label: named?.label ?? s }) as StrategyDraft;
+}
+
+export class StrategyList extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      li {
+        list-style: none;
+        margin: 0.3rem 0;
+      }
+      ul {
+        padding: 0;
+      }
+      .row {
+        display: flex;
+        gap: 0.6rem;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      .row label {
+        flex-direction: row;
+        align-items: center;
+        margin: 0;
+      }
+    `,
+  ];
+  static override properties = {
+    draft: { attribute: false },
+    problems: { attribute: false },
+    editing: { state: true },
+  };
+  declare draft: ScenarioDraft;
+  declare problems: readonly string[];
+  declare editing: string | undefined;
+
+  constructor() {
+    super();
+    this.problems = [];
+    this.editing = undefined;
+  }
+
+  private change(strategies: (string | StrategyDraft)[]): void {
+    this.dispatchEvent(
+      new CustomEvent('draft-change', { detail: { ...this.draft, strategies }, bubbles: true, composed: true }),
+    );
+  }
+
+  /** Every strategy the user can pick: shipped ones, then their own. */
+  private get choices(): (string | StrategyDraft)[] {
+    const own = this.draft.strategies.filter((s) => typeof s !== 'string');
+    return [...NAMED_STRATEGIES.map((n) => n.id), ...own];
+  }
+
+  private toggle(id: string, on: boolean): void {
+    const chosen = this.draft.strategies;
+    if (on) {
+      const choice = this.choices.find((c) => idOf(c) === id);
+      if (choice !== undefined && !chosen.some((c) => idOf(c) === id)) this.change([...chosen, choice]);
+    } else {
+      this.change(chosen.filter((c) => idOf(c) !== id));
+    }
+  }
+
+  private duplicate(source: string | StrategyDraft): void {
+    const base = resolved(source);
+    let n = 2;
+    while (this.draft.strategies.some((s) => idOf(s) === `${base.id}-${n}`)) n += 1;
+    const copy: StrategyDraft = {
+      ...structuredClone(base),
+      id: `${base.id}-${n}`.slice(0, 41),
+      label: `${base.label} (copy)`,
+    };
+    this.change([...this.draft.strategies, copy]);
+    this.editing = copy.id;
+  }
+
+  private replace(index: number, strategy: StrategyDraft): void {
+    const next = [...this.draft.strategies];
+    next[index] = strategy;
+    this.change(next);
+  }
+
+  override render() {
+    const chosen = new Set(this.draft.strategies.map(idOf));
+    const full = chosen.size >= MAX_STRATEGIES;
+    const editingIndex = this.draft.strategies.findIndex((s) => typeof s !== 'string' && s.id === this.editing);
+    const editing = this.draft.strategies[editingIndex];
+    return html`
+      <h2>Strategies (${chosen.size} of at most ${MAX_STRATEGIES})</h2>
+      <field-problems .problems=${problemsAt(this.problems, 'strategies').filter((p) => p.startsWith('strategies:'))}></field-problems>
+      <ul>
+        ${this.choices.map((choice) => {
+          const id = idOf(choice);
+          const strategy = resolved(choice);
+          const index = this.draft.strategies.findIndex((s) => idOf(s) === id);
+          return html`<li>
+            <div class="row">
+              <label>
+                <input type="checkbox" .checked=${chosen.has(id)} ?disabled=${full && !chosen.has(id)}
+                  @change=${(e: Event) => this.toggle(id, (e.target as HTMLInputElement).checked)} />
+                ${strategy.label} <span class="note">(${id})</span>
+              </label>
+              <button class="secondary" @click=${() => this.duplicate(choice)} ?disabled=${full}
+                aria-label=${`Duplicate ${strategy.label} and edit the copy`}>Duplicate &amp; edit</button>
+              ${typeof choice === 'string' ? '' : html`<button class="secondary" @click=${() => (this.editing = this.editing === id ? undefined : id)}>${this.editing === id ? 'Close editor' : 'Edit'}</button>`}
+            </div>
+            <field-problems .problems=${index < 0 ? [] : problemsAt(this.problems, `strategies[${index}]`)}></field-problems>
+          </li>`;
+        })}
+      </ul>
+      ${
+        editing !== undefined && typeof editing !== 'string'
+          ? html`<strategy-editor .strategy=${editing} @strategy-change=${(e: CustomEvent<StrategyDraft>) => {
+              if (this.editing === editing.id) this.editing = e.detail.id;
+              this.replace(editingIndex, e.detail);
+            }}></strategy-editor>`
+          : ''
+      }
+    `;
+  }
+}
+customElements.define('strategy-list', StrategyList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'strategy-list': StrategyList;
+  }
+}
