@@ -175,7 +175,7 @@ describe('sarcsim web app in Chromium', () => {
     await page.close();
   });
 
-  it('runs a small PSA and checks the calibration in workers', async () => {
+  it('runs a small PSA and a one-way DSA, and checks the calibration, in workers', async () => {
     const page = await openApp();
     await setPatients(page, 300);
     await page.getByRole('tab', { name: 'Uncertainty' }).click();
@@ -184,6 +184,9 @@ describe('sarcsim web app in Chromium', () => {
     await page.getByTestId('run-psa').click();
     await page.getByText('EVPI at 100,000 USD per QALY').waitFor({ timeout: 120_000 });
     expect(await page.locator('psa-view plot-figure svg').count()).toBeGreaterThanOrEqual(3);
+    await page.getByTestId('run-dsa').click();
+    await page.getByText('Base case: incremental NMB').waitFor({ timeout: 120_000 });
+    expect(await page.locator('dsa-view plot-figure svg').count()).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: join(artifacts, 'uncertainty.png'), fullPage: true });
     await page.getByRole('tab', { name: 'Calibration' }).click();
     await page.getByTestId('check-calibration').click();

@@ -1,6 +1,6 @@
 // PSA charts: cost-effectiveness plane, acceptability curves with the frontier, EVPI.
 import * as Plot from '@observablehq/plot';
-import type { PsaResult } from '@sarcsim/model';
+import type { DsaResult, PsaResult } from '@sarcsim/model';
 import { colourScale } from './palette.js';
 
 const WIDTH = 560;
@@ -76,5 +76,26 @@ export function evpiChart(result: PsaResult) {
     x: { label: 'Willingness to pay (USD per QALY)', grid: true },
     y: { label: 'EVPI per patient (USD)', grid: true },
     marks: [Plot.lineY(rows, { x: 'wtp', y: 'evpi', stroke: '#0072B2', tip: true }), Plot.ruleY([0])],
+  });
+}
+
+/** One-way sensitivity: the outcome at each end of each parameter's range, largest swing on top. */
+export function tornadoChart(result: DsaResult, shown = 15) {
+  const rows = result.tornado.slice(0, shown).flatMap((r) => [
+    { parameter: r.id, end: 'low end of range', from: result.base.outcome, to: r.outcomeLow },
+    { parameter: r.id, end: 'high end of range', from: result.base.outcome, to: r.outcomeHigh },
+  ]);
+  const what = result.outcome.kind === 'icer' ? 'ICER' : 'Incremental net monetary benefit';
+  return Plot.plot({
+    width: 760,
+    height: 50 + 22 * Math.min(shown, result.tornado.length),
+    marginLeft: 280,
+    x: { label: `${what}, ${result.outcome.strategy} vs ${result.outcome.comparator} (USD)`, grid: true },
+    y: { label: null, domain: result.tornado.slice(0, shown).map((r) => r.id) },
+    color: { domain: ['low end of range', 'high end of range'], range: ['#56B4E9', '#D55E00'], legend: true },
+    marks: [
+      Plot.barX(rows, { y: 'parameter', x1: 'from', x2: 'to', fill: 'end', tip: true }),
+      Plot.ruleX([result.base.outcome], { stroke: '#000' }),
+    ],
   });
 }

@@ -1,6 +1,6 @@
 // The app: holds the scenario draft and the results, and passes them down; views send edits
 // and requests up as events. The URL's fragment always carries the current scenario.
-import { type PsaResult, type RunReport, SARCSIM_VERSION, type SarcomaScenario } from '@sarcsim/model';
+import { type DsaResult, type PsaResult, type RunReport, SARCSIM_VERSION, type SarcomaScenario } from '@sarcsim/model';
 import { defaultBrowserWorkerCount, RunCancelledError } from '@sarcsim/worker/browser';
 import { css, html, LitElement } from 'lit';
 import type { Exercise } from '../state/exercises.js';
@@ -10,6 +10,7 @@ import { decodeScenario, encodeScenario } from '../state/share-url.js';
 import type { RunProgressView } from './run-panel.js';
 import { sharedStyles } from './shared-styles.js';
 import './calibration-view.js';
+import './dsa-view.js';
 import './cohort-editor.js';
 import './field-problems.js';
 import './help-note.js';
@@ -80,6 +81,7 @@ export class SarcsimApp extends LitElement {
     report: { state: true },
     reportSeconds: { state: true },
     psa: { state: true },
+    dsa: { state: true },
     message: { state: true },
   };
   declare draft: ScenarioDraft;
@@ -89,6 +91,7 @@ export class SarcsimApp extends LitElement {
   declare report: RunReport | undefined;
   declare reportSeconds: number;
   declare psa: PsaResult | undefined;
+  declare dsa: DsaResult | undefined;
   declare message: { text: string; kind: 'error' | 'info' } | undefined;
 
   private readonly controller = new RunController();
@@ -103,6 +106,7 @@ export class SarcsimApp extends LitElement {
     this.report = undefined;
     this.reportSeconds = 0;
     this.psa = undefined;
+    this.dsa = undefined;
     this.message = undefined;
   }
 
@@ -177,33 +181,56 @@ export class SarcsimApp extends LitElement {
     }
   }
 
-  private async runPsa(): Promise<void> {
+  /** Runs a PSA or DSA with progress in `unit`s; cancellation and failures end in a message. */
+  private async analyse<T>(
+    unit: 'draws' | 'runs',
+    name: string,
+    work: (
+      scenario: SarcomaScenario,
+      onProgress: (done: number, total: number) => void,
+      signal: AbortSignal,
+    ) => Promise<T>,
+  ): Promise<T | undefined> {
     const check = validateDraft(this.draft);
-    if (!check.ok || check.scenario.model !== 'sarcoma' || this.progress !== undefined) return;
+    if (!check.ok || check.scenario.model !== 'sarcoma' || this.progress !== undefined) return undefined;
     const abort = new AbortController();
     this.abort = abort;
     this.message = undefined;
     const started = performance.now();
-    this.progress = { done: 0, total: check.scenario.economics.psa.draws, etaSeconds: Number.NaN, unit: 'draws' };
+    this.progress = { done: 0, total: 1, etaSeconds: Number.NaN, unit };
     try {
-      this.psa = await this.controller.psa(
+      return await work(
         check.scenario as SarcomaScenario,
-        this.workers,
         (done, total) => {
-          const perDraw = (performance.now() - started) / 1000 / done;
-          this.progress = { done, total, etaSeconds: perDraw * (total - done), unit: 'draws' };
+          const each = (performance.now() - started) / 1000 / done;
+          this.progress = { done, total, etaSeconds: each * (total - done), unit };
         },
         abort.signal,
       );
     } catch (error) {
       this.message =
         error instanceof RunCancelledError
-          ? { kind: 'info', text: 'PSA cancelled; nothing partial was kept.' }
-          : { kind: 'error', text: `The PSA failed: ${error instanceof Error ? error.message : String(error)}` };
+          ? { kind: 'info', text: `${name} cancelled; nothing partial was kept.` }
+          : { kind: 'error', text: `The ${name} failed: ${error instanceof Error ? error.message : String(error)}` };
+      return undefined;
     } finally {
       this.progress = undefined;
       this.abort = undefined;
     }
+  }
+
+  private async runPsa(): Promise<void> {
+    const result = await this.analyse('draws', 'PSA', (scenario, onProgress, signal) =>
+      this.controller.psa(scenario, this.workers, onProgress, signal),
+    );
+    if (result !== undefined) this.psa = result;
+  }
+
+  private async runDsa(pair: { strategy: string; comparator: string }): Promise<void> {
+    const result = await this.analyse('runs', 'sensitivity analysis', (scenario, onProgress, signal) =>
+      this.controller.dsa(scenario, pair, this.workers, onProgress, signal),
+    );
+    if (result !== undefined) this.dsa = result;
   }
 
   private startExercise(exercise: Exercise): void {
@@ -248,8 +275,9 @@ export class SarcsimApp extends LitElement {
             .progress=${this.progress?.unit === 'patients' ? this.progress : undefined}></run-panel>
           ${this.report === undefined ? html`<p class="note">No results yet: press Run.</p>` : html`<results-view .report=${this.report} .seconds=${this.reportSeconds}></results-view>`}`;
       case 'uncertainty':
-        return html`${this.progress?.unit === 'draws' ? html`<run-panel .draft=${this.draft} .problems=${problems} .workers=${this.workers} .maxWorkers=${this.workers} .progress=${this.progress}></run-panel>` : ''}
-          <psa-view .draft=${this.draft} .problems=${problems} .result=${this.psa} .running=${this.progress !== undefined}></psa-view>`;
+        return html`${this.progress !== undefined && this.progress.unit !== 'patients' ? html`<run-panel .draft=${this.draft} .problems=${problems} .workers=${this.workers} .maxWorkers=${this.workers} .progress=${this.progress}></run-panel>` : ''}
+          <psa-view .draft=${this.draft} .problems=${problems} .result=${this.psa} .running=${this.progress !== undefined}></psa-view>
+          <dsa-view .draft=${this.draft} .result=${this.dsa} .running=${this.progress !== undefined} .disabled=${problems.length > 0}></dsa-view>`;
       case 'calibration':
         return html`<calibration-view></calibration-view>`;
       default:
@@ -289,6 +317,7 @@ export class SarcsimApp extends LitElement {
         @workers-change=${(e: CustomEvent<number>) => (this.workers = e.detail)}
         @run-request=${() => void this.run()}
         @psa-request=${() => void this.runPsa()}
+        @dsa-request=${(e: CustomEvent<{ strategy: string; comparator: string }>) => void this.runDsa(e.detail)}
         @cancel-request=${() => this.abort?.abort()}
         @exercise-start=${(e: CustomEvent<Exercise>) => this.startExercise(e.detail)}>
         ${this.renderTab()}

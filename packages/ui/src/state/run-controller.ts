@@ -1,9 +1,12 @@
 // Runs scenarios in the browser's worker pool. The page only ever waits on promises; every
 // simulation happens in module Workers.
 import {
+  type DsaResult,
+  type DsaSettingsInput,
   type PsaResult,
   type RunReport,
   reportFor,
+  runDsa,
   runPsaPart,
   type SarcomaScenario,
   type Scenario,
@@ -63,6 +66,17 @@ export class RunController {
       (p) => onProgress(p.drawsDone, p.drawsTotal),
     );
     return summarisePsa(part);
+  }
+
+  async dsa(
+    scenario: SarcomaScenario,
+    settings: DsaSettingsInput,
+    workers: number,
+    onProgress: (done: number, total: number) => void,
+    signal: AbortSignal,
+  ): Promise<DsaResult> {
+    const evaluate = poolEvaluator(this.poolOf(workers), signal);
+    return runDsa(scenario, settings, (overrides) => evaluate({ ...scenario, parameters: overrides }, 0), onProgress);
   }
 
   dispose(): void {
