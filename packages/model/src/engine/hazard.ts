@@ -57,8 +57,9 @@ export function weibull(shape: number, scaleYears: number): Hazard {
  */
 export function gompertz(shape: number, ratePerYear: number): Hazard {
   if (!Number.isFinite(shape)) throw new RangeError(`gompertz: shape must be finite, got ${shape}`);
-  requirePositive('gompertz', 'ratePerYear', ratePerYear);
-  if (shape === 0) return { ...exponential(ratePerYear), family: 'gompertz' };
+  requireNonNegative('gompertz', 'ratePerYear', ratePerYear);
+  // A zero rate is a hazard that never fires (e.g. a what-if without symptoms).
+  if (shape === 0 || ratePerYear === 0) return { ...exponential(ratePerYear), family: 'gompertz' };
   return {
     family: 'gompertz',
     rate: (t) => ratePerYear * Math.exp(shape * t),

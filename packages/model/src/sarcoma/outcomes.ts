@@ -8,14 +8,14 @@ export interface SarcomaOutcomes {
   readonly livermetDetected: number;
   readonly detectedBySurveillance: number;
   readonly detectedBySymptoms: number;
-  /** At first detection (means and shares among the detected). */
+  /** At first detection (means and shares among the detected; null when nobody was detected). */
   readonly atDetection: {
-    readonly meanLesions: number;
-    readonly meanLargestMm: number;
-    readonly multiple: number;
-    readonly bilobar: number;
-    readonly oligometastatic: number;
-    readonly resected: number;
+    readonly meanLesions: number | null;
+    readonly meanLargestMm: number | null;
+    readonly multiple: number | null;
+    readonly bilobar: number | null;
+    readonly oligometastatic: number | null;
+    readonly resected: number | null;
   };
   /** Per patient. */
   readonly surveillanceScans: number;
@@ -27,8 +27,8 @@ export interface SarcomaOutcomes {
   /** Share of patients by cause of death by the horizon. */
   readonly deaths: { readonly cancer: number; readonly otherCauses: number };
   readonly survivalFromEntry: { readonly years2: number; readonly years5: number; readonly years10: number };
-  /** Lead-time biased: survival counted from detection, not from entry. */
-  readonly leadTimeBiasedSurvivalFromDetection: { readonly years1: number; readonly years2: number };
+  /** Lead-time biased: survival counted from detection, not from entry (null when nobody was detected). */
+  readonly leadTimeBiasedSurvivalFromDetection: { readonly years1: number | null; readonly years2: number | null };
 }
 
 const last = (series: readonly number[] | undefined) => series?.[series.length - 1] ?? Number.NaN;
@@ -38,7 +38,7 @@ export function sarcomaOutcomes(result: StrategyResult): SarcomaOutcomes {
   const total = (name: string) => result.counters[name]?.total ?? Number.NaN;
   const detectedCurve = result.curves.livermetDetected;
   const firstDetections = total('firstDetections');
-  const amongDetected = (name: string) => (firstDetections > 0 ? total(name) / firstDetections : Number.NaN);
+  const amongDetected = (name: string) => (firstDetections > 0 ? total(name) / firstDetections : null);
   const survival = result.curves.survival;
   const fromDetection = result.curves.survivalFromDetection;
   return {
@@ -68,9 +68,12 @@ export function sarcomaOutcomes(result: StrategyResult): SarcomaOutcomes {
       years5: curveValueAt(survival, (c) => c.eventFree, 5, 1),
       years10: curveValueAt(survival, (c) => c.eventFree, 10, 1),
     },
-    leadTimeBiasedSurvivalFromDetection: {
-      years1: curveValueAt(fromDetection, (c) => c.eventFree, 1, 1),
-      years2: curveValueAt(fromDetection, (c) => c.eventFree, 2, 1),
-    },
+    leadTimeBiasedSurvivalFromDetection:
+      (fromDetection?.individuals ?? 0) > 0
+        ? {
+            years1: curveValueAt(fromDetection, (c) => c.eventFree, 1, 1),
+            years2: curveValueAt(fromDetection, (c) => c.eventFree, 2, 1),
+          }
+        : { years1: null, years2: null },
   };
 }

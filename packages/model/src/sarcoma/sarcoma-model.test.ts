@@ -87,7 +87,8 @@ describe('sarcoma model', () => {
     const acc = run([named('chest-only'), named('contrast-ct-all')], n, priorLiverCourse, { treatmentEffect: 'none' });
     const [chest, contrast] = summarize(acc).strategies;
     if (chest === undefined || contrast === undefined) throw new Error('missing strategies');
-    const fromDetection = (s: typeof chest) => sarcomaOutcomes(s).leadTimeBiasedSurvivalFromDetection.years2;
+    const fromDetection = (s: typeof chest) =>
+      sarcomaOutcomes(s).leadTimeBiasedSurvivalFromDetection.years2 ?? Number.NaN;
     const detected = (s: typeof chest) => s.curves.survivalFromDetection?.individuals ?? 0;
     // SE of a 2-year survival among the detected, for each strategy.
     const se = (s: typeof chest) => Math.sqrt(0.25 / detected(s));
@@ -105,7 +106,7 @@ describe('sarcoma model', () => {
     ).strategies.map((s) => sarcomaOutcomes(s));
     if (plain === undefined || contrast === undefined) throw new Error('missing strategies');
     expect(contrast.detectedBySurveillance).toBeGreaterThanOrEqual(plain.detectedBySurveillance);
-    expect(contrast.atDetection.meanLargestMm).toBeLessThan(plain.atDetection.meanLargestMm);
+    expect(contrast.atDetection.meanLargestMm).toBeLessThan(plain.atDetection.meanLargestMm as number);
   });
 
   it('applies eligibility: for a cohort with no RP or LMS patients, RP-or-LMS contrast CT equals chest CT for all', () => {

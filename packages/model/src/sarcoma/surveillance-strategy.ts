@@ -152,10 +152,21 @@ export const strategySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, { error: 'must be 1–41 lower-case letters, digits or dashes' }),
   label: z.string().min(1).max(80),
   description: z.string().max(400).optional(),
-  eligibility: z.union([
-    z.enum(['all', 'retroperitoneal', 'lms', 'retroperitonealOrLms']),
-    z.strictObject({ sites: z.array(z.enum(SITES)).optional(), histologies: z.array(z.enum(HISTOLOGIES)).optional() }),
-  ]),
+  eligibility: z.union(
+    [
+      z.enum(['all', 'retroperitoneal', 'lms', 'retroperitonealOrLms']),
+      z.strictObject({
+        sites: z.array(z.enum(SITES)).optional(),
+        histologies: z.array(z.enum(HISTOLOGIES)).optional(),
+      }),
+    ],
+    {
+      error: (issue) =>
+        issue.input === undefined || typeof issue.input === 'string'
+          ? "must be 'all', 'retroperitoneal', 'lms', 'retroperitonealOrLms' or { sites: [...], histologies: [...] }"
+          : undefined,
+    },
+  ),
   schedule: scheduleSchema,
   otherwise: scheduleSchema.default([]),
   adherence: z.number().min(0).max(1).optional(),

@@ -56,9 +56,29 @@ function flatten(
   });
 }
 
-/** One line per problem: `path: got value, message`. */
+/** zod's own wording ("Invalid input: …") said as what is allowed; the schema's own messages are kept. */
+function allowed(issue: z.core.$ZodIssue): string {
+  const generic = issue.message.startsWith('Invalid input') || issue.message.startsWith('Unrecognized key');
+  if (!generic) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const kind = `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+      return issue.input === undefined ? `is required (${kind})` : `must be ${kind}`;
+    }
+    case 'unrecognized_keys':
+      return `has unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union':
+      return 'does not match any allowed form';
+    default:
+      return issue.message;
+  }
+}
+
+/** One line per problem: `path: got value, what is allowed`. */
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return flatten(issues, []).map(
-    ({ path, issue }) => `${formatPath(path)}: got ${describeValue(issue.input)}, ${issue.message}`,
+    ({ path, issue }) => `${formatPath(path)}: got ${describeValue(issue.input)}, ${allowed(issue)}`,
   );
 }

@@ -10,7 +10,7 @@ export function outcomesCsv(report: RunReport): string {
       rows.push([s.id, `${reward}_undiscounted`, e.undiscounted.mean, e.undiscounted.mcse]);
     }
     const flat = (prefix: string, value: unknown): void => {
-      if (typeof value === 'number') rows.push([s.id, prefix, value, Number.NaN]);
+      if (typeof value === 'number' || value === null) rows.push([s.id, prefix, value ?? Number.NaN, Number.NaN]);
       else if (value !== null && typeof value === 'object') {
         for (const [k, v] of Object.entries(value)) flat(prefix === '' ? k : `${prefix}.${k}`, v);
       }

@@ -1,0 +1,193 @@
+// Fuzzing the scenario parser with invalid input: a valid scenario with one to three
+// mutations known to be invalid, and arbitrary JSON-like garbage. Every case must end in a
+// ScenarioError whose every line names a path, the value and what is allowed — never another
+// exception. 12,000 cases per run (fixed seeds, so a failure reproduces).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NAMED_STRATEGIES } from '../sarcoma/surveillance-strategy.js';
+import { parseScenario } from './scenario.js';
+import { ScenarioError } from './validation-error.js';
+
+const PROBLEM_LINE = /^[^\s:][^:]*: got .+, .+$/s;
+
+/** The outcome of parsing: the problems, or 'valid'. Anything else thrown fails the test. */
+function parseOutcome(input: unknown): readonly string[] | 'valid' {
+  try {
+    parseScenario(input);
+    return 'valid';
+  } catch (error) {
+    if (error instanceof ScenarioError) return error.problems;
+    throw new Error(`parser threw ${String(error)} for ${JSON.stringify(input)?.slice(0, 300)}`);
+  }
+}
+
+const segment = { fromMonths: 0, toMonths: 24, intervalMonths: 6, modality: 'contrastCt' };
+const customStrategy = { id: 'mine', label: 'Mine', eligibility: 'lms', schedule: [segment], otherwise: [] };
+
+/** Mutations each of which makes any scenario invalid. */
+const invalidMutations: fc.Arbitrary<(s: Record<string, unknown>) => void>[] = [
+  fc.constantFrom(0, -1, 1.5, 1e9, '100', null, true, [], {}).map((v) => (s) => void (s.patients = v)),
+  fc.constantFrom(-1, 2 ** 32, 0.5, 'seed', null, [1]).map((v) => (s) => void (s.seed = v)),
+  fc.constantFrom(0, -5, 2_000_000, 'big').map((v) => (s) => void (s.blockSize = v)),
+  fc.constantFrom('sarcomax', 1, null, 'SARCOMA').map((v) => (s) => void (s.model = v)),
+  fc
+    .string({ minLength: 1, maxLength: 12 })
+    .filter(
+      (k) =>
+        ![
+          'model',
+          'patients',
+          'seed',
+          'blockSize',
+          'parameters',
+          'strategies',
+          'lifeTable',
+          'horizonYears',
+          'discountRates',
+          'treatmentEffect',
+          'economics',
+        ].includes(k),
+    )
+    .map((key) => (s) => void (s[key] = 1)),
+  fc
+    .constantFrom(
+      [],
+      'chest-only',
+      [42],
+      ['nope'],
+      [{}],
+      ['chest-only', 'chest-only'],
+      new Array(13).fill('chest-only'),
+      [null],
+    )
+    .map((v) => (s) => void (s.strategies = v)),
+  fc
+    .constantFrom(
+      { fromMonths: 12, toMonths: 6, intervalMonths: 3, modality: 'contrastCt' },
+      { fromMonths: 0, toMonths: 12, intervalMonths: 0, modality: 'contrastCt' },
+      { fromMonths: -1, toMonths: 12, intervalMonths: 3, modality: 'contrastCt' },
+      { fromMonths: 0, toMonths: 12, intervalMonths: 3, modality: 'pet' },
+      { fromMonths: 0, toMonths: 12, intervalMonths: 3 },
+      { fromMonths: 0, toMonths: 12, intervalMonths: 3, modality: 'chestCt', extra: 1 },
+    )
+    .map((bad) => (s) => void (s.strategies = [{ ...customStrategy, schedule: [segment, bad] }])),
+  fc
+    .constantFrom(
+      { id: 'Bad Id' },
+      { label: '' },
+      { eligibility: 'some' },
+      { eligibility: { sites: ['moon'] } },
+      { adherence: 1.5 },
+      { schedule: 'often' },
+      { label: 'x'.repeat(81) },
+    )
+    .map((patch) => (s) => void (s.strategies = [{ ...customStrategy, ...patch }])),
+  fc
+    .constantFrom<[string, unknown]>(
+      ['nonsense.parameter', 1],
+      ['nh.livermet.hr.lms', -1],
+      ['nh.livermet.hr.lms', 1e6],
+      ['imaging.contrastCt.cost', '300'],
+      ['imaging.contrastCt.cost', null],
+      ['okamoto.os.2y', 0.5],
+    )
+    .map(
+      ([id, v]) =>
+        (s) =>
+          void (s.parameters = { ...(s.parameters as object), [id]: v }),
+    ),
+  fc.constant((s: Record<string, unknown>) => {
+    // Every cohort share 0: nobody to simulate.
+    const zeros = Object.fromEntries(
+      ['extremity', 'bodyWall', 'retroperitoneal', 'thoracicPeritoneal', 'headNeck'].flatMap((site) =>
+        [
+          'adipocytic',
+          'fibroblastic',
+          'fibrohistiocytic',
+          'smoothMuscle',
+          'skeletalMuscle',
+          'vascular',
+          'nerveSheath',
+          'uncertainDifferentiation',
+          'undifferentiated',
+        ].map((h) => [`cohort.mix.${site}.${h}`, 0]),
+      ),
+    );
+    s.parameters = zeros;
+  }),
+  fc.constantFrom('mars', 2022, null).map((v) => (s) => void (s.lifeTable = v)),
+  fc.constantFrom(0, -1, 101, 'forty').map((v) => (s) => void (s.horizonYears = v)),
+  fc
+    .constantFrom({ costs: -0.01, effects: 0.03 }, { costs: 0.03, effects: 0.5 }, { costs: 0.03 }, 0.03, {
+      costs: 0.03,
+      effects: 0.03,
+      other: 0,
+    })
+    .map((v) => (s) => void (s.discountRates = v)),
+  fc.constantFrom('maybe', true, 0).map((v) => (s) => void (s.treatmentEffect = v)),
+  fc
+    .constantFrom(
+      { willingnessToPay: -1 },
+      { willingnessToPay: 1e12 },
+      { psa: { draws: 0 } },
+      { psa: { draws: 1.5 } },
+      { psa: { calibratedParameters: 'posterior' } },
+      { psa: { evppiGroups: { g: ['not.a.parameter'] } } },
+      { psa: { evppiGroups: { g: [] } } },
+      { wtpGrid: { points: 1 } },
+      { wtpGrid: { max: 0 } },
+      { population: { annualPatients: -5 } },
+      { population: { years: 0 } },
+      { currency: 'EUR' },
+    )
+    .map((v) => (s) => void (s.economics = v)),
+];
+
+const validBase = fc.record({
+  patients: fc.integer({ min: 1, max: 1_000_000 }),
+  seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+  strategies: fc.subarray(
+    NAMED_STRATEGIES.map((s) => s.id),
+    { minLength: 1 },
+  ),
+});
+
+describe('scenario parser under invalid input', () => {
+  it('mutated scenarios: 10,000 cases, each a ScenarioError with well-formed lines', () => {
+    const mutated = fc
+      .tuple(validBase, fc.array(fc.oneof(...invalidMutations), { minLength: 1, maxLength: 3 }))
+      .map(([base, mutations]) => {
+        const scenario: Record<string, unknown> = structuredClone(base);
+        for (const mutate of mutations) mutate(scenario);
+        return scenario;
+      });
+    fc.assert(
+      fc.property(mutated, (input) => {
+        const outcome = parseOutcome(input);
+        expect(outcome, JSON.stringify(input)).not.toBe('valid');
+        for (const line of outcome) expect(line).toMatch(PROBLEM_LINE);
+      }),
+      { numRuns: 10_000, seed: 20_261_122 },
+    );
+  });
+
+  it('arbitrary JSON-like values: 2,000 cases, valid by chance or a ScenarioError, never a crash', () => {
+    let rejected = 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.anything({ maxDepth: 3 })), (input) => {
+        const outcome = parseOutcome(input);
+        if (outcome === 'valid') return;
+        rejected += 1;
+        for (const line of outcome) expect(line).toMatch(PROBLEM_LINE);
+      }),
+      { numRuns: 2_000, seed: 7 },
+    );
+    expect(rejected).toBeGreaterThan(1_500); // almost all garbage is rejected, not silently accepted
+  });
+
+  it('a huge input is rejected without trouble', () => {
+    const outcome = parseOutcome({ strategies: new Array(100_000).fill('chest-only'), parameters: { x: 1 } });
+    expect(outcome).not.toBe('valid');
+    expect(outcome.length).toBeLessThan(10);
+  });
+});
