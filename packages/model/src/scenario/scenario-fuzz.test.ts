@@ -24,12 +24,21 @@ function parseOutcome(input: unknown): readonly string[] | 'valid' {
 const segment = { fromMonths: 0, toMonths: 24, intervalMonths: 6, modality: 'contrastCt' };
 const customStrategy = { id: 'mine', label: 'Mine', eligibility: 'lms', schedule: [segment], otherwise: [] };
 
+type Mutation = (scenario: Record<string, unknown>) => void;
+
+const setField =
+  (key: string) =>
+  (value: unknown): Mutation =>
+  (scenario) => {
+    scenario[key] = value;
+  };
+
 /** Mutations each of which makes any scenario invalid. */
-const invalidMutations: fc.Arbitrary<(s: Record<string, unknown>) => void>[] = [
-  fc.constantFrom(0, -1, 1.5, 1e9, '100', null, true, [], {}).map((v) => (s) => void (s.patients = v)),
-  fc.constantFrom(-1, 2 ** 32, 0.5, 'seed', null, [1]).map((v) => (s) => void (s.seed = v)),
-  fc.constantFrom(0, -5, 2_000_000, 'big').map((v) => (s) => void (s.blockSize = v)),
-  fc.constantFrom('sarcomax', 1, null, 'SARCOMA').map((v) => (s) => void (s.model = v)),
+const invalidMutations: fc.Arbitrary<Mutation>[] = [
+  fc.constantFrom(0, -1, 1.5, 1e9, '100', null, true, [], {}).map(setField('patients')),
+  fc.constantFrom(-1, 2 ** 32, 0.5, 'seed', null, [1]).map(setField('seed')),
+  fc.constantFrom(0, -5, 2_000_000, 'big').map(setField('blockSize')),
+  fc.constantFrom('sarcomax', 1, null, 'SARCOMA').map(setField('model')),
   fc
     .string({ minLength: 1, maxLength: 12 })
     .filter(
@@ -48,7 +57,7 @@ const invalidMutations: fc.Arbitrary<(s: Record<string, unknown>) => void>[] = [
           'economics',
         ].includes(k),
     )
-    .map((key) => (s) => void (s[key] = 1)),
+    .map((key) => setField(key)(1)),
   fc
     .constantFrom(
       [],
@@ -60,7 +69,7 @@ const invalidMutations: fc.Arbitrary<(s: Record<string, unknown>) => void>[] = [
       new Array(13).fill('chest-only'),
       [null],
     )
-    .map((v) => (s) => void (s.strategies = v)),
+    .map(setField('strategies')),
   fc
     .constantFrom(
       { fromMonths: 12, toMonths: 6, intervalMonths: 3, modality: 'contrastCt' },
@@ -70,7 +79,7 @@ const invalidMutations: fc.Arbitrary<(s: Record<string, unknown>) => void>[] = [
       { fromMonths: 0, toMonths: 12, intervalMonths: 3 },
       { fromMonths: 0, toMonths: 12, intervalMonths: 3, modality: 'chestCt', extra: 1 },
     )
-    .map((bad) => (s) => void (s.strategies = [{ ...customStrategy, schedule: [segment, bad] }])),
+    .map((bad) => setField('strategies')([{ ...customStrategy, schedule: [segment, bad] }])),
   fc
     .constantFrom(
       { id: 'Bad Id' },
@@ -81,7 +90,7 @@ const invalidMutations: fc.Arbitrary<(s: Record<string, unknown>) => void>[] = [
       { schedule: 'often' },
       { label: 'x'.repeat(81) },
     )
-    .map((patch) => (s) => void (s.strategies = [{ ...customStrategy, ...patch }])),
+    .map((patch) => setField('strategies')([{ ...customStrategy, ...patch }])),
   fc
     .constantFrom<[string, unknown]>(
       ['nonsense.parameter', 1],
@@ -91,11 +100,7 @@ const invalidMutations: fc.Arbitrary<(s: Record<string, unknown>) => void>[] = [
       ['imaging.contrastCt.cost', null],
       ['okamoto.os.2y', 0.5],
     )
-    .map(
-      ([id, v]) =>
-        (s) =>
-          void (s.parameters = { ...(s.parameters as object), [id]: v }),
-    ),
+    .map(([id, v]) => setField('parameters')({ [id]: v })),
   fc.constant((s: Record<string, unknown>) => {
     // Every cohort share 0: nobody to simulate.
     const zeros = Object.fromEntries(
@@ -115,16 +120,16 @@ const invalidMutations: fc.Arbitrary<(s: Record<string, unknown>) => void>[] = [
     );
     s.parameters = zeros;
   }),
-  fc.constantFrom('mars', 2022, null).map((v) => (s) => void (s.lifeTable = v)),
-  fc.constantFrom(0, -1, 101, 'forty').map((v) => (s) => void (s.horizonYears = v)),
+  fc.constantFrom('mars', 2022, null).map(setField('lifeTable')),
+  fc.constantFrom(0, -1, 101, 'forty').map(setField('horizonYears')),
   fc
     .constantFrom({ costs: -0.01, effects: 0.03 }, { costs: 0.03, effects: 0.5 }, { costs: 0.03 }, 0.03, {
       costs: 0.03,
       effects: 0.03,
       other: 0,
     })
-    .map((v) => (s) => void (s.discountRates = v)),
-  fc.constantFrom('maybe', true, 0).map((v) => (s) => void (s.treatmentEffect = v)),
+    .map(setField('discountRates')),
+  fc.constantFrom('maybe', true, 0).map(setField('treatmentEffect')),
   fc
     .constantFrom(
       { willingnessToPay: -1 },
@@ -140,7 +145,7 @@ const invalidMutations: fc.Arbitrary<(s: Record<string, unknown>) => void>[] = [
       { population: { years: 0 } },
       { currency: 'EUR' },
     )
-    .map((v) => (s) => void (s.economics = v)),
+    .map(setField('economics')),
 ];
 
 const validBase = fc.record({
