@@ -1,13 +1,13 @@
 // Public entry of @sarcsim/model: the engine, the example model and the scenario layer.
 // Pure TypeScript: no DOM and no Node built-ins, so it runs in browsers, workers and Node.
 
-export type { CalibrationResult, CalibrationSettings } from './calibration/calibrate.js';
+export type { CalibrationResult, CalibrationSettings, EvaluateExperiments } from './calibration/calibrate.js';
 export { CALIBRATED_PARAMETERS, runCalibration } from './calibration/calibrate.js';
 export { CALIBRATED_VALUES, CALIBRATION_META } from './calibration/calibrated-parameters.js';
 export type { CalibrationMeta } from './calibration/calibration-meta.js';
 export { renderCalibratedModule } from './calibration/calibration-meta.js';
-export type { ExperimentResults, ExperimentSizes } from './calibration/experiments.js';
-export { runExperiments } from './calibration/experiments.js';
+export type { Experiment, ExperimentId, ExperimentResults, ExperimentSizes } from './calibration/experiments.js';
+export { EXPERIMENT_IDS, experiment, experimentResult, runExperiments } from './calibration/experiments.js';
 export type { Likelihood, Target } from './calibration/targets.js';
 export { TARGETS } from './calibration/targets.js';
 export { renderTargetsSvg, renderValidationMarkdown } from './calibration/validation-docs.js';

@@ -1,9 +1,12 @@
-import { parseScenario, runnerFor, runSerial, summarize } from '@sarcsim/model';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseScenario, runExperiments, runnerFor, runSerial, summarize } from '@sarcsim/model';
 import { afterEach, describe, expect, it } from 'vitest';
 // Worker threads need JavaScript, so these tests drive the built package (`pnpm build` first).
 import { mainThreadFactory } from '../dist/main-thread.js';
 import { nodeWorkerFactory } from '../dist/node-workers.js';
 import { BlockFailedError, RunCancelledError, type RunProgress, WorkerPool } from '../dist/pool.js';
+import { poolExperiments } from '../dist/pool-experiments.js';
 
 const scenario = parseScenario({ patients: 6_000, blockSize: 500, seed: 4242 });
 const serialJson = JSON.stringify(
@@ -97,5 +100,27 @@ describe('worker pool', () => {
 
   it('rejects an invalid worker count', () => {
     expect(() => new WorkerPool(mainThreadFactory(), 0)).toThrow('workers: got 0, must be a whole number ≥ 1');
+  });
+});
+
+describe('calibration experiments in the pool', () => {
+  it('give exactly the serial results, for any number of workers', async () => {
+    const sizes = { seed: 5, registryPatients: 1_500, cohortPatients: 400 };
+    const overrides = { 'nh.livermet.onsetRate': 0.03 };
+    const serial = JSON.stringify(runExperiments(overrides, sizes));
+    for (const workers of [1, 2]) {
+      const evaluate = poolExperiments(pool(workers));
+      expect(JSON.stringify(await evaluate(overrides, sizes))).toBe(serial);
+    }
+  });
+
+  it('`pnpm calibrate --quick` fits in the pool and improves on the priors (it writes nothing)', () => {
+    const script = fileURLToPath(new URL('../dist/scripts/calibrate.js', import.meta.url));
+    const result = spawnSync(process.execPath, [script, '--quick', '--workers', '2'], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /^calibrate: objective [\d.]+ at the priors → [\d.]+ after \d+ evaluations in [\d.]+ s on 2 workers\n$/,
+    );
   });
 });

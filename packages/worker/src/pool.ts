@@ -8,13 +8,13 @@
 // queued behind it is re-queued free. A second failure of the same block fails the whole
 // run with a message naming the block. Nothing partial is ever returned.
 import {
+  type AccumulatorLayout,
   type BlockAccumulator,
   type BlockRange,
   fromTransferable,
   mergeTransferable,
   parseScenario,
   runnerFor,
-  type Scenario,
   scenarioBlocks,
   type TransferableBlock,
 } from '@sarcsim/model';
@@ -22,7 +22,7 @@ import type { BlockWorkerApi } from './block-worker-api.js';
 
 /** A started worker: its API, a promise that rejects (with WorkerDiedError) if it dies, and a way to stop it. */
 export interface WorkerHandle {
-  readonly api: Pick<BlockWorkerApi, 'runBlock'>;
+  readonly api: BlockWorkerApi;
   readonly died: Promise<never>;
   terminate(): void;
 }
@@ -75,6 +75,14 @@ export class BlockFailedError extends Error {
   }
 }
 
+/** Work for the pool: the blocks of one simulation, run by workers and merged in index order. */
+export interface PoolJob {
+  readonly layout: AccumulatorLayout;
+  readonly blocks: readonly BlockRange[];
+  readonly individuals: number;
+  runBlock(api: BlockWorkerApi, block: BlockRange): Promise<TransferableBlock>;
+}
+
 const MAX_ATTEMPTS = 2;
 /** Blocks sent ahead to each worker; the second waits in the worker's queue. */
 const BLOCKS_IN_FLIGHT_PER_WORKER = 2;
@@ -102,11 +110,27 @@ export class WorkerPool {
   }
 
   /** Runs every block of the scenario and returns the merged accumulator. */
-  async run(scenarioInput: unknown, options: PoolRunOptions = {}): Promise<BlockAccumulator> {
+  run(scenarioInput: unknown, options: PoolRunOptions = {}): Promise<BlockAccumulator> {
+    const scenario = parseScenario(scenarioInput);
+    const request = { draw: options.draw ?? 0, traceIndividuals: options.traceIndividuals ?? 0 };
+    return this.runJob(
+      {
+        layout: runnerFor(scenario).layout,
+        blocks: scenarioBlocks(scenario),
+        individuals: scenario.patients,
+        runBlock: (api, block) =>
+          api.runBlock(scenario, { ...request, firstIndex: block.firstIndex, count: block.count }),
+      },
+      options,
+    );
+  }
+
+  /** Runs every block of a job and returns the merged accumulator. */
+  async runJob(job: PoolJob, options: PoolRunOptions = {}): Promise<BlockAccumulator> {
     if (this.running) throw new Error('worker pool: a run is already in progress');
     this.running = true;
     try {
-      return await this.runBlocks(parseScenario(scenarioInput), options);
+      return await this.runBlocks(job, options);
     } finally {
       this.running = false;
     }
@@ -121,11 +145,10 @@ export class WorkerPool {
     this.slots = [];
   }
 
-  private runBlocks(scenario: Scenario, options: PoolRunOptions): Promise<BlockAccumulator> {
+  private runBlocks(job: PoolJob, options: PoolRunOptions): Promise<BlockAccumulator> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(new RunCancelledError());
-    const layout = runnerFor(scenario).layout;
-    const blocks = scenarioBlocks(scenario);
+    const { layout, blocks } = job;
     const pending = blocks.map((_, i) => i);
     const attempts = blocks.map((): unknown[] => []);
     const finished = new Map<number, TransferableBlock>();
@@ -161,9 +184,9 @@ export class WorkerPool {
           blocksDone: nextToMerge,
           blocksTotal: blocks.length,
           individualsDone: done,
-          individualsTotal: scenario.patients,
+          individualsTotal: job.individuals,
           individualsPerSecond: perSecond,
-          etaSeconds: done === 0 ? Number.NaN : (scenario.patients - done) / perSecond,
+          etaSeconds: done === 0 ? Number.NaN : (job.individuals - done) / perSecond,
         });
       };
 
@@ -224,12 +247,7 @@ export class WorkerPool {
           const index = pending.shift() as number;
           const block = blocks[index] as BlockRange;
           slot.inFlight.push(index);
-          const call = slot.handle.api.runBlock(scenario, {
-            firstIndex: block.firstIndex,
-            count: block.count,
-            draw: options.draw ?? 0,
-            traceIndividuals: options.traceIndividuals ?? 0,
-          });
+          const call = job.runBlock(slot.handle.api, block);
           // Never race the call against `died`: a reaction on that long-lived promise would
           // keep every block's result reachable (a leak of one result per block).
           call.then(

@@ -4,8 +4,8 @@ import { CALIBRATED_PARAMETERS, runCalibration } from './calibrate.js';
 import { runExperiments } from './experiments.js';
 
 describe('calibration (quick mode)', () => {
-  it('improves the objective from the priors and keeps every value in bounds', () => {
-    const result = runCalibration({
+  it('improves the objective from the priors and keeps every value in bounds', async () => {
+    const result = await runCalibration({
       seed: 11,
       registryPatients: 1_500,
       cohortPatients: 400,

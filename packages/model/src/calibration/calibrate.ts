@@ -66,12 +66,27 @@ export function targetsObjective(results: ExperimentResults): number {
   return TARGETS.reduce((sum, t) => sum + t.weight * negativeLogLikelihood(t.likelihood, t.simulated(results)), 0);
 }
 
-export function runCalibration(settings: CalibrationSettings): CalibrationResult {
+/** Runs the experiments for parameter values: serially by default, in workers by the calibration script. */
+export type EvaluateExperiments = (
+  values: Readonly<Record<string, number>>,
+  sizes: ExperimentSizes,
+) => ExperimentResults | Promise<ExperimentResults>;
+
+export async function runCalibration(
+  settings: CalibrationSettings,
+  evaluate: EvaluateExperiments = runExperiments,
+): Promise<CalibrationResult> {
   const records = CALIBRATED_PARAMETERS;
+  // Only the sizes go to the experiments (and across to workers): plain data.
+  const sizes = {
+    seed: settings.seed,
+    registryPatients: settings.registryPatients,
+    cohortPatients: settings.cohortPatients,
+  };
   const scales = records.map(scaleOf);
   const valuesOf = (x: readonly number[]) =>
     Object.fromEntries(records.map((r, i) => [r.id, fromSearch(scales[i] as Scale, x[i] as number)]));
-  const objective = (x: readonly number[]): number => {
+  const objective = async (x: readonly number[]): Promise<number> => {
     const values = valuesOf(x);
     let penalty = 0;
     for (const r of records) {
@@ -80,11 +95,11 @@ export function runCalibration(settings: CalibrationSettings): CalibrationResult
       penalty += priorPenalty(r.distribution, v);
     }
     if (!Number.isFinite(penalty)) return 1e6;
-    return targetsObjective(runExperiments(values, settings)) + penalty;
+    return targetsObjective(await evaluate(values, sizes)) + penalty;
   };
   const start = records.map((r, i) => toSearch(scales[i] as Scale, r.value));
-  const startObjective = objective(start);
-  const result = nelderMead(objective, start, {
+  const startObjective = await objective(start);
+  const result = await nelderMead(objective, start, {
     step: 0.25,
     maxEvaluations: settings.maxEvaluations,
     tolerance: 1e-3,

@@ -14,7 +14,7 @@ export const CALIBRATION_META: CalibrationMeta = {
   restarts: 3,
   startObjective: 430.38664867525154,
   objective: 12.052765547532346,
-  seconds: 868.2653079430002,
+  seconds: 551.702588566,
 };
 
 export const CALIBRATED_VALUES: Readonly<Record<string, number>> = {

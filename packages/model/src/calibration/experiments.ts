@@ -2,13 +2,17 @@
 // registry replica (000) and three leiomyosarcoma cohorts matching the literature (002, 004).
 // Every experiment runs on fixed seeds (common random numbers across parameter values).
 import { JAPAN_2020, US_2022 } from '../data/life-tables.js';
+import type { BlockAccumulator } from '../engine/accumulators.js';
 import { runSerial } from '../engine/blocks.js';
+import type { SimulationDefinition } from '../engine/model.js';
 import { type StrategyResult, summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
 import { ParameterValues } from '../evidence/registry.js';
 import { HISTOLOGIES, LMS, SITES, type Site } from '../sarcoma/categories.js';
+import type { Patient } from '../sarcoma/patient.js';
 import { registryObservation } from '../sarcoma/registry-replica.js';
 import { type SarcomaOptions, sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
+import type { SarcomaState } from '../sarcoma/states.js';
 import { NAMED_STRATEGIES, type SurveillanceStrategy } from '../sarcoma/surveillance-strategy.js';
 
 export interface ExperimentResults {
@@ -43,53 +47,92 @@ function lmsOnly(sites: readonly Site[]): Record<string, number> {
   return mix;
 }
 
-function runOne(
+export const EXPERIMENT_IDS = ['registry', 'lmsFollowed', 'lmsUntreated', 'lmsExtremityTrunk'] as const;
+export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
+
+/** One experiment: its simulation (one strategy), patients and seed. */
+export interface Experiment {
+  readonly simulation: SimulationDefinition<SarcomaState, Patient>;
+  readonly patients: number;
+  readonly seed: number;
+}
+
+function sarcoma(
   overrides: Readonly<Record<string, number>>,
-  options: Omit<SarcomaOptions, 'discountRates'>,
-  patients: number,
-  seed: number,
-): StrategyResult {
-  const simulation = sarcomaSimulation(new ParameterValues(overrides), {
+  options: Omit<SarcomaOptions, 'discountRates' | 'treatmentEffect' | 'horizonYears'> & Partial<SarcomaOptions>,
+) {
+  return sarcomaSimulation(new ParameterValues(overrides), {
+    treatmentEffect: 'modelled',
+    horizonYears: 20,
     ...options,
     discountRates: { costs: 0, effects: 0 },
   });
-  const result = summarize(runSerial(createRunner(simulation), { seed, individuals: patients })).strategies[0];
+}
+
+export function experiment(
+  id: ExperimentId,
+  overrides: Readonly<Record<string, number>>,
+  sizes: ExperimentSizes,
+): Experiment {
+  const cohort = { patients: sizes.cohortPatients };
+  switch (id) {
+    case 'registry':
+      return {
+        simulation: sarcoma(overrides, {
+          strategies: [strategy('registry-practice')],
+          lifeTable: JAPAN_2020,
+          registry: registryObservation(new ParameterValues(overrides)),
+        }),
+        patients: sizes.registryPatients,
+        seed: sizes.seed,
+      };
+    case 'lmsFollowed':
+      return {
+        simulation: sarcoma(
+          { ...overrides, ...lmsOnly(SITES) },
+          { strategies: [strategy('contrast-ct-all')], lifeTable: US_2022 },
+        ),
+        ...cohort,
+        seed: sizes.seed + 1,
+      };
+    case 'lmsUntreated':
+      return {
+        simulation: sarcoma(
+          { ...overrides, ...lmsOnly(SITES) },
+          { treatmentEffect: 'none', strategies: [strategy('chest-only')], lifeTable: US_2022 },
+        ),
+        ...cohort,
+        seed: sizes.seed + 2,
+      };
+    case 'lmsExtremityTrunk':
+      return {
+        simulation: sarcoma(
+          { ...overrides, ...lmsOnly(['extremity', 'bodyWall']) },
+          { strategies: [strategy('contrast-ct-all')], lifeTable: US_2022 },
+        ),
+        ...cohort,
+        seed: sizes.seed + 3,
+      };
+  }
+}
+
+/** The experiment's single strategy from its merged accumulator. */
+export function experimentResult(merged: BlockAccumulator): StrategyResult {
+  const result = summarize(merged).strategies[0];
   if (result === undefined) throw new Error('calibration: experiment produced no strategy');
   return result;
 }
 
+/** Runs every experiment on this thread (the calibration script runs them in workers instead). */
 export function runExperiments(overrides: Readonly<Record<string, number>>, sizes: ExperimentSizes): ExperimentResults {
-  const parameters = new ParameterValues(overrides);
-  const common = { treatmentEffect: 'modelled' as const, horizonYears: 20 };
+  const run = (id: ExperimentId) => {
+    const { simulation, patients, seed } = experiment(id, overrides, sizes);
+    return experimentResult(runSerial(createRunner(simulation), { seed, individuals: patients }));
+  };
   return {
-    registry: runOne(
-      overrides,
-      {
-        ...common,
-        strategies: [strategy('registry-practice')],
-        lifeTable: JAPAN_2020,
-        registry: registryObservation(parameters),
-      },
-      sizes.registryPatients,
-      sizes.seed,
-    ),
-    lmsFollowed: runOne(
-      { ...overrides, ...lmsOnly(SITES) },
-      { ...common, strategies: [strategy('contrast-ct-all')], lifeTable: US_2022 },
-      sizes.cohortPatients,
-      sizes.seed + 1,
-    ),
-    lmsUntreated: runOne(
-      { ...overrides, ...lmsOnly(SITES) },
-      { ...common, treatmentEffect: 'none', strategies: [strategy('chest-only')], lifeTable: US_2022 },
-      sizes.cohortPatients,
-      sizes.seed + 2,
-    ),
-    lmsExtremityTrunk: runOne(
-      { ...overrides, ...lmsOnly(['extremity', 'bodyWall']) },
-      { ...common, strategies: [strategy('contrast-ct-all')], lifeTable: US_2022 },
-      sizes.cohortPatients,
-      sizes.seed + 3,
-    ),
+    registry: run('registry'),
+    lmsFollowed: run('lmsFollowed'),
+    lmsUntreated: run('lmsUntreated'),
+    lmsExtremityTrunk: run('lmsExtremityTrunk'),
   };
 }

@@ -1,5 +1,6 @@
 // Nelder–Mead simplex minimisation (standard coefficients), with restarts from the best point.
-// Small and deterministic: the same function and start give the same path.
+// Small and deterministic: the same function and start give the same path. The function may
+// be asynchronous (each evaluation can run in workers); evaluations are still one at a time.
 
 export interface NelderMeadOptions {
   /** Initial step along each axis. */
@@ -23,32 +24,32 @@ const EXPAND = 2;
 const CONTRACT = 0.5;
 const SHRINK = 0.5;
 
-export function nelderMead(
-  f: (x: readonly number[]) => number,
+export async function nelderMead(
+  f: (x: readonly number[]) => number | Promise<number>,
   start: readonly number[],
   options: NelderMeadOptions,
-): NelderMeadResult {
+): Promise<NelderMeadResult> {
   let evaluations = 0;
   let best = { x: [...start], value: Number.POSITIVE_INFINITY };
-  const evaluate = (x: number[]) => {
-    const value = f(x);
+  const evaluate = async (x: number[]) => {
+    const value = await f(x);
     evaluations += 1;
     if (value < best.value) best = { x: [...x], value };
     options.onEvaluation?.(evaluations, best.value);
     return value;
   };
   for (let round = 0; round <= options.restarts && evaluations < options.maxEvaluations; round++) {
-    runSimplex(best.x, evaluate, () => evaluations < options.maxEvaluations, options);
+    await runSimplex(best.x, evaluate, () => evaluations < options.maxEvaluations, options);
   }
   return { x: best.x, value: best.value, evaluations };
 }
 
-function runSimplex(
+async function runSimplex(
   start: readonly number[],
-  evaluate: (x: number[]) => number,
+  evaluate: (x: number[]) => Promise<number>,
   budgetLeft: () => boolean,
   options: NelderMeadOptions,
-): void {
+): Promise<void> {
   const n = start.length;
   const points: number[][] = [[...start]];
   for (let i = 0; i < n; i++) {
@@ -56,7 +57,8 @@ function runSimplex(
     p[i] = (p[i] as number) + options.step;
     points.push(p);
   }
-  const values = points.map((p) => evaluate(p));
+  const values: number[] = [];
+  for (const p of points) values.push(await evaluate(p));
   const order = () => {
     const indices = points.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number));
     const sortedPoints = indices.map((i) => points[i] as number[]);
@@ -74,10 +76,10 @@ function runSimplex(
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) centroid[j] = (centroid[j] as number) + ((points[i] as number[])[j] as number) / n;
     const reflected = along(centroid, worst, REFLECT);
-    const reflectedValue = evaluate(reflected);
+    const reflectedValue = await evaluate(reflected);
     if (reflectedValue < (values[0] as number)) {
       const expanded = along(centroid, worst, EXPAND);
-      const expandedValue = evaluate(expanded);
+      const expandedValue = await evaluate(expanded);
       const keepExpanded = expandedValue < reflectedValue;
       points[n] = keepExpanded ? expanded : reflected;
       values[n] = keepExpanded ? expandedValue : reflectedValue;
@@ -87,7 +89,7 @@ function runSimplex(
     } else {
       const outside = reflectedValue < (values[n] as number);
       const contracted = along(centroid, worst, outside ? CONTRACT : -CONTRACT);
-      const contractedValue = evaluate(contracted);
+      const contractedValue = await evaluate(contracted);
       if (contractedValue < Math.min(reflectedValue, values[n] as number)) {
         points[n] = contracted;
         values[n] = contractedValue;
@@ -95,7 +97,7 @@ function runSimplex(
         const bestPoint = points[0] as number[];
         for (let i = 1; i <= n && budgetLeft(); i++) {
           points[i] = bestPoint.map((b, j) => b + SHRINK * (((points[i] as number[])[j] as number) - b));
-          values[i] = evaluate(points[i] as number[]);
+          values[i] = await evaluate(points[i] as number[]);
         }
       }
     }

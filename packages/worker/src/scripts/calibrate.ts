@@ -12,13 +12,17 @@ import {
   validationReport,
 } from '@sarcsim/model';
 import { Command } from 'commander';
+import { defaultWorkerCount, nodeWorkerFactory } from '../node-workers.js';
+import { WorkerPool } from '../pool.js';
+import { poolExperiments } from '../pool-experiments.js';
 
 const options = new Command()
   .name('calibrate')
   .option('--quick', 'a small fit that checks calibration runs; writes nothing')
   .option('--evaluations <n>', 'objective evaluations (default 3000)', Number)
+  .option('--workers <w>', `worker threads (default: cores − 1 = ${defaultWorkerCount()})`, Number)
   .parse(process.argv)
-  .opts<{ quick?: boolean; evaluations?: number }>();
+  .opts<{ quick?: boolean; evaluations?: number; workers?: number }>();
 
 const quick = options.quick === true;
 const settings: CalibrationSettings = quick
@@ -33,20 +37,26 @@ const settings: CalibrationSettings = quick
 
 const started = performance.now();
 let lastLog = 0;
-const result = runCalibration({
-  ...settings,
-  onProgress: (evaluations, best) => {
-    const now = performance.now();
-    if (now - lastLog < 5_000) return;
-    lastLog = now;
-    process.stderr.write(
-      `calibrate: ${evaluations}/${settings.maxEvaluations} evaluations, best objective ${best.toFixed(2)}, ${((now - started) / 1000).toFixed(0)} s\n`,
-    );
+// The experiments run in workers (their results do not depend on how many); the main thread
+// only waits, so both cores of a 2-core machine get a worker.
+const pool = new WorkerPool(nodeWorkerFactory(), options.workers ?? Math.max(2, defaultWorkerCount()));
+const result = await runCalibration(
+  {
+    ...settings,
+    onProgress: (evaluations, best) => {
+      const now = performance.now();
+      if (now - lastLog < 5_000) return;
+      lastLog = now;
+      process.stderr.write(
+        `calibrate: ${evaluations}/${settings.maxEvaluations} evaluations, best objective ${best.toFixed(2)}, ${((now - started) / 1000).toFixed(0)} s\n`,
+      );
+    },
   },
-});
+  poolExperiments(pool),
+).finally(() => pool.terminate());
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(
-  `calibrate: objective ${result.startObjective.toFixed(2)} at the priors → ${result.objective.toFixed(2)} after ${result.evaluations} evaluations in ${seconds.toFixed(1)} s\n`,
+  `calibrate: objective ${result.startObjective.toFixed(2)} at the priors → ${result.objective.toFixed(2)} after ${result.evaluations} evaluations in ${seconds.toFixed(1)} s on ${pool.size} workers\n`,
 );
 if (quick) {
   if (!(result.objective < result.startObjective)) throw new Error('calibration did not improve on the priors');
