@@ -88,7 +88,7 @@ export type { SimulationRunner } from './engine/simulator.js';
 export { createRunner } from './engine/simulator.js';
 export type { Distribution, DocumentId, EvidenceRecord, Source, Topic } from './evidence/evidence-record.js';
 export { DOCUMENTS } from './evidence/evidence-record.js';
-export { renderParameterDocs } from './evidence/parameter-docs.js';
+export { describeDistribution, renderParameterDocs } from './evidence/parameter-docs.js';
 export type { Modality } from './evidence/records/imaging.js';
 export { MODALITIES, MODALITY_LABELS } from './evidence/records/imaging.js';
 export type { OverrideProblem } from './evidence/registry.js';

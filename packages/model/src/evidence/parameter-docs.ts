@@ -19,7 +19,8 @@ function number(value: number): string {
   return Number(value.toPrecision(4)).toString();
 }
 
-function describeDistribution(d: Distribution): string {
+/** A distribution as text, e.g. `Beta(2, 198)`. */
+export function describeDistribution(d: Distribution): string {
   switch (d.kind) {
     case 'fixed':
       return 'fixed';

@@ -4,6 +4,7 @@
 // exception. 12,000 cases per run (fixed seeds, so a failure reproduces).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HISTOLOGIES, SITES } from '../sarcoma/categories.js';
 import { NAMED_STRATEGIES } from '../sarcoma/surveillance-strategy.js';
 import { parseScenario } from './scenario.js';
 import { ScenarioError } from './validation-error.js';
@@ -103,21 +104,7 @@ const invalidMutations: fc.Arbitrary<Mutation>[] = [
     .map(([id, v]) => setField('parameters')({ [id]: v })),
   fc.constant((s: Record<string, unknown>) => {
     // Every cohort share 0: nobody to simulate.
-    const zeros = Object.fromEntries(
-      ['extremity', 'bodyWall', 'retroperitoneal', 'thoracicPeritoneal', 'headNeck'].flatMap((site) =>
-        [
-          'adipocytic',
-          'fibroblastic',
-          'fibrohistiocytic',
-          'smoothMuscle',
-          'skeletalMuscle',
-          'vascular',
-          'nerveSheath',
-          'uncertainDifferentiation',
-          'undifferentiated',
-        ].map((h) => [`cohort.mix.${site}.${h}`, 0]),
-      ),
-    );
+    const zeros = Object.fromEntries(SITES.flatMap((site) => HISTOLOGIES.map((h) => [`cohort.mix.${site}.${h}`, 0])));
     s.parameters = zeros;
   }),
   fc.constantFrom('mars', 2022, null).map(setField('lifeTable')),

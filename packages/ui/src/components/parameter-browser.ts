@@ -1,6 +1,6 @@
 // Every model parameter, grouped by topic: value, unit, distribution and source. Edits become
 // scenario overrides; changed values are highlighted and can be reset.
-import { CALIBRATED_VALUES, type Distribution, DOCUMENTS, EVIDENCE, type EvidenceRecord } from '@sarcsim/model';
+import { CALIBRATED_VALUES, DOCUMENTS, describeDistribution, EVIDENCE, type EvidenceRecord } from '@sarcsim/model';
 import { css, html, LitElement } from 'lit';
 import { problemsAt, type ScenarioDraft } from '../state/scenario-draft.js';
 import { sharedStyles } from './shared-styles.js';
@@ -10,26 +10,6 @@ const TOPICS = [...new Set(PARAMETERS.map((r) => r.topic))];
 
 /** The value a run uses when nothing overrides it: calibrated where calibration fitted it. */
 export const defaultValue = (r: EvidenceRecord) => CALIBRATED_VALUES[r.id] ?? r.value;
-
-function distributionText(d: Distribution): string {
-  const f = (x: number) => Number(x.toPrecision(3)).toString();
-  switch (d.kind) {
-    case 'fixed':
-      return 'fixed';
-    case 'beta':
-      return `beta(${f(d.alpha)}, ${f(d.beta)})`;
-    case 'gamma':
-      return `gamma(shape ${f(d.shape)}, scale ${f(d.scale)})`;
-    case 'lognormal':
-      return `lognormal(μ ${f(d.meanLog)}, σ ${f(d.sdLog)})`;
-    case 'normal':
-      return `normal(${f(d.mean)}, ${f(d.sd)})`;
-    case 'uniform':
-      return `uniform(${f(d.min)}, ${f(d.max)})`;
-    case 'dirichlet':
-      return `Dirichlet component (α ${f(d.alpha)})`;
-  }
-}
 
 function sourceText(r: EvidenceRecord): string {
   const s = r.source;
@@ -96,7 +76,7 @@ export class ParameterBrowser extends LitElement {
       </td>
       <td>${r.unit}</td>
       <td>${r.bounds.min} – ${r.bounds.max}</td>
-      <td>${distributionText(r.distribution)}</td>
+      <td>${describeDistribution(r.distribution)}</td>
       <td class="source">${sourceText(r)}</td>
       <td>${overridden ? html`<button class="secondary" @click=${() => this.set(r.id, undefined)} aria-label=${`Reset ${r.label}`}>Reset</button>` : ''}</td>
     </tr>`;

@@ -2,7 +2,7 @@
 // the acceptability frontier, EVPI and EVPPI.
 import type { PsaResult } from '@sarcsim/model';
 import { psaCsvFiles } from '@sarcsim/worker/browser';
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { ceacChart, cePlaneChart, evpiChart } from '../charts/economics-charts.js';
 import { downloadText } from '../state/downloads.js';
 import { problemsAt, type ScenarioDraft } from '../state/scenario-draft.js';
@@ -14,16 +14,7 @@ import './repro-stamp.js';
 const money = (v: number | null) => (v === null ? '–' : Math.round(v).toLocaleString('en-US'));
 
 export class PsaView extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr));
-        gap: 0 2rem;
-      }
-    `,
-  ];
+  static override styles = sharedStyles;
   static override properties = {
     draft: { attribute: false },
     problems: { attribute: false },

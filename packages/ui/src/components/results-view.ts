@@ -30,11 +30,6 @@ export class ResultsView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr));
-        gap: 0 2rem;
-      }
       .downloads button {
         margin: 0 0.5rem 0.5rem 0;
       }

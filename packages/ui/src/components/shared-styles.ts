@@ -84,6 +84,12 @@ export const sharedStyles = css`
     color: #4a4a4a;
     font-size: 0.85rem;
   }
+  /** Charts side by side where they fit, one per row on a narrow window. */
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr));
+    gap: 0 2rem;
+  }
   .scroll {
     overflow-x: auto;
     max-width: 100%;
