@@ -7,6 +7,7 @@ import { tornadoChart } from '../charts/economics-charts.js';
 import { downloadText } from '../state/downloads.js';
 import type { ScenarioDraft } from '../state/scenario-draft.js';
 import { sharedStyles } from './shared-styles.js';
+import './estimated-run-button.js';
 import './plot-figure.js';
 
 const money = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '–');
@@ -21,6 +22,7 @@ export class DsaView extends LitElement {
     result: { attribute: false },
     running: { type: Boolean },
     disabled: { type: Boolean },
+    estimateSeconds: { type: Number },
     strategy: { state: true },
     comparator: { state: true },
   };
@@ -28,6 +30,7 @@ export class DsaView extends LitElement {
   declare result: DsaResult | undefined;
   declare running: boolean;
   declare disabled: boolean;
+  declare estimateSeconds: number;
   declare strategy: string | undefined;
   declare comparator: string | undefined;
 
@@ -51,8 +54,9 @@ export class DsaView extends LitElement {
         ${Number(this.draft.patients).toLocaleString('en-US')} patients (about 140 runs; fewer patients run faster).</p>
       ${this.select('Strategy', strategy, (id) => (this.strategy = id))}
       ${this.select('Compared with', comparator, (id) => (this.comparator = id))}
-      <button data-testid="run-dsa" ?disabled=${this.running || this.disabled || ids.length < 2 || strategy === comparator}
-        @click=${() => this.dispatchEvent(new CustomEvent('dsa-request', { detail: { strategy, comparator }, bubbles: true, composed: true }))}>Run sensitivity analysis</button>
+      <estimated-run-button label="Run sensitivity analysis" testid="run-dsa" .estimateSeconds=${this.estimateSeconds}
+        ?disabled=${this.running || this.disabled || ids.length < 2 || strategy === comparator}
+        @confirmed-run=${() => this.dispatchEvent(new CustomEvent('dsa-request', { detail: { strategy, comparator }, bubbles: true, composed: true }))}></estimated-run-button>
       ${
         r === undefined
           ? ''

@@ -7,6 +7,7 @@ import { ceacChart, cePlaneChart, evpiChart } from '../charts/economics-charts.j
 import { downloadText } from '../state/downloads.js';
 import { problemsAt, type ScenarioDraft } from '../state/scenario-draft.js';
 import { sharedStyles } from './shared-styles.js';
+import './estimated-run-button.js';
 import './help-note.js';
 import './plot-figure.js';
 import './repro-stamp.js';
@@ -20,11 +21,13 @@ export class PsaView extends LitElement {
     problems: { attribute: false },
     result: { attribute: false },
     running: { type: Boolean },
+    estimateSeconds: { type: Number },
   };
   declare draft: ScenarioDraft;
   declare problems: readonly string[];
   declare result: PsaResult | undefined;
   declare running: boolean;
+  declare estimateSeconds: number;
 
   private emit(name: string, detail?: unknown): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
@@ -54,7 +57,8 @@ export class PsaView extends LitElement {
         <field-problems .problems=${problems}></field-problems>
       </label>
       <p class="note">${draws} draws × ${Number(this.draft.patients).toLocaleString('en-US')} patients × ${this.draft.strategies.length} strategies; set the patients per draw on the Run tab (1,000–5,000 is usual here).</p>
-      <button data-testid="run-psa" ?disabled=${this.running || this.problems.length > 0} @click=${() => this.emit('psa-request')}>Run PSA</button>
+      <estimated-run-button label="Run PSA" testid="run-psa" .estimateSeconds=${this.estimateSeconds}
+        ?disabled=${this.running || this.problems.length > 0} @confirmed-run=${() => this.emit('psa-request')}></estimated-run-button>
       ${
         r === undefined
           ? ''

@@ -7,7 +7,7 @@ import type { Exercise } from '../state/exercises.js';
 import { RunController } from '../state/run-controller.js';
 import { defaultDraft, type ScenarioDraft, validateDraft } from '../state/scenario-draft.js';
 import { decodeScenario, encodeScenario } from '../state/share-url.js';
-import type { RunProgressView } from './run-panel.js';
+import type { RunProgressView } from './run-progress.js';
 import { sharedStyles } from './shared-styles.js';
 import './calibration-view.js';
 import './dsa-view.js';
@@ -19,6 +19,7 @@ import './parameter-browser.js';
 import './psa-view.js';
 import './results-view.js';
 import './run-panel.js';
+import './run-progress.js';
 import './settings-panel.js';
 import './strategy-list.js';
 
@@ -31,6 +32,9 @@ const TABS = [
   ['learn', 'Learn'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
+
+/** Runs in a default one-way DSA: the base case and both ends of each of ~70 ranges. */
+const DSA_RUNS = 141;
 
 export class SarcsimApp extends LitElement {
   static override styles = [
@@ -275,9 +279,11 @@ export class SarcsimApp extends LitElement {
             .progress=${this.progress?.unit === 'patients' ? this.progress : undefined}></run-panel>
           ${this.report === undefined ? html`<p class="note">No results yet: press Run.</p>` : html`<results-view .report=${this.report} .seconds=${this.reportSeconds}></results-view>`}`;
       case 'uncertainty':
-        return html`${this.progress !== undefined && this.progress.unit !== 'patients' ? html`<run-panel .draft=${this.draft} .problems=${problems} .workers=${this.workers} .maxWorkers=${this.workers} .progress=${this.progress}></run-panel>` : ''}
-          <psa-view .draft=${this.draft} .problems=${problems} .result=${this.psa} .running=${this.progress !== undefined}></psa-view>
-          <dsa-view .draft=${this.draft} .result=${this.dsa} .running=${this.progress !== undefined} .disabled=${problems.length > 0}></dsa-view>`;
+        return html`${this.progress !== undefined && this.progress.unit !== 'patients' ? html`<run-progress .progress=${this.progress}></run-progress>` : ''}
+          <psa-view .draft=${this.draft} .problems=${problems} .result=${this.psa} .running=${this.progress !== undefined}
+            .estimateSeconds=${this.controller.estimateSeconds(this.draft.economics.psa.draws * Number(this.draft.patients) * strategies, this.workers)}></psa-view>
+          <dsa-view .draft=${this.draft} .result=${this.dsa} .running=${this.progress !== undefined} .disabled=${problems.length > 0}
+            .estimateSeconds=${this.controller.estimateSeconds(DSA_RUNS * Number(this.draft.patients) * strategies, this.workers)}></dsa-view>`;
       case 'calibration':
         return html`<calibration-view></calibration-view>`;
       default:
