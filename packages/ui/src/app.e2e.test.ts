@@ -125,6 +125,23 @@ describe('sarcsim web app in Chromium', () => {
     await page.close();
   });
 
+  it('duplicates a strategy, edits its eligibility and schedule, and runs it', async () => {
+    const page = await openApp();
+    await page.getByRole('button', { name: 'Duplicate Chest CT only and edit the copy' }).click();
+    const editor = page.locator('strategy-editor');
+    await editor.getByLabel('Eligible for the schedule').selectOption('custom');
+    await editor.getByLabel('Smooth muscle tumours (leiomyosarcoma)').check();
+    const interval = editor.getByLabel('Schedule of eligible patients, segment 1, intervalMonths');
+    await interval.fill('2');
+    await interval.dispatchEvent('change');
+    expect(await editor.locator('plot-figure svg').count()).toBeGreaterThanOrEqual(1);
+    await page.screenshot({ path: join(artifacts, 'strategy-editor.png'), fullPage: true });
+    await setPatients(page, 500);
+    const table = await runAndReadTable(page);
+    expect(table).toContain('Chest CT only (copy)');
+    await page.close();
+  });
+
   it('downloads the results as CSV', async () => {
     const page = await openApp();
     await setPatients(page, 500);

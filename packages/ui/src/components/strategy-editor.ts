@@ -1,6 +1,6 @@
 // Edits one of the user's strategies: name, eligibility, adherence and both schedules,
 // with a timeline of the resulting scans.
-import { MODALITIES, MODALITY_LABELS } from '@sarcsim/model';
+import { HISTOLOGIES, HISTOLOGY_LABELS, MODALITIES, MODALITY_LABELS, SITE_LABELS, SITES } from '@sarcsim/model';
 import { css, html, LitElement } from 'lit';
 import { timelineChart } from '../charts/timeline-chart.js';
 import type { SegmentDraft, StrategyDraft } from '../state/scenario-draft.js';
@@ -26,6 +26,16 @@ export class StrategyEditor extends LitElement {
       }
       td input {
         width: 5rem;
+      }
+      fieldset {
+        border: 1px solid #c4c4c4;
+        margin: 0 0 0.8rem;
+      }
+      label.check {
+        flex-direction: row;
+        align-items: center;
+        gap: 0.3rem;
+        margin-right: 0.8rem;
       }
     `,
   ];
@@ -79,6 +89,25 @@ export class StrategyEditor extends LitElement {
       <button class="secondary" @click=${add}>Add a segment</button>`;
   }
 
+  /** Checkboxes: a patient is eligible if the primary's site or histology is ticked. */
+  private customEligibility(chosen: { sites?: string[]; histologies?: string[] }) {
+    const toggle = (key: 'sites' | 'histologies', id: string, on: boolean) => {
+      const current = chosen[key] ?? [];
+      const next = on ? [...current, id] : current.filter((x) => x !== id);
+      this.emit({ ...this.strategy, eligibility: { ...chosen, [key]: next } });
+    };
+    const boxes = (key: 'sites' | 'histologies', ids: readonly string[], labels: Record<string, string>) =>
+      ids.map(
+        (id) => html`<label class="check"><input type="checkbox" .checked=${(chosen[key] ?? []).includes(id)}
+            @change=${(e: Event) => toggle(key, id, (e.target as HTMLInputElement).checked)} />${labels[id]}</label>`,
+      );
+    return html`<fieldset>
+      <legend>Eligible if the primary's site or histology is ticked</legend>
+      <div>${boxes('sites', SITES, SITE_LABELS)}</div>
+      <div>${boxes('histologies', HISTOLOGIES, HISTOLOGY_LABELS)}</div>
+    </fieldset>`;
+  }
+
   override render() {
     const s = this.strategy;
     const eligibility = typeof s.eligibility === 'string' ? s.eligibility : 'custom';
@@ -87,11 +116,15 @@ export class StrategyEditor extends LitElement {
       <label>Id <input .value=${s.id} @change=${(e: Event) => this.emit({ ...s, id: (e.target as HTMLInputElement).value })} /></label>
       <label>Label <input .value=${s.label} @change=${(e: Event) => this.emit({ ...s, label: (e.target as HTMLInputElement).value })} /></label>
       <label>Eligible for the schedule
-        <select @change=${(e: Event) => this.emit({ ...s, eligibility: (e.target as HTMLSelectElement).value })}>
+        <select @change=${(e: Event) => {
+          const value = (e.target as HTMLSelectElement).value;
+          this.emit({ ...s, eligibility: value === 'custom' ? { sites: [], histologies: [] } : value });
+        }}>
           ${ELIGIBILITY.map(([id, text]) => html`<option value=${id} ?selected=${eligibility === id}>${text}</option>`)}
-          ${eligibility === 'custom' ? html`<option value="custom" selected disabled>Custom sites/histologies</option>` : ''}
+          <option value="custom" ?selected=${eligibility === 'custom'}>Chosen sites or histologies</option>
         </select>
       </label>
+      ${typeof s.eligibility === 'string' ? '' : this.customEligibility(s.eligibility)}
       <label>Adherence (share of scans done)
         <input type="number" step="0.05" min="0" max="1" .value=${s.adherence === undefined ? '' : String(s.adherence)} placeholder="registry default"
           @change=${(e: Event) => {
