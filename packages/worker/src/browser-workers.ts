@@ -4,6 +4,7 @@ import * as Comlink from 'comlink';
 import type { BlockWorkerApi } from './block-worker-api.js';
 import { mainThreadFactory } from './main-thread.js';
 import { WorkerDiedError, type WorkerFactory, type WorkerHandle, WorkerPool } from './pool.js';
+import { comlinkHandle } from './worker-handle.js';
 
 /** One core is left for the page; at least one worker. */
 export function defaultBrowserWorkerCount(): number {
@@ -22,19 +23,7 @@ export function browserWorkerFactory(): WorkerFactory {
         once: true,
       });
     });
-    died.catch(() => {}); // observed by the pool once per worker
-    const api = Comlink.wrap<BlockWorkerApi>(worker);
-    let stopped = false;
-    return {
-      api,
-      died,
-      terminate: () => {
-        if (stopped) return;
-        stopped = true;
-        api[Comlink.releaseProxy]();
-        worker.terminate();
-      },
-    };
+    return comlinkHandle(Comlink.wrap<BlockWorkerApi>(worker), died, () => worker.terminate());
   };
 }
 

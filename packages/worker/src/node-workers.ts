@@ -5,6 +5,7 @@ import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { BlockWorkerApi } from './block-worker-api.js';
 import { WorkerDiedError, type WorkerFactory, type WorkerHandle } from './pool.js';
+import { comlinkHandle } from './worker-handle.js';
 
 /** One core is left for the main thread; at least one worker. */
 export function defaultWorkerCount(): number {
@@ -24,18 +25,6 @@ export function nodeWorkerFactory(script: URL = BLOCK_WORKER_SCRIPT, workerData?
       worker.once('error', (error) => reject(new WorkerDiedError(`uncaught error: ${error.message}`)));
       worker.once('exit', (code) => reject(new WorkerDiedError(`exit code ${code}`)));
     });
-    died.catch(() => {}); // observed through Promise.race; never an unhandled rejection
-    const api = Comlink.wrap<BlockWorkerApi>(nodeEndpoint(worker));
-    let stopped = false;
-    return {
-      api,
-      died,
-      terminate: () => {
-        if (stopped) return;
-        stopped = true;
-        api[Comlink.releaseProxy]();
-        void worker.terminate();
-      },
-    };
+    return comlinkHandle(Comlink.wrap<BlockWorkerApi>(nodeEndpoint(worker)), died, () => void worker.terminate());
   };
 }

@@ -1,5 +1,5 @@
 // Runs whole scenarios in the worker pool for PSA and DSA, returning their economics.
-import { type EvaluateScenario, parseScenario, reportFor, type Scenario, strategyEconomics } from '@sarcsim/model';
+import { type EvaluateScenario, reportFor, type Scenario, strategyEconomics } from '@sarcsim/model';
 import type { WorkerPool } from './pool.js';
 
 /** Blocks per worker for one scenario: enough that no worker idles long while the last block runs. */
@@ -12,8 +12,8 @@ const BLOCKS_PER_WORKER = 4;
 export function poolEvaluator(pool: WorkerPool, signal?: AbortSignal): EvaluateScenario {
   return async (scenario: Scenario, draw: number) => {
     const fine = Math.max(1, Math.ceil(scenario.patients / (pool.size * BLOCKS_PER_WORKER)));
-    const split = parseScenario({ ...scenario, blockSize: Math.min(scenario.blockSize, fine) });
+    const split = { ...scenario, blockSize: Math.min(scenario.blockSize, fine) };
     const merged = await pool.run(split, { draw, ...(signal === undefined ? {} : { signal }) });
-    return strategyEconomics(reportFor(split, merged).strategies); // reportFor refuses partial results
+    return strategyEconomics(reportFor(scenario, merged).strategies); // reportFor refuses partial results
   };
 }

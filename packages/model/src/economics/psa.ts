@@ -198,27 +198,26 @@ export function summarisePsa(part: PsaPart): PsaResult {
       costs,
       effects: qalys,
     };
-    const onGrid = evppi({ ...input, willingnessToPay: grid });
-    const atWtp = evppi({ ...input, willingnessToPay: [wtp] });
-    if (!onGrid.ok || !atWtp.ok) {
-      const reason = onGrid.ok ? (atWtp.ok ? '' : atWtp.reason) : onGrid.reason;
+    // One fit serves the grid and the threshold (the threshold is appended last).
+    const fit = evppi({ ...input, willingnessToPay: [...grid, wtp] });
+    if (!fit.ok) {
       return {
         group,
         parameterIds: ids,
         perPatient: null,
         atThresholdPerPatient: null,
         atThresholdPopulation: null,
-        note: `not estimated: ${columns.length === 0 ? 'none of its parameters was sampled' : reason}`,
+        note: `not estimated: ${columns.length === 0 ? 'none of its parameters was sampled' : fit.reason}`,
       };
     }
-    const perPatient = atWtp.perPatient[0] as number;
+    const perPatient = fit.perPatient[grid.length] as number;
     return {
       group,
       parameterIds: ids,
-      perPatient: onGrid.perPatient,
+      perPatient: fit.perPatient.slice(0, grid.length),
       atThresholdPerPatient: perPatient,
       atThresholdPopulation: perPatient * population,
-      note: `regression metamodel, ${onGrid.basisTerms} basis terms`,
+      note: `regression metamodel, ${fit.basisTerms} basis terms`,
     };
   });
   const { kind: _kind, ...rest } = part;

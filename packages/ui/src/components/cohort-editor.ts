@@ -1,11 +1,9 @@
 // The cohort: a preset or the site × histology mix, age and sex (as parameter overrides).
-import { EVIDENCE_BY_ID, HISTOLOGIES, HISTOLOGY_LABELS, SITE_LABELS, SITES } from '@sarcsim/model';
+import { HISTOLOGIES, HISTOLOGY_LABELS, SITE_LABELS, SITES } from '@sarcsim/model';
 import { css, html, LitElement } from 'lit';
 import { applyPreset, COHORT_PRESETS, mixId, presetOf } from '../state/cohort-presets.js';
-import { problemsAt, type ScenarioDraft } from '../state/scenario-draft.js';
+import { currentValue, problemsAt, type ScenarioDraft } from '../state/scenario-draft.js';
 import { sharedStyles } from './shared-styles.js';
-
-const value = (draft: ScenarioDraft, id: string) => draft.parameters[id] ?? EVIDENCE_BY_ID.get(id)?.value ?? 0;
 
 export class CohortEditor extends LitElement {
   static override styles = [
@@ -42,7 +40,7 @@ export class CohortEditor extends LitElement {
 
   override render() {
     const preset = presetOf(this.draft.parameters);
-    const cells = SITES.flatMap((s) => HISTOLOGIES.map((h) => value(this.draft, mixId(s, h))));
+    const cells = SITES.flatMap((s) => HISTOLOGIES.map((h) => currentValue(this.draft, mixId(s, h))));
     const total = cells.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
     return html`
       <h2>Cohort</h2>
@@ -60,12 +58,12 @@ export class CohortEditor extends LitElement {
       </label>
       <label>
         Median age at entry (years)
-        <input type="number" step="1" .value=${String(value(this.draft, 'cohort.age.median'))}
+        <input type="number" step="1" .value=${String(currentValue(this.draft, 'cohort.age.median'))}
           @change=${(e: Event) => this.setParameter('cohort.age.median', (e.target as HTMLInputElement).value)} />
       </label>
       <label>
         Share male
-        <input type="number" step="0.01" min="0" max="1" .value=${String(value(this.draft, 'cohort.male'))}
+        <input type="number" step="0.01" min="0" max="1" .value=${String(currentValue(this.draft, 'cohort.male'))}
           @change=${(e: Event) => this.setParameter('cohort.male', (e.target as HTMLInputElement).value)} />
       </label>
       <field-problems .problems=${problemsAt(this.problems, 'parameters.cohort')}></field-problems>
@@ -84,7 +82,7 @@ export class CohortEditor extends LitElement {
                   ${SITES.map(
                     (s) => html`<td>
                       <input type="number" step="0.001" min="0" max="1" aria-label=${`${SITE_LABELS[s]}, ${HISTOLOGY_LABELS[h]}`}
-                        .value=${value(this.draft, mixId(s, h)).toFixed(3)}
+                        .value=${currentValue(this.draft, mixId(s, h)).toFixed(3)}
                         @change=${(e: Event) => this.setParameter(mixId(s, h), (e.target as HTMLInputElement).value)} />
                     </td>`,
                   )}

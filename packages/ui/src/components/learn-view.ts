@@ -1,10 +1,7 @@
 // For students: what the model does, and what-if exercises that set up a scenario.
 import { html, LitElement } from 'lit';
-import { type Exercise, exercises } from '../state/exercises.js';
-import { registryValue } from '../state/scenario-draft.js';
+import { EXERCISES, type Exercise } from '../state/exercises.js';
 import { sharedStyles } from './shared-styles.js';
-
-const EXERCISES = exercises((id) => registryValue(id) ?? Number.NaN);
 
 export class LearnView extends LitElement {
   static override styles = sharedStyles;

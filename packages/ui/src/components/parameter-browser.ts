@@ -1,15 +1,12 @@
 // Every model parameter, grouped by topic: value, unit, distribution and source. Edits become
 // scenario overrides; changed values are highlighted and can be reset.
-import { CALIBRATED_VALUES, DOCUMENTS, describeDistribution, EVIDENCE, type EvidenceRecord } from '@sarcsim/model';
+import { DOCUMENTS, describeDistribution, EVIDENCE, type EvidenceRecord } from '@sarcsim/model';
 import { css, html, LitElement } from 'lit';
-import { problemsAt, type ScenarioDraft } from '../state/scenario-draft.js';
+import { currentValue, problemsAt, type ScenarioDraft } from '../state/scenario-draft.js';
 import { sharedStyles } from './shared-styles.js';
 
 const PARAMETERS = EVIDENCE.filter((r) => r.role === 'parameter');
 const TOPICS = [...new Set(PARAMETERS.map((r) => r.topic))];
-
-/** The value a run uses when nothing overrides it: calibrated where calibration fitted it. */
-export const defaultValue = (r: EvidenceRecord) => CALIBRATED_VALUES[r.id] ?? r.value;
 
 function sourceText(r: EvidenceRecord): string {
   const s = r.source;
@@ -65,7 +62,7 @@ export class ParameterBrowser extends LitElement {
 
   private row(r: EvidenceRecord) {
     const overridden = r.id in this.draft.parameters;
-    const shown = this.draft.parameters[r.id] ?? defaultValue(r);
+    const shown = currentValue(this.draft, r.id);
     const problems = problemsAt(this.problems, `parameters.${r.id}`);
     return html`<tr class=${overridden ? 'changed' : ''}>
       <th scope="row">${r.label}<br /><span class="note">${r.id}${r.calibrated ? ' · calibrated' : ''}</span></th>

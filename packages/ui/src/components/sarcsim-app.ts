@@ -1,6 +1,13 @@
 // The app: holds the scenario draft and the results, and passes them down; views send edits
 // and requests up as events. The URL's fragment always carries the current scenario.
-import { type DsaResult, type PsaResult, type RunReport, SARCSIM_VERSION, type SarcomaScenario } from '@sarcsim/model';
+import {
+  type DsaResult,
+  type PsaResult,
+  type RunReport,
+  SARCSIM_VERSION,
+  type SarcomaScenario,
+  sampledParameters,
+} from '@sarcsim/model';
 import { defaultBrowserWorkerCount, RunCancelledError } from '@sarcsim/worker/browser';
 import { css, html, LitElement } from 'lit';
 import type { Exercise } from '../state/exercises.js';
@@ -33,8 +40,8 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
-/** Runs in a default one-way DSA: the base case and both ends of each of ~70 ranges. */
-const DSA_RUNS = 141;
+/** Runs in a default one-way DSA: the base case and both ends of each parameter's range (mix components have none). */
+const DSA_RUNS = 1 + 2 * sampledParameters('recentred-prior').filter((p) => p.distribution.kind !== 'dirichlet').length;
 
 export class SarcsimApp extends LitElement {
   static override styles = [

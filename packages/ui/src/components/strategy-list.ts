@@ -11,10 +11,12 @@ export const MAX_STRATEGIES = 8;
 
 const idOf = (s: string | StrategyDraft) => (typeof s === 'string' ? s : s.id);
 
+/** A strategy as editable data: a shipped one's definition, or the user's own. */
 function resolved(s: string | StrategyDraft): StrategyDraft {
   if (typeof s !== 'string') return s;
   const named = NAMED_STRATEGIES.find((n) => n.id === s);
-  return structuredClone({ adherence: undefined, ...named, id: s, label: named?.label ?? s }) as StrategyDraft;
+  if (named === undefined) throw new RangeError(`unknown strategy '${s}'`);
+  return structuredClone(named) as StrategyDraft;
 }
 
 export class StrategyList extends LitElement {

@@ -1,7 +1,7 @@
 // Ready-made what-if exercises for students: each changes the default scenario in one way
 // and asks a question the results answer.
 import { applyPreset, COHORT_PRESETS } from './cohort-presets.js';
-import type { ScenarioDraft } from './scenario-draft.js';
+import { currentValue, type ScenarioDraft } from './scenario-draft.js';
 
 export interface Exercise {
   readonly id: string;
@@ -11,19 +11,19 @@ export interface Exercise {
   readonly apply: (draft: ScenarioDraft) => ScenarioDraft;
 }
 
-const halve = (draft: ScenarioDraft, id: string, base: number): ScenarioDraft => ({
+const halve = (draft: ScenarioDraft, id: string): ScenarioDraft => ({
   ...draft,
-  parameters: { ...draft.parameters, [id]: (draft.parameters[id] ?? base) / 2 },
+  parameters: { ...draft.parameters, [id]: currentValue(draft, id) / 2 },
 });
 
-export const exercises = (registry: (id: string) => number): readonly Exercise[] => [
+export const EXERCISES: readonly Exercise[] = [
   {
     id: 'cheap-contrast-ct',
     title: 'Contrast CT at half the price',
     question:
       'Does halving the price of contrast-enhanced CT change which strategy is preferred at 100,000 USD per QALY?',
     hint: 'Compare the ICER table and net monetary benefit with the default run.',
-    apply: (d) => halve(d, 'imaging.contrastCt.cost', registry('imaging.contrastCt.cost')),
+    apply: (d) => halve(d, 'imaging.contrastCt.cost'),
   },
   {
     id: 'lead-time',

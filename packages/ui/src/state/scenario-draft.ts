@@ -1,6 +1,6 @@
 // The scenario as the user edits it: plain JSON (what the URL and downloads carry), checked
 // by the model's schema on every change. Only a draft that passes is ever run.
-import { EVIDENCE_BY_ID, parseScenario, type Scenario, ScenarioError } from '@sarcsim/model';
+import { CALIBRATED_VALUES, EVIDENCE_BY_ID, parseScenario, type Scenario, ScenarioError } from '@sarcsim/model';
 
 export interface StrategyDraft {
   id: string;
@@ -66,7 +66,12 @@ export function problemsAt(problems: readonly string[], prefix: string): string[
   return problems.filter((p) => p.startsWith(`${prefix}:`) || p.startsWith(`${prefix}.`) || p.startsWith(`${prefix}[`));
 }
 
-/** The registry's value for a parameter (before calibration or overrides). */
-export function registryValue(id: string): number | undefined {
-  return EVIDENCE_BY_ID.get(id)?.value;
+/** A parameter's value when the scenario does not set it: the committed calibration, else the registry's. */
+export function defaultValue(id: string): number {
+  const value = CALIBRATED_VALUES[id] ?? EVIDENCE_BY_ID.get(id)?.value;
+  if (value === undefined) throw new RangeError(`parameter '${id}' is not in the evidence registry`);
+  return value;
 }
+
+/** The value a run of this draft uses for a parameter. */
+export const currentValue = (draft: ScenarioDraft, id: string): number => draft.parameters[id] ?? defaultValue(id);
