@@ -1,5 +1,9 @@
-// The simulated experiments whose outputs are compared with the documents' figures: the
-// registry replica (000) and three leiomyosarcoma cohorts matching the literature (002, 004).
+// The simulated experiments whose outputs are compared with the documents' figures, each
+// built like the population its figure describes: the registry replica (000); LMS under
+// contrast-CT follow-up, as in resected series (002); LMS with liver metastasis but no local
+// therapy (004's "without resection", systemic therapy still given); extremity and trunk LMS
+// (004's timing of metastases); intra-abdominal primaries under abdominal CT follow-up (004's
+// burden of liver metastases, "all of these patients had intra-abdominal soft-tissue sarcomas").
 // Every experiment runs on fixed seeds (common random numbers across parameter values).
 import { JAPAN_2020, US_2022 } from '../data/life-tables.js';
 import type { BlockAccumulator } from '../engine/accumulators.js';
@@ -8,7 +12,7 @@ import type { SimulationDefinition } from '../engine/model.js';
 import { type StrategyResult, summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
 import { ParameterValues } from '../evidence/registry.js';
-import { HISTOLOGIES, LMS, SITES, type Site } from '../sarcoma/categories.js';
+import { HISTOLOGIES, type Histology, LMS, SITES, type Site } from '../sarcoma/categories.js';
 import type { Patient } from '../sarcoma/patient.js';
 import { registryObservation } from '../sarcoma/registry-replica.js';
 import { type SarcomaOptions, sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
@@ -20,10 +24,12 @@ export interface ExperimentResults {
   readonly registry: StrategyResult;
   /** LMS patients under contrast-CT follow-up, as in resected series (002). */
   readonly lmsFollowed: StrategyResult;
-  /** LMS patients without liver imaging and with treatment that changes nothing (004, "untreated"). */
-  readonly lmsUntreated: StrategyResult;
+  /** LMS patients without liver imaging whose liver disease is never resected or ablated (004). */
+  readonly lmsUnresected: StrategyResult;
   /** Extremity and trunk LMS, for the timing of first metastases (004). */
   readonly lmsExtremityTrunk: StrategyResult;
+  /** Retroperitoneal and thoracic/peritoneal primaries of every histology under abdominal CT (004). */
+  readonly abdominalFollowed: StrategyResult;
 }
 
 export interface ExperimentSizes {
@@ -38,16 +44,25 @@ function strategy(id: string): SurveillanceStrategy {
   return found;
 }
 
-/** Cohort-mix overrides keeping Table 2's LMS shares at the given sites and nothing else. */
-function lmsOnly(sites: readonly Site[]): Record<string, number> {
+/** Cohort-mix overrides keeping Table 2's shares at the given sites and histologies and nothing else. */
+function mixOf(sites: readonly Site[], histologies: readonly Histology[]): Record<string, number> {
   const mix: Record<string, number> = {};
   for (const site of SITES) for (const h of HISTOLOGIES) mix[`cohort.mix.${site}.${h}`] = 0;
   const defaults = new ParameterValues();
-  for (const site of sites) mix[`cohort.mix.${site}.${LMS}`] = defaults.get(`cohort.mix.${site}.${LMS}`);
+  for (const site of sites) {
+    for (const h of histologies) mix[`cohort.mix.${site}.${h}`] = defaults.get(`cohort.mix.${site}.${h}`);
+  }
   return mix;
 }
+const lmsOnly = (sites: readonly Site[]) => mixOf(sites, [LMS]);
 
-export const EXPERIMENT_IDS = ['registry', 'lmsFollowed', 'lmsUntreated', 'lmsExtremityTrunk'] as const;
+export const EXPERIMENT_IDS = [
+  'registry',
+  'lmsFollowed',
+  'lmsUnresected',
+  'lmsExtremityTrunk',
+  'abdominalFollowed',
+] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 
 /** One experiment: its simulation (one strategy), patients and seed. */
@@ -95,11 +110,11 @@ export function experiment(
         ...cohort,
         seed: sizes.seed + 1,
       };
-    case 'lmsUntreated':
+    case 'lmsUnresected':
       return {
         simulation: sarcoma(
           { ...overrides, ...lmsOnly(SITES) },
-          { treatmentEffect: 'none', strategies: [strategy('chest-only')], lifeTable: US_2022 },
+          { localTherapyAvailability: 0, strategies: [strategy('chest-only')], lifeTable: US_2022 },
         ),
         ...cohort,
         seed: sizes.seed + 2,
@@ -112,6 +127,15 @@ export function experiment(
         ),
         ...cohort,
         seed: sizes.seed + 3,
+      };
+    case 'abdominalFollowed':
+      return {
+        simulation: sarcoma(
+          { ...overrides, ...mixOf(['retroperitoneal', 'thoracicPeritoneal'], HISTOLOGIES) },
+          { strategies: [strategy('contrast-ct-all')], lifeTable: US_2022 },
+        ),
+        ...cohort,
+        seed: sizes.seed + 4,
       };
   }
 }
@@ -132,7 +156,8 @@ export function runExperiments(overrides: Readonly<Record<string, number>>, size
   return {
     registry: run('registry'),
     lmsFollowed: run('lmsFollowed'),
-    lmsUntreated: run('lmsUntreated'),
+    lmsUnresected: run('lmsUnresected'),
     lmsExtremityTrunk: run('lmsExtremityTrunk'),
+    abdominalFollowed: run('abdominalFollowed'),
   };
 }

@@ -3,9 +3,9 @@
 // σ from a 95% interval). Where a document gives a figure without an interval, the interval
 // used is an assumption stated in `interval`. Nothing else from the documents is a target.
 import { type CurveResult, curveValueAt, type StrategyResult } from '../engine/results.js';
-import { TABLE_3, TABLE_4, TIMEPOINTS } from '../evidence/records/okamoto-observations.js';
+import { TABLE_3, TABLE_4 } from '../evidence/records/okamoto-observations.js';
 import { HISTOLOGIES, HISTOLOGY_LABELS, LMS, SITE_LABELS, SITES } from '../sarcoma/categories.js';
-import { RETROPERITONEAL_LMS, registryCounter } from '../sarcoma/registry-replica.js';
+import { RETROPERITONEAL_LMS, type RegistryCategory, registryCounter } from '../sarcoma/registry-replica.js';
 import type { ExperimentResults } from './experiments.js';
 
 export type Likelihood =
@@ -57,24 +57,59 @@ const survivalAt = (curve: CurveResult | undefined, years: number) => curveValue
 const incidenceAt = (curve: CurveResult | undefined, cause: string, years: number) =>
   curveValueAt(curve, (c) => c.cumulativeIncidence[cause], years, 0);
 
-const TIMEPOINT_LABEL = {
-  presentation: 'at presentation',
-  firstMetastasis: 'as first metastasis',
-  lastFollowUp: 'by last follow-up',
-};
+/**
+ * Okamoto's cumulative counts at presentation ⊂ as first metastasis ⊂ by last follow-up, as
+ * three conditional binomials: at presentation among all; as first metastasis among those not
+ * found at presentation; after another metastasis among those not found as first metastasis.
+ * Their product is the multinomial over the four categories, so each patient enters once per
+ * table.
+ */
+const CATEGORY_STEPS: readonly {
+  readonly category: RegistryCategory;
+  readonly label: string;
+  /** Categories already excluded from the denominator. */
+  readonly before: readonly RegistryCategory[];
+}[] = [
+  { category: 'atPresentation', label: 'at presentation', before: [] },
+  {
+    category: 'asFirstMetastasis',
+    label: 'later, as first distant metastasis (among those without at presentation)',
+    before: ['atPresentation'],
+  },
+  {
+    category: 'afterOtherMetastasis',
+    label: 'after other metastases, by last follow-up (among those not found as first metastasis)',
+    before: ['atPresentation', 'asFirstMetastasis'],
+  },
+];
 
-/** Detected share among the patients of some registry groups, pooled. */
-function pooledShare(r: ExperimentResults, timepoint: (typeof TIMEPOINTS)[number], groups: readonly string[]): number {
+/** Share of the replica's patients in some groups, pooled, falling in a category among those not in `before`. */
+function pooledCategoryShare(
+  r: ExperimentResults,
+  category: RegistryCategory,
+  before: readonly RegistryCategory[],
+  groups: readonly string[],
+): number {
   let events = 0;
   let total = 0;
+  const count = (name: string) => r.registry.counters[name]?.total ?? 0;
   for (const group of groups) {
-    events += r.registry.counters[registryCounter.detected(timepoint, group)]?.total ?? 0;
-    total += r.registry.counters[registryCounter.patients(group)]?.total ?? 0;
+    events += count(registryCounter.category(category, group));
+    total += count(registryCounter.patients(group));
+    for (const c of before) total -= count(registryCounter.category(c, group));
   }
   return total > 0 ? events / total : Number.NaN;
 }
 
-/** One target per time point: the registry's counts for a row against the replica's pooled groups. */
+/**
+ * The site table and the histology table describe the same 658 patients, so each enters the
+ * objective at half weight: together they count every patient once.
+ */
+const TABLE_WEIGHT = 0.5;
+/** Where a document gives a figure without an interval, the assumed interval counts half. */
+const ASSUMED_INTERVAL_WEIGHT = 0.5;
+
+/** The three conditional targets for a row of Table 3 or 4 against the replica's pooled groups. */
 function countTargets(
   group: number,
   idPrefix: string,
@@ -84,15 +119,21 @@ function countTargets(
   counts: readonly number[],
   total: number,
 ): Target[] {
-  return TIMEPOINTS.map((timepoint, t) => ({
-    id: `${idPrefix}.${timepoint}`,
+  const [presentation = 0, first = 0, last = 0] = counts;
+  if (!(presentation <= first && first <= last && last <= total)) {
+    throw new Error(`calibration: ${idPrefix} counts are not nested (${counts.join(', ')} of ${total})`);
+  }
+  const events = [presentation, first - presentation, last - first];
+  const denominators = [total, total - presentation, total - first];
+  return CATEGORY_STEPS.map((step, k) => ({
+    id: `${idPrefix}.${step.category}`,
     group,
-    label: `Liver metastases ${TIMEPOINT_LABEL[timepoint]}: ${label}`,
+    label: `Liver metastases ${step.label}: ${label}`,
     source,
     unit: 'proportion' as const,
-    likelihood: { kind: 'binomial' as const, events: counts[t] ?? 0, total },
-    weight: 1,
-    simulated: (r: ExperimentResults) => pooledShare(r, timepoint, replicaGroups),
+    likelihood: { kind: 'binomial' as const, events: events[k] ?? 0, total: denominators[k] ?? 0 },
+    weight: TABLE_WEIGHT,
+    simulated: (r: ExperimentResults) => pooledCategoryShare(r, step.category, step.before, replicaGroups),
   }));
 }
 
@@ -127,7 +168,7 @@ function registryCountTargets(): Target[] {
       'all other histologies',
       '000 Table 4, all rows but smooth muscle tumors',
       others.map((h) => `histology.${h}`),
-      TIMEPOINTS.map((_, t) => others.reduce((sum, h) => sum + (TABLE_4[h].counts[t] ?? 0), 0)),
+      [0, 1, 2].map((t) => others.reduce((sum, h) => sum + (TABLE_4[h].counts[t] ?? 0), 0)),
       others.reduce((sum, h) => sum + TABLE_4[h].n, 0),
     ),
     {
@@ -137,14 +178,39 @@ function registryCountTargets(): Target[] {
       source: '000 Results: eight of 16 retroperitoneal leiomyosarcomas',
       unit: 'proportion',
       likelihood: { kind: 'binomial', events: 8, total: 16 },
-      weight: 1,
-      simulated: (r) => pooledShare(r, 'lastFollowUp', [RETROPERITONEAL_LMS]),
+      // These 16 patients are in both tables already.
+      weight: TABLE_WEIGHT,
+      simulated: (r) =>
+        ratio(
+          r.registry,
+          registryCounter.detected('lastFollowUp', RETROPERITONEAL_LMS),
+          registryCounter.patients(RETROPERITONEAL_LMS),
+        ),
     },
   ];
 }
 
-export const TARGETS: readonly Target[] = [
+const FOLLOW_UP_MONTHS = 35;
+
+/** Share of a curve's individuals still at risk (alive and observed) at `years`. */
+function underObservationAt(curve: CurveResult | undefined, years: number): number {
+  if (curve === undefined || curve.individuals === 0) return Number.NaN;
+  const index = curve.timesYears.findIndex((t) => t >= years);
+  return index < 0 ? 0 : (curve.atRisk[index] ?? 0) / curve.individuals;
+}
+
+const TARGETS_WITHOUT_WEIGHTING: readonly Target[] = [
   ...registryCountTargets(),
+  {
+    id: 'okamoto.followUp.median',
+    group: 3,
+    label: `Registry follow-up: still observed at ${FOLLOW_UP_MONTHS} months (the median)`,
+    source: '000 Results: median follow-up 35.0 months (range 0–135)',
+    unit: 'proportion',
+    likelihood: { kind: 'binomial', events: 329, total: 658 },
+    weight: 1,
+    simulated: (r) => underObservationAt(r.registry.curves.survival, FOLLOW_UP_MONTHS / MONTHS_PER_YEAR),
+  },
   {
     id: 'okamoto.os.2y',
     group: 3,
@@ -248,35 +314,35 @@ export const TARGETS: readonly Target[] = [
   {
     id: 'mizoshiri.livermets.multiple',
     group: 6,
-    label: 'Liver metastases found clinically: multiple',
-    source: '004 Discussion: 89%',
+    label: 'Liver metastases of intra-abdominal STS: multiple',
+    source: '004 Discussion: 89% ("all of these patients had intra-abdominal soft-tissue sarcomas")',
     unit: 'proportion',
     likelihood: { kind: 'logit', value: 0.89, low: 0.78, high: 0.95 },
     interval: 'assumed 78–95%',
     weight: 1,
-    simulated: (r) => ratio(r.lmsUntreated, 'multipleAtSymptomaticDetection', 'symptomaticFirstDetections'),
+    simulated: (r) => ratio(r.abdominalFollowed, 'multipleAtFirstDetection', 'firstDetections'),
   },
   {
     id: 'mizoshiri.livermets.bilobar',
     group: 6,
-    label: 'Liver metastases found clinically: bilobar',
-    source: '004 Discussion: 74%',
+    label: 'Liver metastases of intra-abdominal STS: bilobar',
+    source: '004 Discussion: 74% (intra-abdominal primaries)',
     unit: 'proportion',
     likelihood: { kind: 'logit', value: 0.74, low: 0.6, high: 0.85 },
     interval: 'assumed 60–85%',
     weight: 1,
-    simulated: (r) => ratio(r.lmsUntreated, 'bilobarAtSymptomaticDetection', 'symptomaticFirstDetections'),
+    simulated: (r) => ratio(r.abdominalFollowed, 'bilobarAtFirstDetection', 'firstDetections'),
   },
   {
     id: 'mizoshiri.untreated.medianOs',
     group: 7,
-    label: 'Untreated LMS liver metastasis: median overall survival',
+    label: 'LMS liver metastasis without local therapy: median overall survival',
     source: '004 Discussion: about 14 months',
     unit: 'months',
     likelihood: { kind: 'log', value: 14, low: 9, high: 22 },
     interval: 'assumed 9–22 months ("approximately 14")',
     weight: 1,
-    simulated: (r) => medianMonths(r.lmsUntreated.curves.survivalFromDetection),
+    simulated: (r) => medianMonths(r.lmsUnresected.curves.survivalFromDetection),
   },
   {
     id: 'mizoshiri.untreated.os5y',
@@ -287,9 +353,13 @@ export const TARGETS: readonly Target[] = [
     likelihood: { kind: 'logit', value: 0.04, low: 0.01, high: 0.12 },
     interval: 'assumed 1–12%',
     weight: 1,
-    simulated: (r) => survivalAt(r.lmsUntreated.curves.survivalFromDetection, 5),
+    simulated: (r) => survivalAt(r.lmsUnresected.curves.survivalFromDetection, 5),
   },
 ];
+
+export const TARGETS: readonly Target[] = TARGETS_WITHOUT_WEIGHTING.map((t) =>
+  t.interval === undefined ? t : { ...t, weight: t.weight * ASSUMED_INTERVAL_WEIGHT },
+);
 
 /** The observed value and its 95% interval (the binomial's Wilson interval for counts). */
 export function observedInterval(likelihood: Likelihood): { value: number; low: number; high: number } {

@@ -74,6 +74,19 @@ export interface EvidenceRecord {
   readonly calibrated: boolean;
   /** For observations with a published interval: the 95% CI. */
   readonly ci95?: { readonly low: number; readonly high: number };
+  /** For costs: the price as published and how it became USD of the model's price year. */
+  readonly price?: PriceConversion;
+}
+
+/** A published price converted to the model's currency and year (see price-conversion.ts). */
+export interface PriceConversion {
+  readonly amount: number;
+  readonly currency: 'USD' | 'EUR' | 'GBP' | 'JPY';
+  readonly year: number;
+  /** Multiplier from the published amount to USD of the price year. */
+  readonly factor: number;
+  /** The exchange rate and price-index figures used, with their sources. */
+  readonly conversion: string;
 }
 
 const Z95 = 1.959964;

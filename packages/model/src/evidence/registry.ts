@@ -3,8 +3,10 @@
 import { CALIBRATED_VALUES } from '../calibration/calibrated-parameters.js';
 import type { EvidenceRecord } from './evidence-record.js';
 import { COHORT_RECORDS } from './records/cohort.js';
+import { COST_RECORDS } from './records/costs.js';
 import { IMAGING_RECORDS } from './records/imaging.js';
 import { LITERATURE_OBSERVATIONS } from './records/literature-observations.js';
+import { METASTATIC_SPREAD_RECORDS } from './records/metastatic-spread.js';
 import { NATURAL_HISTORY_RECORDS } from './records/natural-history.js';
 import { OKAMOTO_OBSERVATIONS } from './records/okamoto-observations.js';
 import { REGISTRY_REPLICA_RECORDS } from './records/registry-replica.js';
@@ -13,8 +15,10 @@ import { TREATMENT_RECORDS } from './records/treatment.js';
 export const EVIDENCE: readonly EvidenceRecord[] = [
   ...COHORT_RECORDS,
   ...NATURAL_HISTORY_RECORDS,
+  ...METASTATIC_SPREAD_RECORDS,
   ...IMAGING_RECORDS,
   ...TREATMENT_RECORDS,
+  ...COST_RECORDS,
   ...REGISTRY_REPLICA_RECORDS,
   ...OKAMOTO_OBSERVATIONS,
   ...LITERATURE_OBSERVATIONS,

@@ -1,15 +1,18 @@
-// What happens once liver disease is found: classification and the consensus pathway
-// (resection, systemic therapy first, ablation, systemic therapy), post-treatment follow-up
-// imaging, and the outcome counters. Random draws use the 'treatment' stream.
+// What happens once metastatic disease is found: classification and the consensus pathway
+// for liver disease (resection, systemic therapy first, ablation, systemic therapy), staging
+// and treatment of extrahepatic disease, post-treatment follow-up imaging, and the outcome
+// counters. Random draws use the 'treatment' stream, follow-up scans the 'followUp' stream.
 import type { SimulationContext } from '../engine/model.js';
 import { detectionProbability, type LiverBurden, liverBurden } from './liver-burden.js';
-import type { DetectionRoute } from './liver-course.js';
 import type { SarcomaInputs } from './model-inputs.js';
 import type { Patient } from './patient.js';
+import { resectionRecurrenceHazardRatio } from './resection-prognosis.js';
 import type { SarcomaState } from './states.js';
+import { isSynchronous } from './synchronous-rule.js';
 import { classify, decideTreatment, type Findings, type PatientFactors } from './treatment-rules.js';
 
 type Ctx = SimulationContext<SarcomaState, Patient>;
+export type DetectionRoute = 'surveillance' | 'symptoms' | 'followUp' | 'staging';
 
 const TREATMENT = 'treatment';
 const FOLLOW_UP = 'followUp';
@@ -30,8 +33,20 @@ interface FollowUpVisit {
   visit: number;
 }
 
+/** Systemic therapy given first for synchronous disease, reassessed after a few months. */
+interface SystemicFirstCourse {
+  readonly episode: number;
+  readonly startTime: number;
+  readonly largestMmAtStart: number;
+}
+
 export interface CarePathway {
+  /** Liver disease found (by a scan, symptoms or staging). */
   detect(ctx: Ctx, route: DetectionRoute): void;
+  /** A scan that images the chest: may find extrahepatic (mostly lung) disease. */
+  chestImaged(ctx: Ctx, purpose: string): void;
+  /** Extrahepatic disease presents clinically. */
+  detectExtrahepatic(ctx: Ctx, route: DetectionRoute): void;
 }
 
 /** Optional observation of first detections (the registry replica counts them). */
@@ -48,32 +63,45 @@ export function carePathway(
   const localTherapyHappens = (ctx: Ctx) =>
     localTherapyAvailability >= 1 || ctx.uniform(TREATMENT) < localTherapyAvailability;
 
+  const presentAtDiagnosis = (patient: Patient) => patient.episode === 1 && patient.episodeOnset <= 0;
+
   const findingsOf = (ctx: Ctx, burden: LiverBurden): Findings => {
     const patient = ctx.individual.attributes;
     return {
       lesions: burden.lesions,
       largestMm: burden.largestMm,
       bilobar: burden.bilobar,
-      extrahepatic: patient.extrahepatic,
+      extrahepatic: patient.extrahepaticDetected,
       limitedLung: patient.limitedLung,
-      yearsSinceDiagnosis: ctx.individual.time,
+      synchronous: isSynchronous(inputs.synchronous.rule, inputs.synchronous.windowYears, {
+        yearsSinceDiagnosis: ctx.individual.time,
+        presentAtDiagnosis: presentAtDiagnosis(patient),
+      }),
       yearsSinceLocalTreatment: ctx.individual.time - patient.lastLocalTreatment,
     };
   };
 
-  const factorsOf = (ctx: Ctx): PatientFactors => {
-    const patient = ctx.individual.attributes;
-    const age = patient.ageAtEntry + ctx.individual.time;
+  const fitForSurgery = (ctx: Ctx) => {
+    const age = ctx.individual.attributes.ageAtEntry + ctx.individual.time;
     const fitness = age > inputs.surgicalFitnessAgeLimit ? inputs.surgicalFitness / 2 : inputs.surgicalFitness;
-    return {
-      fitForSurgery: ctx.uniform(TREATMENT) < fitness,
-      complexIfBilobar: ctx.uniform(TREATMENT) < inputs.bilobarComplexProbability,
-    };
+    return ctx.uniform(TREATMENT) < fitness;
   };
+
+  const factorsOf = (ctx: Ctx): PatientFactors => ({
+    fitForSurgery: fitForSurgery(ctx),
+    complexIfBilobar: ctx.uniform(TREATMENT) < inputs.bilobarComplexProbability,
+    systemicFirstPolicy: ctx.uniform(TREATMENT) < inputs.systemicFirstProbability,
+  });
 
   const burdenNow = (ctx: Ctx) => {
     const patient = ctx.individual.attributes;
-    return liverBurden(inputs.growth, patient.lesionOnsets, patient.lesionLobes, ctx.individual.time);
+    return liverBurden(patient.growth, patient.lesionOnsets, patient.lesionLobes, ctx.individual.time);
+  };
+
+  const liverFoundBy = (ctx: Ctx, modality: SarcomaInputs['imaging']['contrastCt'], purpose: string) => {
+    const patient = ctx.individual.attributes;
+    const p = detectionProbability(patient.growth, modality.sensitivity, patient.lesionOnsets, ctx.individual.time);
+    return ctx.uniform(purpose) < p;
   };
 
   const followUpScan = (ctx: Ctx, visit: FollowUpVisit) => {
@@ -85,13 +113,13 @@ export function carePathway(
     ctx.addReward('costs', contrast.cost);
     ctx.addReward('qalys', -inputs.scanQalyLoss);
     if (ctx.individual.state === 'liverDisease') {
-      const p = detectionProbability(inputs.growth, contrast.sensitivity, patient.lesionOnsets, ctx.individual.time);
-      if (ctx.uniform(FOLLOW_UP) < p) pathway.detect(ctx, 'followUp');
+      if (liverFoundBy(ctx, contrast, FOLLOW_UP)) pathway.detect(ctx, 'followUp');
     } else if (ctx.uniform(FOLLOW_UP) > contrast.specificity) {
       ctx.count('falsePositives');
       ctx.addReward('costs', inputs.falsePositiveCost);
       ctx.addReward('qalys', -inputs.falsePositiveQalyLoss);
     }
+    if (!ctx.individual.state.startsWith('dead')) pathway.chestImaged(ctx, FOLLOW_UP);
     scheduleNextFollowUp(ctx, visit);
   };
 
@@ -118,7 +146,6 @@ export function carePathway(
   };
 
   const clearLiver = (ctx: Ctx, recurrenceHazardRatio: number) => {
-    if (!treatmentWorks) return;
     const patient = ctx.individual.attributes;
     patient.recurrenceHazardRatio = recurrenceHazardRatio;
     patient.lastLocalTreatment = ctx.individual.time;
@@ -127,13 +154,17 @@ export function carePathway(
     startFollowUp(ctx);
   };
 
-  const resect = (ctx: Ctx) => {
+  const resect = (ctx: Ctx, burden: LiverBurden) => {
     const patient = ctx.individual.attributes;
     if (!localTherapyHappens(ctx)) {
       startSystemic(ctx, ctx.uniform(TREATMENT));
       return;
     }
     ctx.count(patient.localTreatments > 0 ? 'reResections' : 'resections');
+    if (!patient.everResected) {
+      patient.everResected = true;
+      ctx.count('patientsEverResected');
+    }
     // Outcomes after the first resection, as surgical series report them (002).
     ctx.curveStart('survivalFromResection');
     ctx.curveStart('diseaseFreeFromResection');
@@ -145,7 +176,18 @@ export function carePathway(
       return;
     }
     const r0 = ctx.uniform(TREATMENT) < inputs.r0Probability;
-    clearLiver(ctx, r0 ? 1 : inputs.r1RecurrenceHazardRatio);
+    // Only a share of the resected series' advantage is causal (the rest is selection, 002):
+    // for the others the operation leaves the disease's course as it was.
+    const causal = ctx.uniform(TREATMENT) < inputs.resectionCausalShare;
+    if (!treatmentWorks || !causal) return;
+    const diseaseFreeYears = Number.isNaN(patient.lastLocalTreatment)
+      ? ctx.individual.time
+      : ctx.individual.time - patient.lastLocalTreatment;
+    const marginRatio = r0 ? 1 : inputs.r1RecurrenceHazardRatio;
+    clearLiver(
+      ctx,
+      marginRatio * resectionRecurrenceHazardRatio(inputs.resectionPrognosis, burden, diseaseFreeYears),
+    );
   };
 
   const startSystemic = (ctx: Ctx, draw: number) => {
@@ -156,18 +198,33 @@ export function carePathway(
     ctx.hazardsChanged();
   };
 
-  const reassessAfterSystemic = (ctx: Ctx, data: { readonly episode: number; readonly draw: number }) => {
+  /**
+   * After systemic therapy first: responding lesions have shrunk (RECIST partial response),
+   * the others grew at the patient's own rate. Resection follows unless the disease
+   * progressed (001 rec. 8.3) and if it is still resectable.
+   */
+  const reassessAfterSystemic = (ctx: Ctx, course: SystemicFirstCourse) => {
     const patient = ctx.individual.attributes;
-    if (patient.episode !== data.episode || ctx.individual.state !== 'liverDisease') return;
-    const atLeastStable = data.draw < inputs.systemicAtLeastStable;
-    if (!atLeastStable) return;
-    // Resection of residual disease if the primary is controlled and the disease is resectable (001 rec. 8.3).
-    const c = classify(
-      { ...findingsOf(ctx, burdenNow(ctx)), yearsSinceDiagnosis: Infinity },
-      factorsOf(ctx),
-      inputs.rules,
-    );
-    if (c.surgicalCandidate) resect(ctx);
+    if (patient.episode !== course.episode || ctx.individual.state !== 'liverDisease') return;
+    if (treatmentWorks && patient.systemicResponder) {
+      // Shrinking by a factor r takes the lesions back log2(1/r) diameter doublings from where
+      // they were at the start: shift their onsets later by that plus the months on therapy.
+      const back =
+        ctx.individual.time -
+        course.startTime +
+        Math.log2(1 / inputs.responseDiameterRatio) * patient.growth.diameterDoublingYears;
+      for (let i = 0; i < patient.lesionOnsets.length; i++) {
+        patient.lesionOnsets[i] = (patient.lesionOnsets[i] as number) + back;
+      }
+    }
+    const burden = burdenNow(ctx);
+    const progressed = burden.largestMm >= inputs.progressionDiameterRatio * course.largestMmAtStart;
+    if (progressed) {
+      ctx.count('progressedOnSystemicFirst');
+      return;
+    }
+    const c = classify(findingsOf(ctx, burden), factorsOf(ctx), inputs.rules);
+    if (c.surgicalCandidate) resect(ctx, burden);
   };
 
   const ablate = (ctx: Ctx) => {
@@ -177,13 +234,56 @@ export function carePathway(
     }
     ctx.count('ablations');
     ctx.addReward('costs', inputs.cost.ablation);
-    if (ctx.uniform(TREATMENT) < inputs.ablationSuccess) clearLiver(ctx, inputs.ablationRecurrenceHazardRatio);
-    else startSystemic(ctx, ctx.uniform(TREATMENT));
+    if (ctx.uniform(TREATMENT) < inputs.ablationSuccess) {
+      if (treatmentWorks) clearLiver(ctx, inputs.ablationRecurrenceHazardRatio);
+    } else startSystemic(ctx, ctx.uniform(TREATMENT));
+  };
+
+  /** Limited lung disease in a fit patient is resected; otherwise systemic therapy (001 rec. 5.4). */
+  const treatExtrahepatic = (ctx: Ctx) => {
+    const patient = ctx.individual.attributes;
+    if (patient.limitedLung && fitForSurgery(ctx)) {
+      ctx.count('lungMetastasectomies');
+      ctx.addReward('costs', inputs.cost.lungMetastasectomy);
+      if (treatmentWorks) patient.extrahepaticDeathHazardRatio = inputs.lungMetastasectomyDeathHazardRatio;
+      ctx.hazardsChanged();
+    } else if (!(patient.detected && ctx.individual.state === 'liverDisease')) {
+      // Known active liver disease is already on a systemic line or past one.
+      ctx.count('extrahepaticSystemicTherapies');
+      startSystemic(ctx, ctx.uniform(TREATMENT));
+    }
   };
 
   const pathway: CarePathway = {
+    chestImaged(ctx, purpose) {
+      const patient = ctx.individual.attributes;
+      if (!patient.extrahepatic || patient.extrahepaticDetected) return;
+      if (ctx.uniform(purpose) < inputs.extrahepaticChestSensitivity) pathway.detectExtrahepatic(ctx, 'surveillance');
+    },
+
+    detectExtrahepatic(ctx, route) {
+      const patient = ctx.individual.attributes;
+      if (patient.extrahepaticDetected) return;
+      patient.extrahepaticDetected = true;
+      ctx.count('extrahepaticDetected');
+      if (route === 'symptoms') ctx.count('extrahepaticDetectedBySymptoms');
+      ctx.hazardsChanged(); // known metastatic disease changes costs and utility
+      // Staging of newly found metastatic disease images the abdomen too (contrast CT).
+      if (!(ctx.individual.state === 'liverDisease' && patient.detected)) {
+        ctx.count('stagingScans');
+        ctx.addReward('costs', inputs.imaging.contrastCt.cost);
+        if (ctx.individual.state === 'liverDisease' && liverFoundBy(ctx, inputs.imaging.contrastCt, TREATMENT)) {
+          pathway.detect(ctx, 'staging');
+          return; // the liver pathway, which now knows of the extrahepatic disease, decides
+        }
+      }
+      treatExtrahepatic(ctx);
+    },
+
     detect(ctx, route) {
       const patient = ctx.individual.attributes;
+      // Staging of newly found liver disease includes the chest.
+      if (route !== 'staging') pathway.chestImaged(ctx, TREATMENT);
       const burden = burdenNow(ctx);
       const firstDetection = !patient.everDetected;
       patient.detected = true;
@@ -193,7 +293,9 @@ export function carePathway(
           ? 'detectedBySurveillance'
           : route === 'symptoms'
             ? 'detectedBySymptoms'
-            : 'detectedByFollowUp',
+            : route === 'staging'
+              ? 'detectedByStaging'
+              : 'detectedByFollowUp',
       );
       if (patient.localTreatments > 0) {
         ctx.count('liverRecurrencesDetected');
@@ -210,12 +312,19 @@ export function carePathway(
         ctx.count('largestMmAtFirstDetection', burden.largestMm);
         if (burden.lesions > 1) ctx.count('multipleAtFirstDetection');
         if (burden.bilobar) ctx.count('bilobarAtFirstDetection');
-        if (classify(findings, factors, inputs.rules).oligometastatic) ctx.count('oligometastaticAtFirstDetection');
+        const oligometastatic = classify(findings, factors, inputs.rules).oligometastatic;
+        if (oligometastatic) ctx.count('oligometastaticAtFirstDetection');
         if (plan === 'resection') ctx.count('resectedAtFirstDetection');
+        if (ctx.individual.time <= inputs.synchronous.windowYears) ctx.count('detectedInSynchronousWindow');
+        if (findings.synchronous) ctx.count('synchronousAtFirstDetection');
         if (route === 'symptoms') {
           ctx.count('symptomaticFirstDetections');
+          ctx.count('lesionsAtSymptomaticDetection', burden.lesions);
+          ctx.count('largestMmAtSymptomaticDetection', burden.largestMm);
           if (burden.lesions > 1) ctx.count('multipleAtSymptomaticDetection');
           if (burden.bilobar) ctx.count('bilobarAtSymptomaticDetection');
+          if (oligometastatic) ctx.count('oligometastaticAtSymptomaticDetection');
+          if (plan === 'resection') ctx.count('resectedAtSymptomaticDetection');
         }
         onFirstDetection?.(ctx);
       }
@@ -223,13 +332,15 @@ export function carePathway(
       const draw = ctx.uniform(TREATMENT);
       switch (plan) {
         case 'resection':
-          resect(ctx);
+          resect(ctx, burden);
           break;
         case 'systemicThenReassess':
           startSystemic(ctx, draw);
+          ctx.count('systemicFirstCourses');
           ctx.schedule(ctx.individual.time + inputs.systemicReassessYears, reassessAfterSystemic, {
             episode: patient.episode,
-            draw,
+            startTime: ctx.individual.time,
+            largestMmAtStart: burden.largestMm,
           });
           break;
         case 'ablation':

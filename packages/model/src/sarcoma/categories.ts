@@ -40,3 +40,7 @@ export const HISTOLOGY_LABELS: Record<Histology, string> = {
 };
 
 export type Sex = 'male' | 'female';
+
+/** Histological grade, collapsed to two levels (FNCLCC 1 vs 2–3). */
+export const GRADES = ['low', 'high'] as const;
+export type Grade = (typeof GRADES)[number];

@@ -1,6 +1,13 @@
 // Liver tumour burden: lesion sizes from exponential growth, the burden summary the
 // treatment rules read, and the chance that a scan finds at least one lesion.
 
+/**
+ * A lesion stops growing in diameter at 200 mm: the liver itself is about that size, and beyond
+ * it the organ is replaced rather than the lesion enlarged (assumption; every treatment rule
+ * treats lesions over 150 mm alike).
+ */
+export const MAX_LESION_DIAMETER_MM = 200;
+
 export interface GrowthModel {
   readonly initialDiameterMm: number;
   /** Years for a lesion's diameter to double (three volume doublings). */
@@ -13,7 +20,8 @@ export function growthModel(initialDiameterMm: number, volumeDoublingDays: numbe
 
 /** Diameter (mm) of a lesion that began at `onset`, at time `time` (years). */
 export function lesionDiameterMm(growth: GrowthModel, onset: number, time: number): number {
-  return growth.initialDiameterMm * 2 ** (Math.max(0, time - onset) / growth.diameterDoublingYears);
+  const diameter = growth.initialDiameterMm * 2 ** (Math.max(0, time - onset) / growth.diameterDoublingYears);
+  return Math.min(diameter, MAX_LESION_DIAMETER_MM);
 }
 
 export interface LiverBurden {

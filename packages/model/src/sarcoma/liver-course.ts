@@ -1,23 +1,33 @@
 // The natural course, as scheduled events drawn from the 'natural' stream: liver-disease
 // episodes (lesions seeded over time, symptoms when the burden grows), extrahepatic
-// metastasis and local recurrence. Events carry their episode so that a resection makes
-// the pending events of the cleared episode harmless.
+// metastasis (onset by site, histology, grade and the shared propensity; symptoms once
+// present) and local recurrence. Events carry their episode so that a resection makes the
+// pending events of the cleared episode harmless.
 import type { Hazard } from '../engine/hazard.js';
 import type { SimulationContext } from '../engine/model.js';
+import type { CarePathway } from './care-pathway.js';
 import type { SarcomaInputs } from './model-inputs.js';
 import { beginEpisode, type Patient } from './patient.js';
 import type { SarcomaState } from './states.js';
 
 type Ctx = SimulationContext<SarcomaState, Patient>;
-export type DetectionRoute = 'surveillance' | 'symptoms' | 'followUp';
 
 const NATURAL = 'natural';
 
-/** Time of the next event of `hazard` after clock value `clockNow`, with a fresh Exp(1) budget. */
-function nextOnClock(ctx: Ctx, hazard: Hazard, clockNow: number): number {
+/**
+ * Time of the next event of `hazard` × `ratio` after clock value `clockNow`, with a fresh
+ * Exp(1) budget (a ratio of 0 means never).
+ */
+function nextOnClock(ctx: Ctx, hazard: Hazard, clockNow: number, ratio = 1): number {
   const budget = -Math.log(1 - ctx.uniform(NATURAL));
-  return hazard.inverseCumulative(hazard.cumulative(clockNow) + budget) - clockNow;
+  if (!(ratio > 0)) return Infinity;
+  return hazard.inverseCumulative(hazard.cumulative(clockNow) + budget / ratio) - clockNow;
 }
+
+const exponentialWait = (ctx: Ctx, rate: number) => {
+  const u = ctx.uniform(NATURAL);
+  return rate > 0 ? -Math.log(1 - u) / rate : Infinity;
+};
 
 export interface LiverCourse {
   /** Begins a new liver-disease episode now (onset or recurrence) and schedules its course. */
@@ -28,7 +38,7 @@ export interface LiverCourse {
   scheduleAtEntry(ctx: Ctx): void;
 }
 
-export function liverCourse(inputs: SarcomaInputs, detect: (ctx: Ctx, route: DetectionRoute) => void): LiverCourse {
+export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverCourse {
   const seedLesion = (patient: Patient, onset: number, u: number) => {
     if (patient.lesionOnsets.length >= inputs.maxLesions) return;
     const firstLobe = patient.lesionLobes[0] ?? 0;
@@ -49,7 +59,11 @@ export function liverCourse(inputs: SarcomaInputs, detect: (ctx: Ctx, route: Det
   const symptomaticPresentation = (ctx: Ctx, episode: number) => {
     const patient = ctx.individual.attributes;
     if (patient.episode !== episode || patient.detected || ctx.individual.state !== 'liverDisease') return;
-    detect(ctx, 'symptoms');
+    pathway.detect(ctx, 'symptoms');
+  };
+
+  const extrahepaticSymptoms = (ctx: Ctx) => {
+    if (!ctx.individual.attributes.extrahepaticDetected) pathway.detectExtrahepatic(ctx, 'symptoms');
   };
 
   const extrahepaticOnset = (ctx: Ctx) => {
@@ -59,11 +73,14 @@ export function liverCourse(inputs: SarcomaInputs, detect: (ctx: Ctx, route: Det
     ctx.count('extrahepaticMetastases');
     ctx.curveEvent('firstDistantMetastasis', 'metastasis');
     ctx.hazardsChanged();
+    ctx.schedule(ctx.individual.time + exponentialWait(ctx, inputs.extrahepaticSymptomRatePerYear), extrahepaticSymptoms, null);
   };
 
   const localRecurrence = (ctx: Ctx) => {
+    ctx.individual.attributes.localRecurrence = true;
     ctx.count('localRecurrences');
     ctx.addReward('costs', inputs.cost.localRecurrence);
+    ctx.hazardsChanged(); // local disease can now kill
   };
 
   const scheduleEpisode = (ctx: Ctx) => {
@@ -78,7 +95,7 @@ export function liverCourse(inputs: SarcomaInputs, detect: (ctx: Ctx, route: Det
       next += nextLesionGap(ctx);
     }
     ctx.schedule(next, newLesion, patient.episode);
-    const untilSymptoms = nextOnClock(ctx, inputs.symptoms, now - onset);
+    const untilSymptoms = nextOnClock(ctx, inputs.symptoms(patient.growth), now - onset);
     ctx.schedule(now + untilSymptoms, symptomaticPresentation, patient.episode);
   };
 
@@ -92,10 +109,10 @@ export function liverCourse(inputs: SarcomaInputs, detect: (ctx: Ctx, route: Det
 
     scheduleAtEntry(ctx) {
       const patient = ctx.individual.attributes;
-      ctx.schedule(nextOnClock(ctx, inputs.extrahepaticOnset, 0), extrahepaticOnset, null);
-      const recurrenceRate = inputs.localRecurrenceRate(patient.site);
-      const untilRecurrence = recurrenceRate > 0 ? -Math.log(1 - ctx.uniform(NATURAL)) / recurrenceRate : Infinity;
-      ctx.schedule(untilRecurrence, localRecurrence, null);
+      const extrahepaticRatio =
+        inputs.extrahepaticHazardRatio(patient.site, patient.histology, patient.grade) * patient.propensity;
+      ctx.schedule(nextOnClock(ctx, inputs.extrahepaticOnset, 0, extrahepaticRatio), extrahepaticOnset, null);
+      ctx.schedule(exponentialWait(ctx, inputs.localRecurrenceRate(patient.site, patient.grade)), localRecurrence, null);
     },
   };
 }

@@ -3,9 +3,10 @@
 import { exponential, gompertz, type Hazard, weibull } from '../engine/hazard.js';
 import { type Modality, SIZE_CLASS_EDGES_MM, SIZE_CLASSES } from '../evidence/records/imaging.js';
 import type { ParameterValues } from '../evidence/registry.js';
-import { type Histology, LMS, type Site } from './categories.js';
+import { type Grade, type Histology, LMS, type Site } from './categories.js';
 import { type GrowthModel, growthModel, type SizeSensitivity } from './liver-burden.js';
 import { type CohortSampler, cohortSampler } from './patient.js';
+import type { SynchronousRule } from './synchronous-rule.js';
 import type { TreatmentRules } from './treatment-rules.js';
 
 export interface ImagingModality {
@@ -17,18 +18,29 @@ export interface ImagingModality {
 export interface SarcomaInputs {
   readonly cohort: CohortSampler;
   readonly onsetHazard: Hazard;
-  readonly onsetHazardRatio: (site: Site, histology: Histology) => number;
+  /** Liver-onset hazard ratio for the primary's site, histology and grade (the propensity multiplies it). */
+  readonly onsetHazardRatio: (site: Site, histology: Histology, grade: Grade) => number;
   readonly extrahepaticOnset: Hazard;
+  /** Extrahepatic-onset hazard ratio: lung first for limb, trunk and head-and-neck primaries (003). */
+  readonly extrahepaticHazardRatio: (site: Site, histology: Histology, grade: Grade) => number;
   readonly extrahepaticDeath: Hazard;
-  readonly localRecurrenceRate: (site: Site) => number;
+  /** Found at a scan that images the chest, when present. */
+  readonly extrahepaticChestSensitivity: number;
+  /** Clinical presentation of extrahepatic disease, per year once present. */
+  readonly extrahepaticSymptomRatePerYear: number;
+  /** Extrahepatic death hazard ratio after metastasectomy of limited lung disease. */
+  readonly lungMetastasectomyDeathHazardRatio: number;
+  readonly localRecurrenceRate: (site: Site, grade: Grade) => number;
+  /** Death from uncontrolled local disease, per year after a local recurrence. */
+  readonly localRecurrenceDeathRate: (site: Site) => number;
   readonly liverDeath: Hazard;
   readonly recurrenceAfterTreatment: Hazard;
   readonly growth: GrowthModel;
   readonly newLesionRatePerYear: number;
   readonly otherLobeProbability: number;
   readonly maxLesions: number;
-  /** Symptomatic detection on the time since the episode began (hazard ∝ largest diameter^k). */
-  readonly symptoms: Hazard;
+  /** Symptomatic detection on the time since the episode began (hazard ∝ largest diameter^k), for a patient's growth. */
+  readonly symptoms: (growth: GrowthModel) => Hazard;
   readonly imaging: Readonly<Record<Modality, ImagingModality>>;
   readonly scanQalyLoss: number;
   readonly falsePositiveCost: number;
@@ -39,17 +51,29 @@ export interface SarcomaInputs {
   readonly surgicalFitnessAgeLimit: number;
   readonly bilobarComplexProbability: number;
   readonly limitedLungProbability: number;
+  readonly synchronous: {
+    readonly rule: SynchronousRule;
+    readonly windowYears: number;
+  };
+  readonly systemicFirstProbability: number;
   readonly systemicReassessYears: number;
+  /** Diameter of responding lesions relative to the start of therapy (RECIST partial response). */
+  readonly responseDiameterRatio: number;
+  /** Growth of the largest lesion on therapy that counts as progression (RECIST: ≥ 20%). */
+  readonly progressionDiameterRatio: number;
   readonly r0Probability: number;
+  readonly resectionPrognosis: ResectionPrognosis;
+  /** Share of the resected series' survival advantage that is caused by the resection. */
+  readonly resectionCausalShare: number;
   readonly perioperativeMortality: number;
   readonly r1RecurrenceHazardRatio: number;
   readonly ablationSuccess: number;
   readonly ablationRecurrenceHazardRatio: number;
   readonly systemicResponse: number;
-  readonly systemicAtLeastStable: number;
   readonly responderDeathHazardRatio: number;
   readonly cost: {
     readonly resection: number;
+    readonly lungMetastasectomy: number;
     readonly ablation: number;
     readonly systemicCourse: number;
     readonly metastaticCarePerYear: number;
@@ -64,10 +88,20 @@ export interface SarcomaInputs {
   };
 }
 
+/** How recurrence after an R0 liver resection depends on the burden resected and the disease-free interval. */
+export interface ResectionPrognosis {
+  readonly hazardRatioPerExtraLesion: number;
+  readonly largeLesionMm: number;
+  readonly hazardRatioLargeLesion: number;
+  readonly shortDfiYears: number;
+  readonly hazardRatioShortDfi: number;
+}
+
 const MONTHS = 1 / 12;
 const VISCERAL_SITES: readonly Site[] = ['retroperitoneal', 'thoracicPeritoneal'];
+const LUNG_FIRST_SITES: readonly Site[] = ['extremity', 'bodyWall', 'headNeck'];
 
-export function sarcomaInputs(p: ParameterValues): SarcomaInputs {
+export function sarcomaInputs(p: ParameterValues, synchronousRule: SynchronousRule = 'staging'): SarcomaInputs {
   const siteRatio: Record<Site, number> = {
     extremity: 1,
     bodyWall: p.get('nh.livermet.hr.bodyWall'),
@@ -78,8 +112,21 @@ export function sarcomaInputs(p: ParameterValues): SarcomaInputs {
   const lmsRatio = p.get('nh.livermet.hr.lms');
   const localRecurrenceOther = p.get('nh.localRecurrence.rate');
   const localRecurrenceVisceral = p.get('nh.localRecurrence.rateVisceral');
-  const onsetHazardRatio = (site: Site, histology: Histology) => siteRatio[site] * (histology === LMS ? lmsRatio : 1);
+  const gradeMetastasisRatio = p.get('nh.grade.hr.metastasis');
+  const gradeLocalRatio = p.get('nh.grade.hr.localRecurrence');
+  const gradeRatio = (grade: Grade, ratio: number) => (grade === 'high' ? ratio : 1);
+  const onsetHazardRatio = (site: Site, histology: Histology, grade: Grade) =>
+    siteRatio[site] * (histology === LMS ? lmsRatio : 1) * gradeRatio(grade, gradeMetastasisRatio);
+  const extrahepaticVisceralRatio = p.get('nh.extrahepatic.hr.visceral');
+  const extrahepaticLmsRatio = p.get('nh.extrahepatic.hr.lms');
+  const extrahepaticHazardRatio = (site: Site, histology: Histology, grade: Grade) =>
+    (LUNG_FIRST_SITES.includes(site) ? 1 : extrahepaticVisceralRatio) *
+    (histology === LMS ? extrahepaticLmsRatio : 1) *
+    gradeRatio(grade, gradeMetastasisRatio);
+  const localRecurrenceDeathOther = p.get('nh.localRecurrence.deathRate');
+  const localRecurrenceDeathVisceral = p.get('nh.localRecurrence.deathRateVisceral');
   const growth = growthModel(p.get('nh.livermet.initialDiameterMm'), p.get('nh.livermet.volumeDoublingDays'));
+  const symptomRateAt10mm = p.get('nh.livermet.symptoms.rateAt10mm');
   const exponent = p.get('nh.livermet.symptoms.burdenExponent');
   const modality = (m: Modality): ImagingModality => ({
     sensitivity: {
@@ -97,12 +144,20 @@ export function sarcomaInputs(p: ParameterValues): SarcomaInputs {
   };
 
   return {
-    cohort: cohortSampler(p, onsetHazardRatio),
+    cohort: cohortSampler(p, onsetHazardRatio, growth),
     onsetHazard: gompertz(p.get('nh.livermet.onsetShape'), p.get('nh.livermet.onsetRate')),
     onsetHazardRatio,
     extrahepaticOnset: gompertz(p.get('nh.extrahepatic.onsetShape'), p.get('nh.extrahepatic.onsetRate')),
+    extrahepaticHazardRatio,
     extrahepaticDeath: exponential(p.get('nh.extrahepatic.deathRate')),
-    localRecurrenceRate: (site) => (VISCERAL_SITES.includes(site) ? localRecurrenceVisceral : localRecurrenceOther),
+    extrahepaticChestSensitivity: p.get('imaging.chest.extrahepaticSensitivity'),
+    extrahepaticSymptomRatePerYear: p.get('nh.extrahepatic.symptomRate'),
+    lungMetastasectomyDeathHazardRatio: p.get('tx.lungMetastasectomy.deathHr'),
+    localRecurrenceRate: (site, grade) =>
+      (VISCERAL_SITES.includes(site) ? localRecurrenceVisceral : localRecurrenceOther) *
+      gradeRatio(grade, gradeLocalRatio),
+    localRecurrenceDeathRate: (site) =>
+      VISCERAL_SITES.includes(site) ? localRecurrenceDeathVisceral : localRecurrenceDeathOther,
     liverDeath: weibull(p.get('nh.livermet.death.shape'), p.get('nh.livermet.death.scaleYears')),
     recurrenceAfterTreatment: weibull(
       p.get('tx.resection.recurrence.shape'),
@@ -112,18 +167,18 @@ export function sarcomaInputs(p: ParameterValues): SarcomaInputs {
     newLesionRatePerYear: p.get('nh.livermet.newLesionRatePerYear'),
     otherLobeProbability: p.get('nh.livermet.otherLobeProbability'),
     maxLesions: p.get('nh.livermet.maxLesions'),
-    // h(τ) = a·(d(τ)/10 mm)^k with d(τ) = d0·2^{τ/T}: a Gompertz hazard in τ.
-    symptoms: gompertz(
-      (exponent * Math.LN2) / growth.diameterDoublingYears,
-      p.get('nh.livermet.symptoms.rateAt10mm') * (growth.initialDiameterMm / 10) ** exponent,
-    ),
+    // h(τ) = a·(d(τ)/10 mm)^k with d(τ) = d0·2^{τ/T}: a Gompertz hazard in τ, T the patient's.
+    symptoms: (g) =>
+      gompertz(
+        (exponent * Math.LN2) / g.diameterDoublingYears,
+        symptomRateAt10mm * (g.initialDiameterMm / 10) ** exponent,
+      ),
     imaging,
     scanQalyLoss: p.get('imaging.scanQalyLoss'),
     falsePositiveCost: p.get('imaging.falsePositive.cost'),
     falsePositiveQalyLoss: p.get('imaging.falsePositive.qalyLoss'),
     defaultAdherence: p.get('imaging.adherence.default'),
     rules: {
-      synchronousWindowYears: p.get('rule.synchronousWindowMonths') * MONTHS,
       oligometastaticMaxLesions: p.get('rule.oligometastatic.maxLesions'),
       oligometastaticMaxSites: p.get('rule.oligometastatic.maxSites'),
       resectableMaxDiameterMm: p.get('rule.resectable.maxDiameterMm'),
@@ -135,20 +190,29 @@ export function sarcomaInputs(p: ParameterValues): SarcomaInputs {
     surgicalFitnessAgeLimit: p.get('rule.surgicalFitness.ageLimit'),
     bilobarComplexProbability: p.get('rule.bilobarComplexProbability'),
     limitedLungProbability: p.get('rule.limitedLungProbability'),
+    synchronous: { rule: synchronousRule, windowYears: p.get('rule.synchronousWindowMonths') * MONTHS },
+    systemicFirstProbability: p.get('rule.systemicFirst.probability'),
     systemicReassessYears: p.get('rule.systemicFirst.reassessMonths') * MONTHS,
+    responseDiameterRatio: p.get('tx.systemic.responseDiameterRatio'),
+    progressionDiameterRatio: p.get('rule.progression.diameterRatio'),
     r0Probability: p.get('tx.resection.r0Probability'),
+    resectionPrognosis: {
+      hazardRatioPerExtraLesion: p.get('tx.resection.recurrenceHr.perExtraLesion'),
+      largeLesionMm: p.get('tx.resection.largeLesionMm'),
+      hazardRatioLargeLesion: p.get('tx.resection.recurrenceHr.largeLesion'),
+      shortDfiYears: p.get('tx.resection.shortDfiMonths') * MONTHS,
+      hazardRatioShortDfi: p.get('tx.resection.recurrenceHr.shortDfi'),
+    },
+    resectionCausalShare: p.get('tx.resection.causalShare'),
     perioperativeMortality: p.get('tx.resection.perioperativeMortality'),
     r1RecurrenceHazardRatio: p.get('tx.resection.r1RecurrenceHr'),
     ablationSuccess: p.get('tx.ablation.successProbability'),
     ablationRecurrenceHazardRatio: p.get('tx.ablation.recurrenceHr'),
     systemicResponse: p.get('tx.systemic.responseProbability'),
-    systemicAtLeastStable: Math.max(
-      p.get('tx.systemic.atLeastStableProbability'),
-      p.get('tx.systemic.responseProbability'),
-    ),
     responderDeathHazardRatio: p.get('tx.systemic.responderDeathHr'),
     cost: {
       resection: p.get('cost.resection'),
+      lungMetastasectomy: p.get('cost.lungMetastasectomy'),
       ablation: p.get('cost.ablation'),
       systemicCourse: p.get('cost.systemicCourse'),
       metastaticCarePerYear: p.get('cost.metastaticCarePerYear'),

@@ -16,7 +16,30 @@ export interface SarcomaOutcomes {
     readonly bilobar: number | null;
     readonly oligometastatic: number | null;
     readonly resected: number | null;
+    /** Found within the consensus's synchronous window (6 months by default) of diagnosis. */
+    readonly inSynchronousWindow: number | null;
+    /** Labelled synchronous by the scenario's rule (and so offered systemic therapy first). */
+    readonly synchronous: number | null;
   };
+  /** The same, among first detections by symptoms (clinical presentation); null when none. */
+  readonly atSymptomaticDetection: {
+    readonly share: number | null;
+    readonly meanLesions: number | null;
+    readonly meanLargestMm: number | null;
+    readonly multiple: number | null;
+    readonly oligometastatic: number | null;
+    readonly resected: number | null;
+  };
+  /** Share of patients with detected liver metastasis who were ever resected (null when none detected). */
+  readonly detectedEverResected: number | null;
+  /** Extrahepatic (mostly lung) metastasis, per patient. */
+  readonly extrahepatic: {
+    readonly occurred: number;
+    readonly detected: number;
+    readonly lungMetastasectomies: number;
+    readonly systemicTherapies: number;
+  };
+  readonly localRecurrences: number;
   /** Per patient. */
   readonly surveillanceScans: number;
   readonly followUpScans: number;
@@ -24,8 +47,8 @@ export interface SarcomaOutcomes {
   readonly resections: number;
   readonly ablations: number;
   readonly systemicTherapies: number;
-  /** Share of patients by cause of death by the horizon. */
-  readonly deaths: { readonly cancer: number; readonly otherCauses: number };
+  /** Share of patients by cause of death by the horizon (cancer: metastatic disease). */
+  readonly deaths: { readonly cancer: number; readonly localRecurrence: number; readonly otherCauses: number };
   readonly survivalFromEntry: { readonly years2: number; readonly years5: number; readonly years10: number };
   /** Lead-time biased: survival counted from detection, not from entry (null when nobody was detected). */
   readonly leadTimeBiasedSurvivalFromDetection: { readonly years1: number | null; readonly years2: number | null };
@@ -39,6 +62,8 @@ export function sarcomaOutcomes(result: StrategyResult): SarcomaOutcomes {
   const detectedCurve = result.curves.livermetDetected;
   const firstDetections = total('firstDetections');
   const amongDetected = (name: string) => (firstDetections > 0 ? total(name) / firstDetections : null);
+  const symptomatic = total('symptomaticFirstDetections');
+  const amongSymptomatic = (name: string) => (symptomatic > 0 ? total(name) / symptomatic : null);
   const survival = result.curves.survival;
   const fromDetection = result.curves.survivalFromDetection;
   return {
@@ -52,7 +77,25 @@ export function sarcomaOutcomes(result: StrategyResult): SarcomaOutcomes {
       bilobar: amongDetected('bilobarAtFirstDetection'),
       oligometastatic: amongDetected('oligometastaticAtFirstDetection'),
       resected: amongDetected('resectedAtFirstDetection'),
+      inSynchronousWindow: amongDetected('detectedInSynchronousWindow'),
+      synchronous: amongDetected('synchronousAtFirstDetection'),
     },
+    atSymptomaticDetection: {
+      share: amongDetected('symptomaticFirstDetections'),
+      meanLesions: amongSymptomatic('lesionsAtSymptomaticDetection'),
+      meanLargestMm: amongSymptomatic('largestMmAtSymptomaticDetection'),
+      multiple: amongSymptomatic('multipleAtSymptomaticDetection'),
+      oligometastatic: amongSymptomatic('oligometastaticAtSymptomaticDetection'),
+      resected: amongSymptomatic('resectedAtSymptomaticDetection'),
+    },
+    detectedEverResected: amongDetected('patientsEverResected'),
+    extrahepatic: {
+      occurred: perPatient('extrahepaticMetastases'),
+      detected: perPatient('extrahepaticDetected'),
+      lungMetastasectomies: perPatient('lungMetastasectomies'),
+      systemicTherapies: perPatient('extrahepaticSystemicTherapies'),
+    },
+    localRecurrences: perPatient('localRecurrences'),
     surveillanceScans: perPatient('surveillanceScans'),
     followUpScans: perPatient('followUpScans'),
     falsePositives: perPatient('falsePositives'),
@@ -61,6 +104,7 @@ export function sarcomaOutcomes(result: StrategyResult): SarcomaOutcomes {
     systemicTherapies: perPatient('systemicTherapies'),
     deaths: {
       cancer: last(survival?.cumulativeIncidence.deadCancer),
+      localRecurrence: last(survival?.cumulativeIncidence.deadLocalRecurrence),
       otherCauses: last(survival?.cumulativeIncidence.deadOther),
     },
     survivalFromEntry: {

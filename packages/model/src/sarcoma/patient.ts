@@ -1,15 +1,25 @@
-// The simulated patient: primary-tumour attributes drawn at entry, and the liver disease
-// and treatment history the model updates as the patient's history unfolds.
+// The simulated patient: primary-tumour attributes drawn at entry (site, histology, grade,
+// a latent metastatic propensity, the speed of growth of any liver disease), and the liver,
+// extrahepatic and local disease and treatment history the model updates as it unfolds.
 import type { Uniform } from '../engine/random-streams.js';
 import type { ParameterValues } from '../evidence/registry.js';
-import { HISTOLOGIES, type Histology, type Sex, SITES, type Site } from './categories.js';
+import type { GrowthModel } from './liver-burden.js';
+import { type Grade, HISTOLOGIES, type Histology, type Sex, SITES, type Site } from './categories.js';
 
 export interface Patient {
   readonly site: Site;
   readonly histology: Histology;
+  readonly grade: Grade;
   readonly ageAtEntry: number;
   readonly sex: Sex;
-  /** Age of liver disease already present at entry (years), or NaN. */
+  /**
+   * Latent metastatic propensity (mean 1): multiplies both the liver and the extrahepatic
+   * onset hazards, so the two kinds of metastasis are correlated within a patient.
+   */
+  readonly propensity: number;
+  /** This patient's liver-lesion growth (the doubling time varies between patients). */
+  readonly growth: GrowthModel;
+  /** Age of liver disease already present at entry (years), or NaN: synchronous by biology. */
   readonly synchronousAgeYears: number;
   /** End of observation (registry replica only; Infinity otherwise). */
   readonly followUpYears: number;
@@ -25,12 +35,20 @@ export interface Patient {
   detected: boolean;
   /** Liver disease has been detected at least once (the patient has left surveillance). */
   everDetected: boolean;
+  /** Liver disease ever resected (for the share of detected patients ever resected). */
+  everResected: boolean;
   extrahepatic: boolean;
+  /** Extrahepatic disease has been found (by chest imaging, staging or symptoms). */
+  extrahepaticDetected: boolean;
   /** Extrahepatic disease is limited lung disease (decided when it appears). */
   limitedLung: boolean;
+  /** Extrahepatic death hazard ratio after treatment of the extrahepatic disease (1 untreated). */
+  extrahepaticDeathHazardRatio: number;
+  /** The primary has recurred locally (it can then kill: local-recurrence death). */
+  localRecurrence: boolean;
   /** Responding to systemic therapy: lowers the liver-disease death hazard. */
   systemicResponder: boolean;
-  /** Recurrence hazard ratio after the last local treatment (R1 resection, ablation). */
+  /** Recurrence hazard ratio after the last local treatment (burden, DFI, margin). */
   recurrenceHazardRatio: number;
   /** Time of the last resection or ablation (NaN if none), for the treatment-free interval. */
   lastLocalTreatment: number;
@@ -42,8 +60,17 @@ export interface CohortSampler {
   readonly ageMedian: number;
   readonly ageSd: number;
   readonly maleShare: number;
-  readonly synchronousProbability: (site: Site, histology: Histology) => number;
+  readonly highGradeShare: (histology: Histology) => number;
+  /** Hazard ratio of liver onset (site × histology × grade), which also scales synchronous disease. */
+  readonly onsetHazardRatio: (site: Site, histology: Histology, grade: Grade) => number;
+  readonly synchronousProbability: number;
   readonly synchronousMaxAgeYears: number;
+  /** Standard deviation of log propensity (0: no shared propensity). */
+  readonly propensitySdLog: number;
+  /** Growth of the median patient's lesions. */
+  readonly growth: GrowthModel;
+  /** Standard deviation of the log doubling time between patients. */
+  readonly growthSdLog: number;
 }
 
 const AGE_MIN = 1; // 000: range 1–96
@@ -51,7 +78,8 @@ const AGE_MAX = 96;
 
 export function cohortSampler(
   parameters: ParameterValues,
-  onsetHazardRatio: (site: Site, histology: Histology) => number,
+  onsetHazardRatio: CohortSampler['onsetHazardRatio'],
+  growth: GrowthModel,
 ): CohortSampler {
   const weights = SITES.flatMap((site) =>
     HISTOLOGIES.map((histology) => ({ site, histology, weight: parameters.get(`cohort.mix.${site}.${histology}`) })),
@@ -65,15 +93,19 @@ export function cohortSampler(
       running += w.weight / total;
       return { site: w.site, histology: w.histology, cumulative: running };
     });
-  const baseSynchronous = parameters.get('nh.livermet.synchronousProbability');
+  const highGrade = Object.fromEntries(HISTOLOGIES.map((h) => [h, parameters.get(`nh.grade.highShare.${h}`)]));
   return {
     cells,
     ageMedian: parameters.get('cohort.age.median'),
     ageSd: parameters.get('cohort.age.sd'),
     maleShare: parameters.get('cohort.male'),
-    // Risk scales with the onset hazard ratios, capped below certainty.
-    synchronousProbability: (site, histology) => Math.min(0.95, baseSynchronous * onsetHazardRatio(site, histology)),
+    highGradeShare: (histology) => highGrade[histology] ?? 0,
+    onsetHazardRatio,
+    synchronousProbability: parameters.get('nh.livermet.synchronousProbability'),
     synchronousMaxAgeYears: parameters.get('nh.livermet.synchronousMaxAgeYears'),
+    propensitySdLog: parameters.get('nh.metastasis.propensitySdLog'),
+    growth,
+    growthSdLog: parameters.get('nh.livermet.growthSdLog'),
   };
 }
 
@@ -81,6 +113,12 @@ export function cohortSampler(
 function standardNormal(u: Uniform): number {
   const radius = Math.sqrt(-2 * Math.log(1 - u()));
   return radius * Math.cos(2 * Math.PI * u());
+}
+
+/** A lognormal multiplier with mean 1 and log-scale standard deviation `sdLog`. */
+function meanOneLognormal(u: Uniform, sdLog: number): number {
+  const z = standardNormal(u);
+  return Math.exp(sdLog * z - (sdLog * sdLog) / 2);
 }
 
 /** Resets the patient's liver disease to a new episode whose first lesion began at `onset`. */
@@ -110,7 +148,19 @@ export function samplePatient(sampler: CohortSampler, u: Uniform, followUp?: Fol
   let age = sampler.ageMedian + sampler.ageSd * standardNormal(u);
   while (age < AGE_MIN || age > AGE_MAX) age = sampler.ageMedian + sampler.ageSd * standardNormal(u);
   const sex: Sex = u() < sampler.maleShare ? 'male' : 'female';
-  const synchronous = u() < sampler.synchronousProbability(cell.site, cell.histology);
+  const grade: Grade = u() < sampler.highGradeShare(cell.histology) ? 'high' : 'low';
+  const propensity = meanOneLognormal(u, sampler.propensitySdLog);
+  const growth: GrowthModel = {
+    initialDiameterMm: sampler.growth.initialDiameterMm,
+    diameterDoublingYears: sampler.growth.diameterDoublingYears * meanOneLognormal(u, sampler.growthSdLog),
+  };
+  // Disease present at diagnosis is more likely where metastasis is: it scales with the
+  // onset hazard ratio and the propensity, capped below certainty.
+  const synchronousRisk = Math.min(
+    0.95,
+    sampler.synchronousProbability * sampler.onsetHazardRatio(cell.site, cell.histology, grade) * propensity,
+  );
+  const synchronous = u() < synchronousRisk;
   const synchronousAgeYears = synchronous ? u() * sampler.synchronousMaxAgeYears : Number.NaN;
   let followUpYears = Infinity;
   if (followUp !== undefined) {
@@ -122,8 +172,11 @@ export function samplePatient(sampler: CohortSampler, u: Uniform, followUp?: Fol
   const patient: Patient = {
     site: cell.site,
     histology: cell.histology,
+    grade,
     ageAtEntry: age,
     sex,
+    propensity,
+    growth,
     synchronousAgeYears,
     followUpYears,
     episode: 0,
@@ -132,8 +185,12 @@ export function samplePatient(sampler: CohortSampler, u: Uniform, followUp?: Fol
     lesionLobes: [],
     detected: false,
     everDetected: false,
+    everResected: false,
     extrahepatic: false,
+    extrahepaticDetected: false,
     limitedLung: false,
+    extrahepaticDeathHazardRatio: 1,
+    localRecurrence: false,
     systemicResponder: false,
     recurrenceHazardRatio: 1,
     lastLocalTreatment: Number.NaN,

@@ -34,10 +34,20 @@ export function registryObservation(p: ParameterValues): RegistryObservation {
 export const REGISTRY_TIMEPOINTS = ['presentation', 'firstMetastasis', 'lastFollowUp'] as const;
 export type RegistryTimepoint = (typeof REGISTRY_TIMEPOINTS)[number];
 
-/** Counter names: patients per group, and detected liver metastases per group and time point. */
+/**
+ * Each registered patient falls in exactly one category per group: liver metastasis detected at
+ * presentation, later but as the first distant metastasis, later still (after extrahepatic
+ * disease), or never (by the end of follow-up). Counting categories, not the cumulative time
+ * points, lets the likelihood count each patient once.
+ */
+export const REGISTRY_CATEGORIES = ['atPresentation', 'asFirstMetastasis', 'afterOtherMetastasis'] as const;
+export type RegistryCategory = (typeof REGISTRY_CATEGORIES)[number];
+
+/** Counter names: patients per group, and detected liver metastases per group and time point or category. */
 export const registryCounter = {
   patients: (group: string) => `registry.patients.${group}`,
   detected: (timepoint: RegistryTimepoint, group: string) => `registry.${timepoint}.${group}`,
+  category: (category: RegistryCategory, group: string) => `registry.category.${category}.${group}`,
 };
 
 export const RETROPERITONEAL_LMS = 'retroperitonealLms';
@@ -59,6 +69,7 @@ export function registryCounters(): string[] {
   return groups.flatMap((g) => [
     registryCounter.patients(g),
     ...REGISTRY_TIMEPOINTS.map((t) => registryCounter.detected(t, g)),
+    ...REGISTRY_CATEGORIES.map((c) => registryCounter.category(c, g)),
   ]);
 }
 
@@ -70,10 +81,18 @@ export function countRegisteredPatient(ctx: Ctx): void {
 export function countRegistryDetection(ctx: Ctx, observation: RegistryObservation): void {
   const patient = ctx.individual.attributes;
   const timepoints: RegistryTimepoint[] = ['lastFollowUp'];
-  // Extrahepatic metastases are taken to be found when they appear (chest imaging is routine).
-  if (!patient.extrahepatic) timepoints.push('firstMetastasis');
-  if (ctx.individual.time <= observation.presentationWindowYears) timepoints.push('presentation');
+  const atPresentation = ctx.individual.time <= observation.presentationWindowYears;
+  // First distant metastasis: no extrahepatic disease had been found before (or at staging).
+  const first = atPresentation || !patient.extrahepaticDetected;
+  if (first) timepoints.push('firstMetastasis');
+  if (atPresentation) timepoints.push('presentation');
+  const category: RegistryCategory = atPresentation
+    ? 'atPresentation'
+    : first
+      ? 'asFirstMetastasis'
+      : 'afterOtherMetastasis';
   for (const group of registryGroups(patient)) {
     for (const timepoint of timepoints) ctx.count(registryCounter.detected(timepoint, group));
+    ctx.count(registryCounter.category(category, group));
   }
 }

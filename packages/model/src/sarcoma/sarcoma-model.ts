@@ -1,11 +1,12 @@
 // The sarcoma liver-metastasis model assembled for the engine (see docs/model.md).
 //
-// States: no liver disease → liver disease (onset by site × histology, or present at entry)
-// → liver cleared (resection or ablation) → liver disease again (recurrence); deaths from
-// cancer (liver burden, extrahepatic disease) and other causes (life table). Detection,
-// systemic response and extrahepatic spread are attributes that change hazards in place.
+// States: no liver disease → liver disease (onset by site × histology × grade × propensity,
+// or present at entry) → liver cleared (resection or ablation) → liver disease again
+// (recurrence); deaths from metastatic cancer (liver burden, extrahepatic disease), from
+// uncontrolled local recurrence, and from other causes (life table). Detection, systemic
+// response, extrahepatic spread and local recurrence are attributes that change hazards in place.
 import type { LifeTableBySex } from '../data/life-tables.js';
-import { lifeTable } from '../engine/hazard.js';
+import { exponential, lifeTable } from '../engine/hazard.js';
 import type { ModelDefinition, SimulationContext, SimulationDefinition } from '../engine/model.js';
 import type { ParameterValues } from '../evidence/registry.js';
 import { carePathway } from './care-pathway.js';
@@ -21,6 +22,7 @@ import {
 import { LIVING_STATES, SARCOMA_STATES, type SarcomaState, TERMINAL_STATES } from './states.js';
 import { surveillanceStrategy } from './surveillance.js';
 import type { SurveillanceStrategy } from './surveillance-strategy.js';
+import type { SynchronousRule } from './synchronous-rule.js';
 
 type Ctx = SimulationContext<SarcomaState, Patient>;
 
@@ -34,6 +36,10 @@ export interface SarcomaOptions {
    * happen (and cost) but change nothing, which isolates lead-time bias.
    */
   readonly treatmentEffect: 'modelled' | 'none';
+  /** Which liver disease counts as synchronous for the systemic-first rule (default 'staging': by biology). */
+  readonly synchronousRule?: SynchronousRule;
+  /** Share of planned liver resections and ablations that happen (1 unless an experiment withholds them). */
+  readonly localTherapyAvailability?: number;
   /** Observe the cohort as Okamoto's registry did (censoring, detected counts by group). */
   readonly registry?: RegistryObservation;
 }
@@ -46,23 +52,38 @@ export const SARCOMA_COUNTERS = [
   'detectedBySurveillance',
   'detectedBySymptoms',
   'detectedByFollowUp',
+  'detectedByStaging',
   'firstDetections',
+  'detectedInSynchronousWindow',
+  'synchronousAtFirstDetection',
   'lesionsAtFirstDetection',
   'largestMmAtFirstDetection',
   'multipleAtFirstDetection',
   'symptomaticFirstDetections',
+  'lesionsAtSymptomaticDetection',
+  'largestMmAtSymptomaticDetection',
   'multipleAtSymptomaticDetection',
   'bilobarAtSymptomaticDetection',
+  'oligometastaticAtSymptomaticDetection',
+  'resectedAtSymptomaticDetection',
   'bilobarAtFirstDetection',
   'oligometastaticAtFirstDetection',
   'resectedAtFirstDetection',
   'resections',
   'reResections',
+  'patientsEverResected',
   'ablations',
   'systemicTherapies',
+  'systemicFirstCourses',
+  'progressedOnSystemicFirst',
   'perioperativeDeaths',
   'liverRecurrencesDetected',
   'extrahepaticMetastases',
+  'extrahepaticDetected',
+  'extrahepaticDetectedBySymptoms',
+  'stagingScans',
+  'lungMetastasectomies',
+  'extrahepaticSystemicTherapies',
   'localRecurrences',
 ] as const;
 
@@ -70,19 +91,22 @@ export function sarcomaSimulation(
   parameters: ParameterValues,
   options: SarcomaOptions,
 ): SimulationDefinition<SarcomaState, Patient> {
-  const inputs = sarcomaInputs(parameters);
+  const inputs = sarcomaInputs(parameters, options.synchronousRule);
   const treatmentWorks = options.treatmentEffect === 'modelled';
   const registry = options.registry;
   const pathway = carePathway(
     inputs,
     treatmentWorks,
     registry === undefined ? undefined : (ctx) => countRegistryDetection(ctx, registry),
-    registry?.localTherapyAvailability,
+    registry?.localTherapyAvailability ?? options.localTherapyAvailability,
   );
-  const course = liverCourse(inputs, (ctx, route) => pathway.detect(ctx, route));
+  const course = liverCourse(inputs, pathway);
   const background = { male: lifeTable(options.lifeTable.male), female: lifeTable(options.lifeTable.female) };
+  const localDeath = exponential(1);
+  const responderRatio = (patient: Patient) =>
+    treatmentWorks && patient.systemicResponder ? inputs.responderDeathHazardRatio : 1;
 
-  const known = (patient: Patient) => patient.detected || patient.extrahepatic;
+  const known = (patient: Patient) => patient.detected || patient.extrahepaticDetected;
   const endOfLife = (ctx: Ctx) => ctx.addReward('costs', inputs.cost.endOfLife);
 
   const model: ModelDefinition<SarcomaState, Patient> = {
@@ -99,7 +123,10 @@ export function sarcomaSimulation(
         from: 'noLiverDisease',
         to: 'liverDisease',
         hazard: inputs.onsetHazard,
-        hazardRatio: (person) => inputs.onsetHazardRatio(person.attributes.site, person.attributes.histology),
+        hazardRatio: (person) => {
+          const patient = person.attributes;
+          return inputs.onsetHazardRatio(patient.site, patient.histology, patient.grade) * patient.propensity;
+        },
         clock: 'entry',
         onTransition: (ctx) => course.startEpisode(ctx),
       },
@@ -115,8 +142,7 @@ export function sarcomaSimulation(
         from: 'liverDisease',
         to: 'deadCancer',
         hazard: inputs.liverDeath,
-        hazardRatio: (person) =>
-          treatmentWorks && person.attributes.systemicResponder ? inputs.responderDeathHazardRatio : 1,
+        hazardRatio: (person) => responderRatio(person.attributes),
         // The hazard runs on the time since the episode began (before entry for synchronous disease).
         clock: 'entry',
         clockOffset: (person) => -person.attributes.episodeOnset,
@@ -126,7 +152,21 @@ export function sarcomaSimulation(
         from: LIVING_STATES,
         to: 'deadCancer',
         hazard: inputs.extrahepaticDeath,
-        hazardRatio: (person) => (person.attributes.extrahepatic ? 1 : 0),
+        hazardRatio: (person) => {
+          const patient = person.attributes;
+          return patient.extrahepatic ? patient.extrahepaticDeathHazardRatio * responderRatio(patient) : 0;
+        },
+        clock: 'state',
+        onTransition: endOfLife,
+      },
+      {
+        from: LIVING_STATES,
+        to: 'deadLocalRecurrence',
+        hazard: localDeath,
+        hazardRatio: (person) => {
+          const patient = person.attributes;
+          return patient.localRecurrence ? inputs.localRecurrenceDeathRate(patient.site) : 0;
+        },
         clock: 'state',
         onTransition: endOfLife,
       },
@@ -143,17 +183,22 @@ export function sarcomaSimulation(
         annualDiscountRate: options.discountRates.costs,
         perYearInState: {
           liverDisease: (person) => (known(person.attributes) ? inputs.cost.metastaticCarePerYear : 0),
-          noLiverDisease: (person) => (person.attributes.extrahepatic ? inputs.cost.metastaticCarePerYear : 0),
-          liverCleared: (person) => (person.attributes.extrahepatic ? inputs.cost.metastaticCarePerYear : 0),
+          noLiverDisease: (person) =>
+            person.attributes.extrahepaticDetected ? inputs.cost.metastaticCarePerYear : 0,
+          liverCleared: (person) => (person.attributes.extrahepaticDetected ? inputs.cost.metastaticCarePerYear : 0),
         },
       },
       qalys: {
         annualDiscountRate: options.discountRates.effects,
         perYearInState: {
           noLiverDisease: (person) =>
-            person.attributes.extrahepatic ? inputs.utility.metastaticControlled : inputs.utility.noEvidentDisease,
+            person.attributes.extrahepaticDetected
+              ? inputs.utility.metastaticControlled
+              : inputs.utility.noEvidentDisease,
           liverCleared: (person) =>
-            person.attributes.extrahepatic ? inputs.utility.metastaticControlled : inputs.utility.noEvidentDisease,
+            person.attributes.extrahepaticDetected
+              ? inputs.utility.metastaticControlled
+              : inputs.utility.noEvidentDisease,
           liverDisease: (person) => {
             const patient = person.attributes;
             if (!known(patient)) return inputs.utility.noEvidentDisease;

@@ -37,7 +37,7 @@ export function surveillanceStrategy(
       const draw = ctx.uniform(IMAGING);
       if (ctx.individual.state === 'liverDisease') {
         const found = detectionProbability(
-          inputs.growth,
+          patient.growth,
           imaging.sensitivity,
           patient.lesionOnsets,
           ctx.individual.time,
@@ -48,6 +48,8 @@ export function surveillanceStrategy(
         ctx.addReward('costs', inputs.falsePositiveCost);
         ctx.addReward('qalys', -inputs.falsePositiveQalyLoss);
       }
+      // Every surveillance visit images the chest (chest CT alone or with the abdomen).
+      if (!patient.everDetected) pathway.chestImaged(ctx, IMAGING);
     };
   };
   const handlers = new Map<Modality, (ctx: Ctx) => void>();

@@ -7,10 +7,10 @@ import {
   type TreatmentRules,
 } from './treatment-rules.js';
 
-// The consensus thresholds (001): synchronous ≤ 6 months, oligometastatic ≤ 5 lesions in ≤ 2 sites,
-// re-resection after a treatment-free interval > 15 months; ablation ≤ 3 lesions ≤ 30 mm.
+// The consensus thresholds (001): oligometastatic ≤ 5 lesions in ≤ 2 sites, re-resection after a
+// treatment-free interval > 15 months; ablation ≤ 3 lesions ≤ 30 mm. Whether disease is
+// synchronous is decided by the scenario's rule (synchronous-rule.test.ts) and passed in.
 const rules: TreatmentRules = {
-  synchronousWindowYears: 0.5,
   oligometastaticMaxLesions: 5,
   oligometastaticMaxSites: 2,
   resectableMaxDiameterMm: 150,
@@ -24,10 +24,10 @@ const metachronousSolitary: Findings = {
   bilobar: false,
   extrahepatic: false,
   limitedLung: false,
-  yearsSinceDiagnosis: 2,
+  synchronous: false,
   yearsSinceLocalTreatment: Number.NaN,
 };
-const fit: PatientFactors = { fitForSurgery: true, complexIfBilobar: false };
+const fit: PatientFactors = { fitForSurgery: true, complexIfBilobar: false, systemicFirstPolicy: true };
 const decide = (f: Partial<Findings>, p: Partial<PatientFactors> = {}) =>
   decideTreatment({ ...metachronousSolitary, ...f }, { ...fit, ...p }, rules);
 
@@ -37,10 +37,11 @@ describe('treatment pathway rules (001)', () => {
     expect(decide({ lesions: 5, bilobar: true }, { complexIfBilobar: false })).toBe('resection');
   });
 
-  it('synchronous (≤ 6 months) oligometastatic disease → systemic therapy first', () => {
-    expect(decide({ yearsSinceDiagnosis: 0 })).toBe('systemicThenReassess');
-    expect(decide({ yearsSinceDiagnosis: 0.5 })).toBe('systemicThenReassess');
-    expect(decide({ yearsSinceDiagnosis: 0.51 })).toBe('resection');
+  it('synchronous oligometastatic disease → systemic therapy first, when the team follows that policy', () => {
+    expect(decide({ synchronous: true })).toBe('systemicThenReassess');
+    expect(decide({ synchronous: true }, { systemicFirstPolicy: false })).toBe('resection');
+    expect(decide({ synchronous: true, lesions: 6 })).toBe('systemic'); // not oligometastatic
+    expect(decide({ synchronous: true, extrahepatic: true })).toBe('systemic'); // not liver-confined
   });
 
   it('oligometastatic means ≤ 5 lesions in ≤ 2 sites', () => {
@@ -76,8 +77,7 @@ describe('treatment pathway rules (001)', () => {
 
   it('a recurrence is never synchronous, however early', () => {
     expect(
-      classify({ ...metachronousSolitary, yearsSinceDiagnosis: 0.3, yearsSinceLocalTreatment: 0.2 }, fit, rules)
-        .synchronous,
+      classify({ ...metachronousSolitary, synchronous: true, yearsSinceLocalTreatment: 0.2 }, fit, rules).synchronous,
     ).toBe(false);
   });
 });

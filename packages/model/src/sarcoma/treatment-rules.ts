@@ -1,7 +1,6 @@
 // The consensus treatment rules (001) as a pure decision: what happens when liver disease is found.
 
 export interface TreatmentRules {
-  readonly synchronousWindowYears: number;
   readonly oligometastaticMaxLesions: number;
   readonly oligometastaticMaxSites: number;
   readonly resectableMaxDiameterMm: number;
@@ -14,10 +13,14 @@ export interface Findings {
   readonly lesions: number;
   readonly largestMm: number;
   readonly bilobar: boolean;
+  /** Extrahepatic disease known to the team (found by imaging, staging or symptoms). */
   readonly extrahepatic: boolean;
   readonly limitedLung: boolean;
-  /** Years from diagnosis of the primary to this detection. */
-  readonly yearsSinceDiagnosis: number;
+  /**
+   * Synchronous disease, as the scenario's rule defines it (the care pathway decides: by
+   * the consensus window from diagnosis, or by biology, disease present at diagnosis).
+   */
+  readonly synchronous: boolean;
   /** Years since the last resection or ablation (NaN if none): the treatment-free interval. */
   readonly yearsSinceLocalTreatment: number;
 }
@@ -27,11 +30,13 @@ export interface PatientFactors {
   readonly fitForSurgery: boolean;
   /** Bilobar disease here would need a complex hepatectomy. */
   readonly complexIfBilobar: boolean;
+  /** The team follows the systemic-first policy for synchronous disease (rule.systemicFirst.probability). */
+  readonly systemicFirstPolicy: boolean;
 }
 
 export type TreatmentPlan =
   | 'resection' // metachronous, oligometastatic, resectable, fit (or re-resection after a long TFI)
-  | 'systemicThenReassess' // synchronous oligometastatic: systemic first, resection if at least stable
+  | 'systemicThenReassess' // synchronous oligometastatic: systemic first, resection unless it progressed
   | 'ablation' // not a surgical candidate, but few small lesions
   | 'systemic'; // otherwise: systemic therapy, then best supportive care
 
@@ -46,7 +51,7 @@ export interface Classification {
 
 export function classify(findings: Findings, factors: PatientFactors, rules: TreatmentRules): Classification {
   const isFirstEpisode = Number.isNaN(findings.yearsSinceLocalTreatment);
-  const synchronous = isFirstEpisode && findings.yearsSinceDiagnosis <= rules.synchronousWindowYears;
+  const synchronous = isFirstEpisode && findings.synchronous;
   const sites = 1 + (findings.extrahepatic ? 1 : 0);
   const oligometastatic = findings.lesions <= rules.oligometastaticMaxLesions && sites <= rules.oligometastaticMaxSites;
   const liverConfinedOrLimitedLung = !findings.extrahepatic || findings.limitedLung;
@@ -66,7 +71,8 @@ export function classify(findings: Findings, factors: PatientFactors, rules: Tre
 
 export function decideTreatment(findings: Findings, factors: PatientFactors, rules: TreatmentRules): TreatmentPlan {
   const c = classify(findings, factors, rules);
-  if (c.synchronous && c.oligometastatic && c.liverConfinedOrLimitedLung) return 'systemicThenReassess';
+  if (c.synchronous && factors.systemicFirstPolicy && c.oligometastatic && c.liverConfinedOrLimitedLung)
+    return 'systemicThenReassess';
   if (c.surgicalCandidate) return 'resection';
   if (c.ablationCandidate) return 'ablation';
   return 'systemic';

@@ -21,6 +21,7 @@ export function runnerFor(scenario: Scenario): SimulationRunner {
           horizonYears: scenario.horizonYears,
           discountRates: scenario.discountRates,
           treatmentEffect: scenario.treatmentEffect,
+          synchronousRule: scenario.synchronousRule,
         }),
       );
     }

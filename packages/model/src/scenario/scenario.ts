@@ -7,6 +7,7 @@ import { DEFAULT_BLOCK_SIZE } from '../engine/blocks.js';
 import { EVIDENCE_BY_ID, overrideProblems, PARAMETER_IDS } from '../evidence/registry.js';
 import { ILLNESS_DEATH_DEFAULTS } from '../examples/illness-death.js';
 import { DEFAULT_STRATEGY_IDS, strategyChoiceSchema } from '../sarcoma/surveillance-strategy.js';
+import { SYNCHRONOUS_RULES } from '../sarcoma/synchronous-rule.js';
 import { formatIssues, ScenarioError } from './validation-error.js';
 
 export const MAX_PATIENTS = 100_000_000;
@@ -55,6 +56,9 @@ const sarcomaScenario = z
     horizonYears: z.number().positive({ error: 'must be > 0' }).max(100, { error: 'must be ≤ 100' }).default(40),
     discountRates: z.strictObject({ costs: annualRate, effects: annualRate }).default({ costs: 0.03, effects: 0.03 }),
     treatmentEffect: z.enum(['modelled', 'none'], { error: "must be 'modelled' or 'none'" }).default('modelled'),
+    synchronousRule: z
+      .enum(SYNCHRONOUS_RULES, { error: `must be one of ${SYNCHRONOUS_RULES.map((r) => `'${r}'`).join(', ')}` })
+      .default('staging'),
     economics: economicSettingsSchema,
   })
   .superRefine((scenario, ctx) => {

@@ -183,30 +183,30 @@ export const NATURAL_HISTORY_RECORDS = [
   fromExternal(
     {
       id: 'nh.localRecurrence.rate',
-      label: 'Local recurrence hazard: extremity, body wall, head and neck',
+      label: 'Local recurrence hazard, low grade: extremity, body wall, head and neck (per year)',
+      topic: NH,
+      value: 0.01,
+      unit: 'per year',
+      bounds: { min: 0, max: 2 },
+      distribution: lognormalFromCi(0.01, 0.005, 0.02),
+    },
+    'Biau 2012, Cancer 118 (1,668 extremity/trunk STS): 10-year cumulative local recurrence 11–13% by grade, death as a competing risk; MSKCC extremity nomogram cohort: 13% at 5 years without radiotherapy',
+    true,
+    'With the high-grade ratio (2.1) and the grade mix this gives about 12% by 10 years among survivors. Zagars 2003 (local control 83% at 5 years) is kept for validation.',
+  ),
+  fromExternal(
+    {
+      id: 'nh.localRecurrence.rateVisceral',
+      label: 'Local recurrence hazard, low grade: retroperitoneal, thoracic and peritoneal (per year)',
       topic: NH,
       value: 0.04,
       unit: 'per year',
       bounds: { min: 0, max: 2 },
       distribution: lognormalFromCi(0.04, 0.02, 0.08),
     },
-    'Gladdy 2013, Ann Surg Oncol 20:1851: recurrence in primary LMS 39% overall, extremity 33%, truncal 26%',
+    'Gronchi 2016 (TARPSWG, 1,007 primary retroperitoneal sarcomas): crude cumulative incidence of local recurrence 25.9% at 5 years, 35% at 10; 003: the primary site of failure is locoregional for retroperitoneal and visceral sarcomas',
     true,
-    'Any recurrence, not only local; 0.04/year is an assumption within that envelope.',
-  ),
-  fromExternal(
-    {
-      id: 'nh.localRecurrence.rateVisceral',
-      label: 'Local recurrence hazard: retroperitoneal, thoracic and peritoneal',
-      topic: NH,
-      value: 0.12,
-      unit: 'per year',
-      bounds: { min: 0, max: 2 },
-      distribution: lognormalFromCi(0.12, 0.06, 0.24),
-    },
-    'Gladdy 2013, Ann Surg Oncol 20:1851: recurrence 51% for abdominal/retroperitoneal LMS; 003: the primary site of failure is locoregional for retroperitoneal and visceral sarcomas',
-    true,
-    'Three times the extremity rate (assumption within the reported contrast).',
+    'About four times the limb rate; with the grade mix, about 24% by 5 years. Chouliaras 2019 and Novak 2022 are kept for validation.',
   ),
   assumed(
     {

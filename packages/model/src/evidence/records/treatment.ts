@@ -1,7 +1,7 @@
-// Treatment rules (consensus thresholds, 001), treatment outcomes, and the costs and
-// utilities of the pathways.
+// Treatment rules (consensus thresholds, 001), treatment outcomes and the utilities of the
+// pathways (their costs are in costs.ts).
 import type { EvidenceRecord } from '../evidence-record.js';
-import { betaFromCount, betaFromMeanInterval, gammaFromMeanInterval, lognormalFromCi } from '../evidence-record.js';
+import { betaFromCount, betaFromMeanInterval, lognormalFromCi } from '../evidence-record.js';
 import { assumed, fromDocument, fromExternal } from './record-builders.js';
 
 const RULES = 'treatment rules' as const;
@@ -18,16 +18,49 @@ const fixedCount = (id: string, label: string, value: number, unit: string, max:
 
 export const TREATMENT_RECORDS: readonly EvidenceRecord[] = [
   fromDocument(
-    fixedCount(
-      'rule.synchronousWindowMonths',
-      'Synchronous: detected within this many months of diagnosis',
-      6,
-      'months',
-      60,
-    ),
+    {
+      id: 'rule.synchronousWindowMonths',
+      label: 'Synchronous (window rule): detected within this many months of diagnosis',
+      topic: RULES,
+      value: 6,
+      unit: 'months',
+      bounds: { min: 0, max: 60 },
+      distribution: { kind: 'uniform', min: 0, max: 12 },
+    },
     '001',
     'Recommendation 2.1',
     'synchronous OMD: detected at diagnosis or within six months',
+    'A definition, not a measurement; the PSA/DSA range 0–12 months asks how much the decision rests on it. The staging rule (scenario `synchronousRule`) ignores it.',
+  ),
+  fromDocument(
+    {
+      id: 'rule.systemicFirst.probability',
+      label: 'Synchronous oligometastatic liver disease: treated with systemic therapy first',
+      topic: RULES,
+      value: 0.9,
+      unit: 'probability',
+      bounds: { min: 0, max: 1 },
+      distribution: betaFromMeanInterval(0.9, 0.7, 0.99),
+    },
+    '001',
+    'Recommendation 8.1–8.3',
+    'synchronous disease: systemic therapy first, then local treatment if the disease is at least stable',
+    'Adherence to the recommendation is not reported; 90% with a wide interval (the rest are resected upfront). 002 §3.4: 23% of LMS liver metastasectomies were for synchronous disease, so upfront resection of synchronous disease does happen.',
+  ),
+  fromDocument(
+    {
+      id: 'rule.progression.diameterRatio',
+      label: 'Progression on systemic therapy: the largest lesion grew by at least this factor',
+      topic: RULES,
+      value: 1.2,
+      unit: 'ratio',
+      bounds: { min: 1, max: 3 },
+      distribution: { kind: 'fixed' },
+    },
+    '001',
+    'Recommendation 8.3',
+    'local treatment after at least stable disease on systemic therapy',
+    'Stable vs progressive read by the RECIST 1.1 convention (≥ 20% growth is progression), applied to the largest lesion: a definition, not a measurement, so fixed.',
   ),
   fromDocument(
     fixedCount('rule.oligometastatic.maxLesions', 'Oligometastatic: at most this many lesions', 5, 'lesions', 50),
@@ -115,13 +148,15 @@ export const TREATMENT_RECORDS: readonly EvidenceRecord[] = [
     'Midpoint of 12–18 months.',
   ),
   assumed(
-    fixedCount(
-      'rule.systemicFirst.reassessMonths',
-      'Synchronous disease: months of systemic therapy before reassessment',
-      3,
-      'months',
-      24,
-    ),
+    {
+      id: 'rule.systemicFirst.reassessMonths',
+      label: 'Synchronous disease: months of systemic therapy before reassessment',
+      topic: RULES,
+      value: 3,
+      unit: 'months',
+      bounds: { min: 0.5, max: 24 },
+      distribution: { kind: 'uniform', min: 2, max: 6 },
+    },
     '001 recommendation 8.3 (resection after at least stable disease on systemic therapy) gives no interval; reassessment after about three months of therapy is usual.',
   ),
   fromDocument(
@@ -183,6 +218,87 @@ export const TREATMENT_RECORDS: readonly EvidenceRecord[] = [
   ),
   fromDocument(
     {
+      id: 'tx.resection.recurrenceHr.shortDfi',
+      label: 'Recurrence hazard ratio after R0 resection: disease-free interval shorter than the threshold',
+      topic: OUTCOMES,
+      value: 1.45,
+      unit: 'hazard ratio',
+      bounds: { min: 0.5, max: 5 },
+      distribution: lognormalFromCi(1.45, 1, 2.3),
+    },
+    '002',
+    'Results (Lang 2000)',
+    'synchronous vs metachronous liver resection: median OS 22 vs 32 months (p = 0.61)',
+    'Ratio of medians 32/22 ≈ 1.45 read as a hazard ratio (exponential approximation), with an interval reaching 1 since the difference was not significant.',
+  ),
+  assumed(
+    {
+      id: 'tx.resection.shortDfiMonths',
+      label: 'Disease-free interval below which resected liver disease recurs sooner',
+      topic: OUTCOMES,
+      value: 12,
+      unit: 'months',
+      bounds: { min: 0, max: 60 },
+      distribution: { kind: 'fixed' },
+    },
+    '001 rec. 9.1 uses a 12–18-month treatment-free interval for re-resection; Billingsley 1999 (lung metastasectomy) found a DFI > 12 months favourable. A threshold, so fixed; its effect is in the hazard ratio.',
+  ),
+  fromDocument(
+    {
+      id: 'tx.resection.recurrenceHr.perExtraLesion',
+      label: 'Recurrence hazard ratio after R0 resection, per lesion beyond the first',
+      topic: OUTCOMES,
+      value: 1.1,
+      unit: 'hazard ratio',
+      bounds: { min: 0.5, max: 3 },
+      distribution: lognormalFromCi(1.1, 0.95, 1.35),
+    },
+    '002',
+    'Results (Chen 1998)',
+    'no difference in survival by the number or the size of liver metastases',
+    'Chen found none (11 patients); 002 notes that one or two metastatic nodules favour survival after repeat lung metastasectomy. A small effect with an interval including none (assumption).',
+  ),
+  assumed(
+    {
+      id: 'tx.resection.largeLesionMm',
+      label: 'Largest resected lesion above which recurrence is sooner',
+      topic: OUTCOMES,
+      value: 50,
+      unit: 'mm',
+      bounds: { min: 5, max: 300 },
+      distribution: { kind: 'fixed' },
+    },
+    '002 Table 4 (Ercolani) reports > 5 cm as its size class; a threshold, so fixed.',
+  ),
+  assumed(
+    {
+      id: 'tx.resection.recurrenceHr.largeLesion',
+      label: 'Recurrence hazard ratio after R0 resection: largest lesion above the threshold',
+      topic: OUTCOMES,
+      value: 1.2,
+      unit: 'hazard ratio',
+      bounds: { min: 0.5, max: 5 },
+      distribution: lognormalFromCi(1.2, 0.9, 1.8),
+    },
+    'Chen 1998 (002) found no size effect in 11 patients; the size of the largest metastasis (< 2 cm favourable) predicts survival after repeat lung metastasectomy (002 Discussion). A modest effect with an interval including none.',
+  ),
+  fromDocument(
+    {
+      id: 'tx.resection.causalShare',
+      label: "Share of the resected series' survival advantage caused by the resection (1 = all of it)",
+      topic: OUTCOMES,
+      value: 1,
+      unit: 'proportion',
+      bounds: { min: 0, max: 1 },
+      distribution: { kind: 'beta', alpha: 4, beta: 1 },
+    },
+    '002',
+    'Discussion',
+    'impossible to determine whether these findings are due to careful patient selection and favorable biology rather than a surgical advantage',
+    'A resection is causal with this probability; otherwise it costs and risks the same but leaves the disease on its course. The base case takes the series at face value (1); the PSA distribution Beta(4, 1) (median 0.84, 95% interval 0.40–0.99) admits that part of the advantage is selection. Jaques 1995 (MSKCC) found resection did not influence survival.',
+  ),
+  fromDocument(
+    {
       id: 'tx.resection.r1RecurrenceHr',
       label: 'Recurrence hazard ratio after R1/R2 vs R0 resection',
       topic: OUTCOMES,
@@ -225,6 +341,21 @@ export const TREATMENT_RECORDS: readonly EvidenceRecord[] = [
   ),
   fromDocument(
     {
+      id: 'tx.systemic.responseDiameterRatio',
+      label: 'Responding lesions: diameter after therapy relative to before',
+      topic: OUTCOMES,
+      value: 0.7,
+      unit: 'ratio',
+      bounds: { min: 0.05, max: 1 },
+      distribution: { kind: 'uniform', min: 0.5, max: 0.8 },
+    },
+    '002',
+    'Discussion',
+    'objective response rates of systemic therapy',
+    'An objective (partial) response is at least 30% shrinkage by RECIST, so responders shrink to 0.7 of their diameter or less; the depth of response is not reported (range 0.5–0.8).',
+  ),
+  fromDocument(
+    {
       id: 'tx.systemic.responseProbability',
       label: 'Systemic therapy: objective response',
       topic: OUTCOMES,
@@ -240,18 +371,6 @@ export const TREATMENT_RECORDS: readonly EvidenceRecord[] = [
   ),
   assumed(
     {
-      id: 'tx.systemic.atLeastStableProbability',
-      label: 'Systemic therapy: at least stable disease at reassessment (responders included)',
-      topic: OUTCOMES,
-      value: 0.55,
-      unit: 'probability',
-      bounds: { min: 0, max: 1 },
-      distribution: { kind: 'beta', alpha: 11, beta: 9 },
-    },
-    'Response 25% plus stable disease in about 30% of first-line STS therapy; the documents give response only.',
-  ),
-  assumed(
-    {
       id: 'tx.systemic.responderDeathHr',
       label: 'Liver-disease death hazard ratio while responding to systemic therapy',
       topic: OUTCOMES,
@@ -261,87 +380,6 @@ export const TREATMENT_RECORDS: readonly EvidenceRecord[] = [
       distribution: lognormalFromCi(0.6, 0.4, 0.9),
     },
     'The response rate of chemotherapy for hepatic metastasis is low and prognosis poor (000); responders are assumed to have 40% lower liver-disease mortality.',
-  ),
-  fromExternal(
-    {
-      id: 'cost.resection',
-      label: 'Liver resection (metastasectomy)',
-      topic: 'costs',
-      value: 20_339,
-      unit: 'USD',
-      bounds: { min: 0, max: 500_000 },
-      distribution: gammaFromMeanInterval(20_339, 12_000, 30_000),
-    },
-    'Porter 2004, J Thorac Cardiovasc Surg 127:1366: pulmonary metastasectomy $20,339',
-    true,
-    'Pulmonary metastasectomy as the proxy for a partial hepatectomy.',
-  ),
-  fromExternal(
-    {
-      id: 'cost.ablation',
-      label: 'Percutaneous liver ablation',
-      topic: 'costs',
-      value: 8_400,
-      unit: 'USD',
-      bounds: { min: 0, max: 200_000 },
-      distribution: gammaFromMeanInterval(8_400, 4_000, 14_000),
-    },
-    'Japan fee schedule: percutaneous RFA ≤ 2 cm 15,000 points; partial hepatectomy 36,340 points',
-    true,
-    'Resection cost × 15,000/36,340.',
-  ),
-  fromExternal(
-    {
-      id: 'cost.systemicCourse',
-      label: 'A course of systemic therapy (6 cycles doxorubicin/ifosfamide)',
-      topic: 'costs',
-      value: 99_033,
-      unit: 'USD',
-      bounds: { min: 0, max: 1_000_000 },
-      distribution: gammaFromMeanInterval(99_033, 60_000, 140_000),
-    },
-    'Porter 2004, J Thorac Cardiovasc Surg 127:1366: 6 cycles doxorubicin/ifosfamide $99,033',
-    true,
-  ),
-  fromExternal(
-    {
-      id: 'cost.metastaticCarePerYear',
-      label: 'Care for known metastatic disease, per year',
-      topic: 'costs',
-      value: 20_000,
-      unit: 'USD per year',
-      bounds: { min: 0, max: 500_000 },
-      distribution: gammaFromMeanInterval(20_000, 10_000, 32_000),
-    },
-    'Mytelka 2018, Sarcoma: per-patient cost of advanced STS £19,457 (UK), €26,814 (ES), €20,468 (DE), €24,368 (FR)',
-    true,
-    'Read as a yearly cost of care outside the treatments priced separately (assumption).',
-  ),
-  fromExternal(
-    {
-      id: 'cost.endOfLife',
-      label: 'End-of-life care at cancer death',
-      topic: 'costs',
-      value: 15_000,
-      unit: 'USD',
-      bounds: { min: 0, max: 200_000 },
-      distribution: gammaFromMeanInterval(15_000, 7_000, 25_000),
-    },
-    'SABINE (Reichardt 2012): lifetime cost of metastatic STS €65,616, inpatient 24.8%, hospice 4.0%',
-    true,
-    'About a quarter of the lifetime cost (assumption).',
-  ),
-  assumed(
-    {
-      id: 'cost.localRecurrence',
-      label: 'Treatment of a local recurrence (re-excision)',
-      topic: 'costs',
-      value: 20_339,
-      unit: 'USD',
-      bounds: { min: 0, max: 500_000 },
-      distribution: gammaFromMeanInterval(20_339, 10_000, 35_000),
-    },
-    'Priced as a metastasectomy (Porter 2004) for want of a sourced re-excision cost.',
   ),
   assumed(
     {
