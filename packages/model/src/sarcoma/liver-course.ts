@@ -71,6 +71,7 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
     patient.extrahepatic = true;
     patient.limitedLung = ctx.uniform(NATURAL) < inputs.limitedLungProbability;
     ctx.count('extrahepaticMetastases');
+    if (patient.episode > 0) ctx.count('livermetWithExtrahepatic');
     ctx.curveEvent('firstDistantMetastasis', 'metastasis');
     ctx.hazardsChanged();
     ctx.schedule(ctx.individual.time + exponentialWait(ctx, inputs.extrahepaticSymptomRatePerYear), extrahepaticSymptoms, null);
@@ -101,7 +102,12 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
 
   return {
     startEpisode(ctx) {
-      beginEpisode(ctx.individual.attributes, ctx.individual.time);
+      const patient = ctx.individual.attributes;
+      if (patient.episode === 0) {
+        ctx.count('patientsWithLiverMetastasis');
+        if (patient.extrahepatic) ctx.count('livermetWithExtrahepatic');
+      }
+      beginEpisode(patient, ctx.individual.time);
       scheduleEpisode(ctx);
     },
 

@@ -79,6 +79,10 @@ export const SARCOMA_COUNTERS = [
   'perioperativeDeaths',
   'liverRecurrencesDetected',
   'extrahepaticMetastases',
+  /** Patients who ever have liver metastasis (true disease, found or not). */
+  'patientsWithLiverMetastasis',
+  /** Patients who have had both liver and extrahepatic metastases (counted once, when the second appears). */
+  'livermetWithExtrahepatic',
   'extrahepaticDetected',
   'extrahepaticDetectedBySymptoms',
   'stagingScans',
@@ -225,7 +229,10 @@ export function sarcomaSimulation(
     ...(registry === undefined ? {} : { followUpYears: (person) => person.attributes.followUpYears }),
     onEntry: (ctx) => {
       if (registry !== undefined) countRegisteredPatient(ctx);
-      if (ctx.individual.state === 'liverDisease') course.scheduleEpisode(ctx);
+      if (ctx.individual.state === 'liverDisease') {
+        ctx.count('patientsWithLiverMetastasis');
+        course.scheduleEpisode(ctx);
+      }
       course.scheduleAtEntry(ctx);
     },
     horizonYears: options.horizonYears,

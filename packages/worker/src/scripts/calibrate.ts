@@ -19,7 +19,7 @@ import { poolExperiments } from '../pool-experiments.js';
 const options = new Command()
   .name('calibrate')
   .option('--quick', 'a small fit that checks calibration runs; writes nothing')
-  .option('--evaluations <n>', 'objective evaluations (default 1500)', Number)
+  .option('--evaluations <n>', 'objective evaluations (default 3000)', Number)
   .option('--workers <w>', `worker threads (default: cores − 1 = ${defaultWorkerCount()})`, Number)
   .parse(process.argv)
   .opts<{ quick?: boolean; evaluations?: number; workers?: number }>();
@@ -29,11 +29,10 @@ const settings: CalibrationSettings = quick
   ? { seed: 20_261_122, registryPatients: 2_000, cohortPatients: 500, maxEvaluations: 40, restarts: 0 }
   : {
       seed: 20_261_122,
-      // Sized so a fit takes under 30 minutes on 2 cores (the v2 model costs more per history).
-      registryPatients: 12_000,
-      cohortPatients: 3_000,
-      maxEvaluations: options.evaluations ?? 1_500,
-      restarts: 2,
+      registryPatients: 20_000,
+      cohortPatients: 5_000,
+      maxEvaluations: options.evaluations ?? 3_000,
+      restarts: 3,
     };
 
 const started = performance.now();

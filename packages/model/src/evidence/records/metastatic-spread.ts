@@ -90,8 +90,9 @@ export const METASTATIC_SPREAD_RECORDS: readonly EvidenceRecord[] = [
       unit: 'log scale',
       bounds: { min: 0, max: 3 },
       distribution: { kind: 'uniform', min: 0.3, max: 1.1 },
+      calibrated: true,
     },
-    'Beyond site, histology and grade, some tumours spread more than others (size and depth carry hazard ratios of 3.3 and 3.2 for metastasis, Biau 2012), and liver and lung metastases co-occur (002 Table 2, Van Cann: 33 of 122 metastatic LMS had liver disease, 10 liver only). A mean-one lognormal multiplier on both onset hazards; its spread is not measured (range 0.3–1.1).',
+    'Unobservable, so fitted (it shapes which metastasis comes first, 000 Tables 3–4). Beyond site, histology and grade, some tumours spread more than others (size and depth carry hazard ratios of 3.3 and 3.2 for metastasis, Biau 2012), and liver and lung metastases co-occur (002 Table 2, Van Cann: 33 of 122 metastatic LMS had liver disease, 10 liver only). A mean-one lognormal multiplier on both onset hazards; its spread is not measured (range 0.3–1.1).',
   ),
   assumed(
     {

@@ -130,12 +130,13 @@ export const NATURAL_HISTORY_RECORDS = [
       id: 'nh.livermet.synchronousMaxAgeYears',
       label: 'Synchronous liver disease: its age at entry is uniform up to this many years',
       topic: NH,
-      value: 1,
+      value: 2,
       unit: 'years',
-      bounds: { min: 0, max: 5 },
-      distribution: { kind: 'uniform', min: 0.5, max: 2 },
+      bounds: { min: 0.1, max: 8 },
+      distribution: { kind: 'uniform', min: 0.5, max: 5 },
+      calibrated: true,
     },
-    'No source gives the age of metastases present at diagnosis; one year lets synchronous lesions range from microscopic to a few centimetres under the growth assumptions.',
+    'No source gives the age of metastases present at diagnosis. Unobservable, so fitted: it decides how many are large enough for staging CT to find (000 Table 3, at presentation). With a volume doubling time near 90 days a lesion takes about 2.5 years to grow from 1 to 10 mm.',
   ),
   fromExternal(
     {
