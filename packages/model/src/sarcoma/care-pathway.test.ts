@@ -81,3 +81,24 @@ describe('care pathway', () => {
     expect(zDifference(labelled(contrast), labelled(chest))).toBeGreaterThan(4);
   });
 });
+
+describe('care pathway under extreme parameters', () => {
+  it('liver disease found while staging extrahepatic disease is treated once (no action after death)', () => {
+    // Found by calibration: staging of lung disease found at a liver detection used to detect
+    // and treat the same liver disease again, and the second resection met a dead patient.
+    const extreme = {
+      'tx.resection.perioperativeMortality': 0.5,
+      'rule.limitedLungProbability': 1,
+      'imaging.chest.extrahepaticSensitivity': 1,
+      'nh.extrahepatic.onsetRate': 2,
+      'nh.livermet.onsetRate': 1,
+    };
+    for (const synchronousRule of ['staging', 'window'] as const) {
+      const results = simulate([named('chest-only'), named('contrast-ct-all')], 3_000, extreme, { synchronousRule }, 2);
+      for (const r of results) {
+        expect(r.counters.perioperativeDeaths?.total ?? 0).toBeGreaterThan(0);
+        expect(r.counters.firstDetections?.total ?? 0).toBeLessThanOrEqual(3_000);
+      }
+    }
+  });
+});

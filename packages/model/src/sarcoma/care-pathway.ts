@@ -282,12 +282,14 @@ export function carePathway(
 
     detect(ctx, route) {
       const patient = ctx.individual.attributes;
+      const firstDetection = !patient.everDetected;
+      // Marked found first, so that extrahepatic disease found at this staging does not stage
+      // (and treat) the same liver disease a second time.
+      patient.detected = true;
+      patient.everDetected = true;
       // Staging of newly found liver disease includes the chest.
       if (route !== 'staging') pathway.chestImaged(ctx, TREATMENT);
       const burden = burdenNow(ctx);
-      const firstDetection = !patient.everDetected;
-      patient.detected = true;
-      patient.everDetected = true;
       ctx.count(
         route === 'surveillance'
           ? 'detectedBySurveillance'
