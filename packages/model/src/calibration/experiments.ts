@@ -45,7 +45,7 @@ function strategy(id: string): SurveillanceStrategy {
 }
 
 /** Cohort-mix overrides keeping Table 2's shares at the given sites and histologies and nothing else. */
-function mixOf(sites: readonly Site[], histologies: readonly Histology[]): Record<string, number> {
+export function mixOf(sites: readonly Site[], histologies: readonly Histology[]): Record<string, number> {
   const mix: Record<string, number> = {};
   for (const site of SITES) for (const h of HISTOLOGIES) mix[`cohort.mix.${site}.${h}`] = 0;
   const defaults = new ParameterValues();
@@ -72,7 +72,8 @@ export interface Experiment {
   readonly seed: number;
 }
 
-function sarcoma(
+/** A sarcoma simulation for an experiment: 20-year horizon, undiscounted, treatment as modelled. */
+export function sarcoma(
   overrides: Readonly<Record<string, number>>,
   options: Omit<SarcomaOptions, 'discountRates' | 'treatmentEffect' | 'horizonYears'> & Partial<SarcomaOptions>,
 ) {

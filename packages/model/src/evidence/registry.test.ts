@@ -80,4 +80,21 @@ describe('evidence registry', () => {
     expect(count('.smoothMuscle')).toBeCloseTo(69, 9);
     expect(count('.retroperitoneal.')).toBeCloseTo(74, 9);
   });
+
+  it('prices every cost in USD of 2025, keeping the published price and its conversion', () => {
+    const costs = EVIDENCE.filter((r) => r.topic === 'costs');
+    expect(costs.length).toBeGreaterThan(10);
+    for (const record of costs) expect(record.unit, record.id).toMatch(/^USD 2025/);
+    // Records converted from a published price carry it, and their value is the conversion's.
+    const converted = costs.filter((r) => r.price !== undefined);
+    expect(converted.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['cost.resection', 'cost.systemicCourse', 'cost.metastaticCarePerYear', 'cost.endOfLife']),
+    );
+    for (const record of converted) {
+      const price = record.price;
+      if (price === undefined) continue;
+      expect(record.value, record.id).toBe(Math.round(price.amount * price.factor));
+      expect(price.conversion, record.id).toMatch(/medical CPI/);
+    }
+  });
 });

@@ -80,6 +80,7 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
   const localRecurrence = (ctx: Ctx) => {
     ctx.individual.attributes.localRecurrence = true;
     ctx.count('localRecurrences');
+    ctx.curveEvent('localRecurrence', 'recurrence');
     ctx.addReward('costs', inputs.cost.localRecurrence);
     ctx.hazardsChanged(); // local disease can now kill
   };

@@ -56,8 +56,10 @@ describe('sarcoma model', () => {
   });
 
   it('with no liver imaging, strategies share identical natural histories (common random numbers)', () => {
-    // Chest CT that can find nothing, never raises a false alarm and costs nothing, against no imaging at all.
+    // Chest CT that can find nothing (in the liver or the lungs), never raises a false alarm and
+    // costs nothing, against no imaging at all.
     const blindChestCt = {
+      'imaging.chest.extrahepaticSensitivity': 0,
       'imaging.chestCt.sensitivity.10to20mm': 0,
       'imaging.chestCt.sensitivity.atLeast20mm': 0,
       'imaging.chestCt.specificity': 1,
@@ -120,6 +122,22 @@ describe('sarcoma model', () => {
     ).strategies;
     expect(targeted?.rewards).toEqual(chest?.rewards);
     expect(targeted?.counters).toEqual(chest?.counters);
+  });
+
+  it('intensive abdominal imaging does not lower the share of detected patients ever resected (default scenario)', () => {
+    // The reviewed v1 model did the opposite: its 6-month window relabelled early-found disease
+    // synchronous and a coin then withdrew resection. Shares among the detected, binomial SEs.
+    const [chest, contrast] = summarize(run([named('chest-only'), named('contrast-ct-all')], 20_000)).strategies;
+    if (chest === undefined || contrast === undefined) throw new Error('missing strategies');
+    const everResected = (s: typeof chest) => {
+      const detected = s.counters.firstDetections?.total ?? 0;
+      const p = (s.counters.patientsEverResected?.total ?? 0) / detected;
+      return { p, se: Math.sqrt((p * (1 - p)) / detected) };
+    };
+    const [a, b] = [everResected(chest), everResected(contrast)];
+    expect(a.p).toBeGreaterThan(0);
+    const gap = b.p - a.p;
+    expect(gap).toBeGreaterThan(-4 * Math.hypot(a.se, b.se));
   });
 
   it('detects liver metastases mostly by symptoms without liver imaging, and mostly by scans with contrast CT', () => {

@@ -223,6 +223,7 @@ export function sarcomaSimulation(
       livermetDetected: { causes: ['detected'] },
       survivalFromDetection: { causes: [], origin: 'marked' },
       firstDistantMetastasis: { causes: ['metastasis'] },
+      localRecurrence: { causes: ['recurrence'] },
       survivalFromResection: { causes: [], origin: 'marked' },
       diseaseFreeFromResection: { causes: ['recurrence'], origin: 'marked' },
     },

@@ -125,8 +125,8 @@ export function burdenChart(report: RunReport) {
 export function resectedChart(report: RunReport) {
   const ids = report.strategies.map((s) => s.id);
   return barChart(
-    report.strategies.map((s) => ({ strategy: s.id, value: s.outcomes?.atDetection.resected ?? 0 })),
-    'Resected at first detection (% of detected)',
+    report.strategies.map((s) => ({ strategy: s.id, value: s.outcomes?.detectedEverResected ?? 0 })),
+    'Detected liver metastasis ever resected (% of detected)',
     { ids, percent: true },
   );
 }
@@ -157,11 +157,17 @@ export function deathsChart(report: RunReport) {
   return barChart(
     report.strategies.flatMap((s) => {
       const cancer = s.outcomes?.deaths.cancer ?? 0;
+      const local = s.outcomes?.deaths.localRecurrence ?? 0;
       const other = s.outcomes?.deaths.otherCauses ?? 0;
       return [
-        { strategy: s.id, part: 'died of sarcoma', value: cancer },
+        { strategy: s.id, part: 'died of metastatic sarcoma', value: cancer },
+        { strategy: s.id, part: 'died of local recurrence', value: local },
         { strategy: s.id, part: 'died of other causes', value: other },
-        { strategy: s.id, part: `alive at ${report.horizonYears} years`, value: Math.max(0, 1 - cancer - other) },
+        {
+          strategy: s.id,
+          part: `alive at ${report.horizonYears} years`,
+          value: Math.max(0, 1 - cancer - local - other),
+        },
       ];
     }),
     `Patients by the horizon (${report.horizonYears} years, %)`,

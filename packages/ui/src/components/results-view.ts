@@ -15,7 +15,7 @@ const FIGURES: readonly [string, string, (r: RunReport) => Element][] = [
   ['Overall survival from entry (95% bands)', 'survival', charts.survivalChart],
   ['Cumulative incidence of detected liver metastasis', 'detected-liver-metastasis', charts.detectedIncidenceChart],
   ['Burden at first detection', 'burden-at-detection', charts.burdenChart],
-  ['Resected at first detection', 'resected-at-detection', charts.resectedChart],
+  ['Detected liver metastasis ever resected', 'ever-resected', charts.resectedChart],
   ['Scans per patient', 'scans', charts.scansChart],
   ['False positives per patient', 'false-positives', charts.falsePositivesChart],
   ['Deaths by cause', 'deaths', charts.deathsChart],

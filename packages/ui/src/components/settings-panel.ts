@@ -52,6 +52,12 @@ export class SettingsPanel extends LitElement {
           <option value="modelled" ?selected=${d.treatmentEffect === 'modelled'}>As modelled</option>
           <option value="none" ?selected=${d.treatmentEffect === 'none'}>None (what-if: treatment changes nothing)</option>
         </select>
+      </label>
+      <label>Synchronous liver disease (treated systemic-first)
+        <select @change=${(e: Event) => this.change({ synchronousRule: (e.target as HTMLSelectElement).value as ScenarioDraft['synchronousRule'] })}>
+          <option value="staging" ?selected=${d.synchronousRule === 'staging'}>Present at diagnosis (biology)</option>
+          <option value="window" ?selected=${d.synchronousRule === 'window'}>Found within 6 months of diagnosis (consensus window)</option>
+        </select>
       </label>`;
   }
 }

@@ -1,6 +1,13 @@
 // The scenario as the user edits it: plain JSON (what the URL and downloads carry), checked
 // by the model's schema on every change. Only a draft that passes is ever run.
-import { CALIBRATED_VALUES, EVIDENCE_BY_ID, parseScenario, type Scenario, ScenarioError } from '@sarcsim/model';
+import {
+  CALIBRATED_VALUES,
+  EVIDENCE_BY_ID,
+  parseScenario,
+  type Scenario,
+  ScenarioError,
+  type SynchronousRule,
+} from '@sarcsim/model';
 
 export interface StrategyDraft {
   id: string;
@@ -29,6 +36,7 @@ export interface ScenarioDraft {
   horizonYears: number;
   discountRates: { costs: number; effects: number };
   treatmentEffect: 'modelled' | 'none';
+  synchronousRule: SynchronousRule;
   economics: { willingnessToPay: number; psa: { draws: number } };
 }
 
@@ -46,6 +54,7 @@ export function defaultDraft(): ScenarioDraft {
     horizonYears: s.horizonYears,
     discountRates: { ...s.discountRates },
     treatmentEffect: s.treatmentEffect,
+    synchronousRule: s.synchronousRule,
     economics: { willingnessToPay: s.economics.willingnessToPay, psa: { draws: 100 } },
   };
 }
