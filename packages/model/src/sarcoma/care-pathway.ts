@@ -162,8 +162,11 @@ export function carePathway(
     }
     ctx.count(patient.localTreatments > 0 ? 'reResections' : 'resections');
     if (!patient.everResected) {
+      // Burden at the first resection, as surgical series report it (002 Table 4).
       patient.everResected = true;
       ctx.count('patientsEverResected');
+      if (burden.lesions === 1) ctx.count('solitaryAtFirstResection');
+      if (burden.largestMm > inputs.resectionPrognosis.largeLesionMm) ctx.count('largeLesionAtFirstResection');
     }
     // Outcomes after the first resection, as surgical series report them (002).
     ctx.curveStart('survivalFromResection');

@@ -118,7 +118,10 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
       const patient = ctx.individual.attributes;
       const extrahepaticRatio =
         inputs.extrahepaticHazardRatio(patient.site, patient.histology, patient.grade) * patient.propensity;
-      ctx.schedule(nextOnClock(ctx, inputs.extrahepaticOnset, 0, extrahepaticRatio), extrahepaticOnset, null);
+      // The onset time is drawn even when the disease is already there, so that every patient
+      // uses the natural stream alike.
+      const onset = nextOnClock(ctx, inputs.extrahepaticOnset, 0, extrahepaticRatio);
+      ctx.schedule(patient.extrahepaticAtEntry ? 0 : onset, extrahepaticOnset, null);
       ctx.schedule(exponentialWait(ctx, inputs.localRecurrenceRate(patient.site, patient.grade)), localRecurrence, null);
     },
   };

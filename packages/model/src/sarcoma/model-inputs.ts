@@ -144,7 +144,7 @@ export function sarcomaInputs(p: ParameterValues, synchronousRule: SynchronousRu
   };
 
   return {
-    cohort: cohortSampler(p, onsetHazardRatio, growth),
+    cohort: cohortSampler(p, onsetHazardRatio, extrahepaticHazardRatio, growth),
     onsetHazard: gompertz(p.get('nh.livermet.onsetShape'), p.get('nh.livermet.onsetRate')),
     onsetHazardRatio,
     extrahepaticOnset: gompertz(p.get('nh.extrahepatic.onsetShape'), p.get('nh.extrahepatic.onsetRate')),

@@ -21,6 +21,8 @@ export interface Patient {
   readonly growth: GrowthModel;
   /** Age of liver disease already present at entry (years), or NaN: synchronous by biology. */
   readonly synchronousAgeYears: number;
+  /** Extrahepatic (mostly lung) metastasis already present at diagnosis of the primary. */
+  readonly extrahepaticAtEntry: boolean;
   /** End of observation (registry replica only; Infinity otherwise). */
   readonly followUpYears: number;
 
@@ -65,6 +67,9 @@ export interface CohortSampler {
   readonly onsetHazardRatio: (site: Site, histology: Histology, grade: Grade) => number;
   readonly synchronousProbability: number;
   readonly synchronousMaxAgeYears: number;
+  /** Extrahepatic-onset hazard ratio (site × histology × grade), which also scales its presence at entry. */
+  readonly extrahepaticHazardRatio: (site: Site, histology: Histology, grade: Grade) => number;
+  readonly synchronousExtrahepaticProbability: number;
   /** Standard deviation of log propensity (0: no shared propensity). */
   readonly propensitySdLog: number;
   /** Growth of the median patient's lesions. */
@@ -79,6 +84,7 @@ const AGE_MAX = 96;
 export function cohortSampler(
   parameters: ParameterValues,
   onsetHazardRatio: CohortSampler['onsetHazardRatio'],
+  extrahepaticHazardRatio: CohortSampler['extrahepaticHazardRatio'],
   growth: GrowthModel,
 ): CohortSampler {
   const weights = SITES.flatMap((site) =>
@@ -103,6 +109,8 @@ export function cohortSampler(
     onsetHazardRatio,
     synchronousProbability: parameters.get('nh.livermet.synchronousProbability'),
     synchronousMaxAgeYears: parameters.get('nh.livermet.synchronousMaxAgeYears'),
+    extrahepaticHazardRatio,
+    synchronousExtrahepaticProbability: parameters.get('nh.extrahepatic.synchronousProbability'),
     propensitySdLog: parameters.get('nh.metastasis.propensitySdLog'),
     growth,
     growthSdLog: parameters.get('nh.livermet.growthSdLog'),
@@ -162,6 +170,13 @@ export function samplePatient(sampler: CohortSampler, u: Uniform, followUp?: Fol
   );
   const synchronous = u() < synchronousRisk;
   const synchronousAgeYears = synchronous ? u() * sampler.synchronousMaxAgeYears : Number.NaN;
+  const extrahepaticRisk = Math.min(
+    0.95,
+    sampler.synchronousExtrahepaticProbability *
+      sampler.extrahepaticHazardRatio(cell.site, cell.histology, grade) *
+      propensity,
+  );
+  const extrahepaticAtEntry = u() < extrahepaticRisk;
   let followUpYears = Infinity;
   if (followUp !== undefined) {
     const untilAnalysis = u() * followUp.accrualYears;
@@ -178,6 +193,7 @@ export function samplePatient(sampler: CohortSampler, u: Uniform, followUp?: Fol
     propensity,
     growth,
     synchronousAgeYears,
+    extrahepaticAtEntry,
     followUpYears,
     episode: 0,
     episodeOnset: Number.NaN,

@@ -72,6 +72,8 @@ export const SARCOMA_COUNTERS = [
   'resections',
   'reResections',
   'patientsEverResected',
+  'solitaryAtFirstResection',
+  'largeLesionAtFirstResection',
   'ablations',
   'systemicTherapies',
   'systemicFirstCourses',

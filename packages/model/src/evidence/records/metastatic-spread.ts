@@ -121,6 +121,21 @@ export const METASTATIC_SPREAD_RECORDS: readonly EvidenceRecord[] = [
     'lung is the first site for extremity, trunk and head and neck primaries; locoregional failure and liver for retroperitoneal and visceral primaries',
     'The document gives the pattern, not a ratio; 0.6 (0.3–1.2) is an assumption. TARPSWG (Gronchi 2016): distant metastasis 21% at 5 years in retroperitoneal sarcoma.',
   ),
+  fromExternal(
+    {
+      id: 'nh.extrahepatic.synchronousProbability',
+      label: 'Extrahepatic (lung) metastasis already present at diagnosis, reference group (scaled by the onset hazard ratios)',
+      topic: NH,
+      value: 0.03,
+      unit: 'probability',
+      bounds: { min: 0, max: 0.5 },
+      distribution: lognormalFromCi(0.03, 0.01, 0.08),
+      calibrated: true,
+    },
+    'Rizk 2024, J Cancer Metastasis Treat (SEER 2010–2018, extremity and pelvic STS): 7.9% had lung metastases at diagnosis',
+    true,
+    "The reference group is low grade and not LMS; with the grade mix (high grade × 4.5) the cohort's share is about three times the reference value. Unobservable in the documents' terms (000 counts liver metastases only), so fitted with this prior; it gives the early deaths that 000's 2-year survival shows.",
+  ),
   assumed(
     {
       id: 'nh.extrahepatic.hr.lms',
