@@ -1,6 +1,7 @@
 // Reading PSA parts from files: untrusted JSON, checked against a schema and against itself.
 import { z } from 'zod';
 import { parseScenario, type SarcomaScenario } from '../scenario/scenario.js';
+import { structureProblems } from '../scenario/untrusted-json.js';
 import { formatIssues, ScenarioError } from '../scenario/validation-error.js';
 import type { PsaPart } from './psa.js';
 import { partIntegrityProblems } from './psa-integrity.js';
@@ -28,6 +29,8 @@ const psaPartSchema = z.strictObject({
 
 /** Validates a part read from `source` (a file name, for messages); throws ScenarioError listing the problems. */
 export function parsePsaPart(input: unknown, source: string): PsaPart {
+  const structure = structureProblems(input);
+  if (structure.length > 0) throw new ScenarioError(structure.map((p) => `${source}: ${p}`));
   const parsed = psaPartSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error.issues).map((p) => `${source}: ${p}`));
   const part = parsed.data;
@@ -42,6 +45,12 @@ export function parsePsaPart(input: unknown, source: string): PsaPart {
   }
   const problems: string[] = [];
   const width = part.strategies.length;
+  if (part.draws.length !== part.range.count) {
+    const last = part.range.first + part.range.count - 1;
+    problems.push(
+      `draws: got ${part.draws.length} draws, must be ${part.range.count} (the range ${part.range.first}–${last})`,
+    );
+  }
   part.draws.forEach((d, i) => {
     if (d.draw !== part.range.first + i)
       problems.push(`draws[${i}].draw: got ${d.draw}, expected ${part.range.first + i}`);

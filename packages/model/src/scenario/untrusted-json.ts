@@ -7,6 +7,8 @@ export const MAX_JSON_DEPTH = 64;
 
 /** A key that JavaScript treats as the prototype: copying it would drop it without a word. */
 const RESERVED_KEY = '__proto__';
+/** Levels of a path spelled out in messages. */
+const NAMED_LEVELS = 4;
 
 export class JsonTextError extends Error {
   override name = 'JsonTextError';
@@ -64,14 +66,17 @@ export function structureProblems(value: unknown, maxDepth = MAX_JSON_DEPTH): st
       );
       continue;
     }
+    // Paths name the first few levels only: "version", not "version[0][0][0]…" 64 times.
+    const named = depth <= NAMED_LEVELS;
     if (Array.isArray(item.value)) {
       item.value.forEach((v: unknown, i) => {
-        if (v !== null && typeof v === 'object') stack.push({ value: v, path: `${item.path}[${i}]`, depth });
+        if (v !== null && typeof v === 'object')
+          stack.push({ value: v, path: named ? `${item.path}[${i}]` : item.path, depth });
       });
       continue;
     }
     for (const key of Object.keys(item.value)) {
-      const path = item.path === '' ? key : `${item.path}.${key}`;
+      const path = !named ? item.path : item.path === '' ? key : `${item.path}.${key}`;
       if (key === RESERVED_KEY) {
         problems.push(`${path}: got a key named "${RESERVED_KEY}", must not be used (JavaScript reserves it)`);
         continue;
