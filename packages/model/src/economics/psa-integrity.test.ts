@@ -8,7 +8,7 @@ import { hashOfScenario, reportFor } from '../scenario/run-report.js';
 import { parseScenario, type SarcomaScenario, type Scenario } from '../scenario/scenario.js';
 import { runnerFor } from '../scenario/scenario-runner.js';
 import { ScenarioError } from '../scenario/validation-error.js';
-import { mergePsaParts, type PsaPart, runPsaPart, shardRange, summarisePsa } from './psa.js';
+import { mergePsaParts, runPsaPart, shardRange, summarisePsa } from './psa.js';
 import { parsePsaPart } from './psa-file.js';
 import { calibrationHash, drawsHash } from './psa-integrity.js';
 import { strategyEconomics } from './strategy-economics.js';
@@ -25,7 +25,8 @@ const scenario = parseScenario({
   economics: { psa: { draws: 6 }, wtpGrid: { points: 3 } },
 }) as SarcomaScenario;
 
-type Json = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: a part file as edited by hand
+// biome-ignore lint/suspicious/noExplicitAny: a part file as a hand edits it: any field, any type
+type Json = Record<string, any>;
 let parts: Json[] = [];
 
 beforeAll(async () => {
