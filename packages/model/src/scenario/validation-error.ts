@@ -108,9 +108,10 @@ function flatten(
 
 /** zod's own wording ("Invalid input: …") said as what is allowed; the schema's own messages are kept. */
 function allowed(issue: z.core.$ZodIssue): string {
-  const generic = /^(Invalid input|Unrecognized key|Too big|Too small|Invalid string|Invalid number)/.test(
-    issue.message,
-  );
+  const generic =
+    /^(Invalid input|Invalid option|Unrecognized key|Too big|Too small|Invalid string|Invalid number)/.test(
+      issue.message,
+    );
   if (!generic) return issue.message;
   switch (issue.code) {
     case 'invalid_type': {
