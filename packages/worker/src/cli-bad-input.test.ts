@@ -3,11 +3,11 @@
 // the expected exit status (2: bad input), nothing on standard output, one short line per
 // problem naming the field (or flag), the value received (a short prefix) and what is
 // allowed, no stack trace, and no output file created. Nothing here depends on timing.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVIDENCE } from '@sarcsim/model';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../dist/cli-main.js';
 import { fakeIo } from '../dist/testing/fake-io.js';
 
@@ -724,6 +724,7 @@ describe(`the CLI refuses bad input cleanly (${cases.length} cases)`, () => {
   beforeAll(() => {
     mkdirSync(dir, { recursive: true });
   });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   for (const [name, args, line, options] of cases) {
     it(name, async () => {
       const result = await sarcsim(args(), options?.env);

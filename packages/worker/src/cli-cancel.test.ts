@@ -3,11 +3,11 @@
 // sent once the CLI is known to be listening (its progress bar has drawn, or it has probed
 // its output folder), never after a guessed delay.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, watch } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../dist/cli-main.js';
 import { fakeIo } from '../dist/testing/fake-io.js';
 
@@ -30,6 +30,7 @@ async function cancelled(args: string[], signal: NodeJS.Signals) {
 }
 
 describe('cancelling a run', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it('Ctrl-C during run: one line, exit 130, the progress line ended', async () => {
     const result = await cancelled(['run', '--patients', '3000000', '--workers', '1'], 'SIGINT');
     expect(result.sent).toBe(true);
@@ -76,5 +77,6 @@ describe('cancelling a run', () => {
       /^sarcsim: cancelled (before the computation started|after [\d,]+ of 5,000,000 patients); nothing written\n$/,
     );
     expect(readdirSync(csv)).toEqual([]);
+    rmSync(csv, { recursive: true });
   });
 });
