@@ -52,6 +52,7 @@ export type {
 } from './economics/psa.js';
 export { mergePsaParts, runPsaPart, shardRange, summarisePsa } from './economics/psa.js';
 export { parsePsaPart } from './economics/psa-file.js';
+export { calibrationHash, drawsHash, expectedManifest } from './economics/psa-integrity.js';
 export type { WtpPoint } from './economics/psa-summary.js';
 export { acceptability, effectivePopulation, wtpGrid } from './economics/psa-summary.js';
 export type { RunEconomics, StrategyEconomics } from './economics/strategy-economics.js';
@@ -127,9 +128,13 @@ export {
   DEFAULT_SEED,
   MAX_BLOCK_SIZE,
   MAX_PATIENTS,
+  MAX_STRATEGIES,
+  MIN_HORIZON_YEARS,
   parseScenario,
   scenarioSchema,
 } from './scenario/scenario.js';
 export { runnerFor } from './scenario/scenario-runner.js';
-export { formatIssues, formatPath, ScenarioError } from './scenario/validation-error.js';
+export { MAX_SCANS_PER_PATIENT, MAX_SEGMENTS, MIN_INTERVAL_MONTHS } from './scenario/schedule-limits.js';
+export { JsonTextError, MAX_JSON_DEPTH, parseJsonText, structureProblems } from './scenario/untrusted-json.js';
+export { formatIssues, formatPath, preview, ScenarioError } from './scenario/validation-error.js';
 export { SARCSIM_VERSION } from './version.js';

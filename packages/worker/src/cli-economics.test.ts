@@ -23,7 +23,7 @@ writeFileSync(
   scenarioFile,
   JSON.stringify({ strategies: ['chest-only', 'contrast-ct-rp-lms', 'mri-rp-lms'], patients: 200, seed: 5 }),
 );
-const common = [scenarioFile, '--draws', '9', '--workers', '2'];
+const common = [scenarioFile, '--draws', '9', '--workers', '2', '--force']; // --force: two workers even on one core
 
 describe('sarcsim psa / merge', () => {
   it('shards merged in any order equal the single-machine run byte for byte', () => {
@@ -78,7 +78,9 @@ describe('sarcsim psa / merge', () => {
     expect(sarcsim(['psa', ...common, '--seed', '6', '--shard', '1/3', '--out', other]).status).toBe(0);
     const mismatch = sarcsim(['merge', p0, other, p2]);
     expect(mismatch.status).toBe(2);
-    expect(mismatch.stderr).toMatch(/part 2 is for scenario [0-9a-f]{12}…, part 1 for [0-9a-f]{12}…/);
+    expect(mismatch.stderr).toMatch(
+      /part 2 \(.*other-seed\.json\) is for scenario [0-9a-f]{12}…, part 1 for [0-9a-f]{12}…/,
+    );
 
     const damaged = join(dir, 'damaged.json');
     const part = JSON.parse(readFileSync(p0, 'utf8')) as { draws: { costs: unknown[] }[] };

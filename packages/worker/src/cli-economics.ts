@@ -1,5 +1,4 @@
 // The CLI's economic commands: psa (whole or one shard), merge, dsa.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type DsaResult,
@@ -15,11 +14,19 @@ import {
   shardRange,
   summarisePsa,
 } from '@sarcsim/model';
-import cliProgress from 'cli-progress';
-import { readJsonFile, type ScenarioFlags, scenarioInput, UsageError } from './cli-input.js';
+import {
+  MAX_PART_FILE_BYTES,
+  readJsonFile,
+  type ScenarioFlags,
+  scenarioInput,
+  UsageError,
+  workerCount,
+} from './cli-input.js';
+import type { CliContext } from './cli-io.js';
 import { dsaCsvFiles, psaCsvFiles } from './csv.js';
 import { formatDsa, formatPsa } from './format-economics.js';
 import { defaultWorkerCount, nodeWorkerFactory } from './node-workers.js';
+import { checkOutputDir, checkOutputFile, type OutputFile, writeOutputs } from './output-files.js';
 import { WorkerPool } from './pool.js';
 import { poolEvaluator } from './pool-evaluate.js';
 
@@ -38,7 +45,19 @@ interface OutputFlags {
   json?: boolean;
   out?: string;
   csv?: string;
+}
+
+interface PoolFlags {
   workers?: number;
+  force?: boolean;
+}
+
+/** The worker pool for a command, its size capped at the machine's cores unless --force. */
+export function startPool(ctx: CliContext, flags: PoolFlags): WorkerPool {
+  const size = workerCount(flags.workers, flags.force, ctx.io.cores, defaultWorkerCount(), (note) =>
+    ctx.io.stderr.write(`sarcsim: ${note}\n`),
+  );
+  return new WorkerPool(nodeWorkerFactory(), size);
 }
 
 function sarcomaScenario(input: unknown, command: string): SarcomaScenario {
@@ -48,50 +67,45 @@ function sarcomaScenario(input: unknown, command: string): SarcomaScenario {
   return scenario;
 }
 
-function progressBar(total: number, unit: string, quiet: boolean) {
-  if (quiet || process.stderr.isTTY !== true) return undefined;
-  const bar = new cliProgress.SingleBar(
-    { format: `${unit} [{bar}] {value}/{total} · ETA {eta_formatted}`, stream: process.stderr },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(total, 0);
-  return bar;
+/** Checks every output path before the computation starts. */
+function checkOutputs(flags: OutputFlags): void {
+  if (flags.out !== undefined) checkOutputFile(flags.out, '--out');
+  if (flags.csv !== undefined) checkOutputDir(flags.csv, '--csv');
 }
 
-function writeJson(path: string, value: unknown): void {
-  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
-}
-
-function writeCsv(dir: string, files: Record<string, string>): void {
-  mkdirSync(dir, { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-}
+const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 function emit<T>(
   result: T,
   flags: OutputFlags,
+  ctx: CliContext,
   text: (r: T) => string,
-  csv: ((r: T) => Record<string, string>) | undefined,
+  csv: (r: T) => Record<string, string>,
 ): void {
-  if (flags.out !== undefined) writeJson(flags.out, result);
-  if (flags.csv !== undefined && csv !== undefined) writeCsv(flags.csv, csv(result));
-  if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${text(result)}\n`);
+  ctx.signal.throwIfAborted(); // a signal during the last step still means "nothing written"
+  const files: OutputFile[] = [];
+  if (flags.out !== undefined) files.push({ path: flags.out, text: jsonText(result) });
+  if (flags.csv !== undefined) {
+    for (const [name, body] of Object.entries(csv(result))) files.push({ path: join(flags.csv, name), text: body });
+  }
+  writeOutputs(files, ctx.io.fs);
+  ctx.io.stdout.write(flags.json ? jsonText(result) : `${text(result)}\n`);
 }
 
 /** `I/N` (0-based index) or `N` with the index from an array job's environment. */
 export function parseShard(text: string, env: NodeJS.ProcessEnv): { index: number; count: number } {
-  const match = /^(?:(\d+)\/)?(\d+)$/.exec(text.trim());
+  const match = /^(?:(\d+)\/)?(\d+)$/.exec(text);
   if (match === null)
     throw new UsageError([
-      `--shard: got "${text}", must be I/N (0-based shard I of N) or N (index from the environment)`,
+      `--shard: got "${text.slice(0, 40)}", must be I/N (0-based shard I of N) or N (index from the environment)`,
     ]);
   const count = Number(match[2]);
   if (match[1] !== undefined) return { index: Number(match[1]), count };
   for (const name of SHARD_INDEX_VARIABLES) {
     const value = env[name];
     if (value !== undefined && value !== '') {
-      if (!/^\d+$/.test(value)) throw new UsageError([`${name}: got "${value}", must be a whole number`]);
+      if (!/^\d+$/.test(value))
+        throw new UsageError([`${name}: got "${value.slice(0, 40)}", must be a whole number (decimal digits)`]);
       return { index: Number(value), count };
     }
   }
@@ -100,16 +114,16 @@ export function parseShard(text: string, env: NodeJS.ProcessEnv): { index: numbe
   ]);
 }
 
-export interface PsaFlags extends ScenarioFlags, OutputFlags {
+export interface PsaFlags extends ScenarioFlags, OutputFlags, PoolFlags {
   shard?: string;
 }
 
-export async function psaCommand(file: string | undefined, flags: PsaFlags): Promise<void> {
+export async function psaCommand(file: string | undefined, flags: PsaFlags, ctx: CliContext): Promise<void> {
   const scenario = sarcomaScenario(scenarioInput(file, flags, PSA_DEFAULT_PATIENTS), 'psa');
   const draws = scenario.economics.psa.draws;
   let range = { first: 0, count: draws };
   if (flags.shard !== undefined) {
-    const shard = parseShard(flags.shard, process.env);
+    const shard = parseShard(flags.shard, ctx.io.env);
     try {
       range = shardRange(draws, shard.index, shard.count);
     } catch (error) {
@@ -118,37 +132,46 @@ export async function psaCommand(file: string | undefined, flags: PsaFlags): Pro
     if (flags.out === undefined)
       throw new UsageError(['--shard: give --out FILE for the part (merge parts with `sarcsim merge`)']);
   }
-  const pool = new WorkerPool(nodeWorkerFactory(), flags.workers ?? defaultWorkerCount());
-  const bar = progressBar(range.count, 'PSA draws', flags.json === true);
+  checkOutputs(flags);
+  const pool = startPool(ctx, flags);
+  const evaluate = poolEvaluator(pool, ctx.signal);
+  ctx.progress.start(
+    range.count,
+    'PSA draws',
+    flags.json === true,
+    'PSA draws [{bar}] {value}/{total} · ETA {eta_formatted}',
+  );
   let part: PsaPart;
   try {
-    part = await runPsaPart(scenario, range, poolEvaluator(pool), (p) => bar?.update(p.drawsDone));
+    part = await runPsaPart(scenario, range, evaluate, (p) => ctx.progress.update(p.drawsDone));
   } finally {
-    bar?.stop();
+    ctx.progress.stop();
     pool.terminate();
   }
   if (range.count < draws) {
-    writeJson(flags.out as string, part);
-    process.stderr.write(
+    ctx.signal.throwIfAborted();
+    writeOutputs([{ path: flags.out as string, text: jsonText(part) }], ctx.io.fs);
+    ctx.io.stderr.write(
       `sarcsim: wrote draws ${range.first}–${range.first + range.count - 1} of ${draws} to ${flags.out}\n`,
     );
     return;
   }
-  emit(summarisePsa(part), flags, formatPsa, psaCsvFiles);
+  emit(summarisePsa(part), flags, ctx, formatPsa, psaCsvFiles);
 }
 
-export function mergeCommand(files: readonly string[], flags: OutputFlags): void {
-  const parts = files.map((f) => parsePsaPart(readJsonFile(f, 'PSA part'), f));
+export function mergeCommand(files: readonly string[], flags: OutputFlags, ctx: CliContext): void {
+  checkOutputs(flags);
+  const parts = files.map((f) => parsePsaPart(readJsonFile(f, 'PSA part', MAX_PART_FILE_BYTES), f));
   let merged: PsaResult;
   try {
-    merged = summarisePsa(mergePsaParts(parts));
+    merged = summarisePsa(mergePsaParts(parts, files));
   } catch (error) {
     throw new UsageError([(error as Error).message]);
   }
-  emit(merged, flags, formatPsa, psaCsvFiles);
+  emit(merged, flags, ctx, formatPsa, psaCsvFiles);
 }
 
-export interface DsaFlags extends ScenarioFlags, OutputFlags {
+export interface DsaFlags extends ScenarioFlags, OutputFlags, PoolFlags {
   outcome?: string;
   strategy?: string;
   comparator?: string;
@@ -157,7 +180,7 @@ export interface DsaFlags extends ScenarioFlags, OutputFlags {
   grid?: number;
 }
 
-export async function dsaCommand(file: string | undefined, flags: DsaFlags): Promise<void> {
+export async function dsaCommand(file: string | undefined, flags: DsaFlags, ctx: CliContext): Promise<void> {
   const scenario = sarcomaScenario(scenarioInput(file, flags, DSA_DEFAULT_PATIENTS), 'dsa');
   const list = (text: string | undefined) =>
     text
@@ -172,9 +195,10 @@ export async function dsaCommand(file: string | undefined, flags: DsaFlags): Pro
     ...(flags.twoWay === undefined ? {} : { twoWay: list(flags.twoWay) }),
     ...(flags.grid === undefined ? {} : { gridPoints: flags.grid }),
   };
-  const pool = new WorkerPool(nodeWorkerFactory(), flags.workers ?? defaultWorkerCount());
-  const evaluate = poolEvaluator(pool);
-  const bar = progressBar(1, 'DSA runs', flags.json === true);
+  checkOutputs(flags);
+  const pool = startPool(ctx, flags);
+  const evaluate = poolEvaluator(pool, ctx.signal);
+  ctx.progress.start(1, 'DSA runs', flags.json === true, 'DSA runs [{bar}] {value}/{total} · ETA {eta_formatted}');
   let result: DsaResult;
   try {
     result = await runDsa(
@@ -182,13 +206,13 @@ export async function dsaCommand(file: string | undefined, flags: DsaFlags): Pro
       settings as DsaSettingsInput, // checked by runDsa's schema
       (overrides) => evaluate({ ...scenario, parameters: overrides }, 0),
       (done, total) => {
-        bar?.setTotal(total);
-        bar?.update(done);
+        ctx.progress.setTotal(total);
+        ctx.progress.update(done);
       },
     );
   } finally {
-    bar?.stop();
+    ctx.progress.stop();
     pool.terminate();
   }
-  emit(result, flags, formatDsa, dsaCsvFiles);
+  emit(result, flags, ctx, formatDsa, dsaCsvFiles);
 }

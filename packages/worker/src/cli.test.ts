@@ -23,7 +23,17 @@ interface JsonReport {
 
 describe('sarcsim CLI', () => {
   it('run --json prints only a JSON report with every required field', () => {
-    const { status, stdout, stderr } = sarcsim('run', '--patients', '300', '--seed', '7', '--workers', '2', '--json');
+    const { status, stdout, stderr } = sarcsim(
+      'run',
+      '--patients',
+      '300',
+      '--seed',
+      '7',
+      '--workers',
+      '2',
+      '--force',
+      '--json',
+    );
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const report = JSON.parse(stdout) as JsonReport;
@@ -48,7 +58,7 @@ describe('sarcsim CLI', () => {
 
   it('gives the same JSON for any worker count', () => {
     const one = sarcsim('run', '--patients', '500', '--block-size', '64', '--workers', '1', '--json');
-    const two = sarcsim('run', '--patients', '500', '--block-size', '100', '--workers', '2', '--json');
+    const two = sarcsim('run', '--patients', '500', '--block-size', '100', '--workers', '2', '--force', '--json');
     expect(one.stdout).toBe(two.stdout);
   });
 
@@ -98,10 +108,10 @@ describe('sarcsim CLI', () => {
     ]);
     const flag = sarcsim('run', '--workers', 'two');
     expect(flag.status).toBe(2);
-    expect(flag.stderr).toContain('--workers: got "two", must be a whole number ≥ 1');
+    expect(flag.stderr).toBe('sarcsim: --workers: got "two", must be a whole number from 1 to 256 (decimal digits)\n');
     expect(flag.stderr).not.toMatch(/\n\s+at /);
     const missing = sarcsim('run', join(dir, 'missing.json'));
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/scenario file .*missing\.json: cannot be read \(ENOENT\)/);
+    expect(missing.stderr).toMatch(/scenario file .*missing\.json: cannot be read: no such file or folder \(ENOENT\)/);
   });
 });

@@ -117,8 +117,11 @@ describe('calibration experiments in the pool', () => {
   it('`pnpm calibrate --quick` fits in the pool and improves on the priors (it writes nothing)', () => {
     const script = fileURLToPath(new URL('../dist/scripts/calibrate.js', import.meta.url));
     const result = spawnSync(process.execPath, [script, '--quick', '--workers', '2'], { encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
+    // A slow machine gets progress lines (every 5 s); whatever their number, nothing else.
+    for (const line of result.stderr.split('\n').filter((l) => l !== '')) {
+      expect(line).toMatch(/^calibrate: \d+\/40 evaluations, best objective [\d.]+, \d+ s$/);
+    }
     expect(result.stdout).toMatch(
       /^calibrate: objective [\d.]+ at the priors → [\d.]+ after \d+ evaluations in [\d.]+ s on 2 workers\n$/,
     );

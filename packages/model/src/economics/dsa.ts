@@ -115,6 +115,12 @@ function validated(
       problems.push(`dsa.parameters: '${id}' has no range (a fixed value or a mix component); give one in ranges`);
     }
   }
+  const [x, y] = settings.twoWay ?? [];
+  if (x !== undefined && x === y) {
+    problems.push(
+      `dsa.twoWay: got '${x}' twice, must name two different parameters (one parameter is a one-way sweep)`,
+    );
+  }
   if (problems.length > 0) throw new ScenarioError(problems);
   return settings;
 }
@@ -192,6 +198,11 @@ export async function runDsa(
     strategy: settings.strategy ?? (strategyIds[1] as string),
     comparator: settings.comparator ?? (strategyIds[0] as string),
   };
+  if (outcome.strategy === outcome.comparator) {
+    throw new ScenarioError([
+      `dsa.comparator: got '${outcome.comparator}', must differ from the strategy of interest ('${outcome.strategy}'): a strategy compared with itself gives only zeros`,
+    ]);
+  }
   const wtp = scenario.economics.willingnessToPay;
   const values = new ParameterValues(scenario.parameters);
   const swept = (settings.parameters ?? PARAMETER_IDS.filter((id) => !(id in scenario.parameters)))

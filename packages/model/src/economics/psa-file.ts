@@ -1,22 +1,27 @@
 // Reading PSA parts from files: untrusted JSON, checked against a schema and against itself.
 import { z } from 'zod';
 import { parseScenario, type SarcomaScenario } from '../scenario/scenario.js';
+import { structureProblems } from '../scenario/untrusted-json.js';
 import { formatIssues, ScenarioError } from '../scenario/validation-error.js';
 import type { PsaPart } from './psa.js';
+import { partIntegrityProblems } from './psa-integrity.js';
 
 const numbers = z.array(z.number());
+const hash = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a 64-digit hex hash' });
 
 const psaPartSchema = z.strictObject({
   kind: z.literal('sarcsim-psa-part', {
     error: "must be 'sarcsim-psa-part' (a file written by `sarcsim psa --shard`)",
   }),
-  version: z.string(),
-  scenarioHash: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a 64-digit hex hash' }),
+  version: z.string().max(40),
+  scenarioHash: hash,
   scenario: z.unknown(),
-  strategies: z.array(z.strictObject({ id: z.string(), label: z.string() })).min(1),
+  calibrationHash: hash,
+  strategies: z.array(z.strictObject({ id: z.string().max(80), label: z.string().max(80) })).min(1),
   parameterIds: z.array(z.string()),
   drawsTotal: z.int().min(1),
   range: z.strictObject({ first: z.int().min(0), count: z.int().min(1) }),
+  drawsHash: hash,
   draws: z.array(
     z.strictObject({ draw: z.int().min(0), costs: numbers, qalys: numbers, lifeYears: numbers, parameters: numbers }),
   ),
@@ -24,6 +29,8 @@ const psaPartSchema = z.strictObject({
 
 /** Validates a part read from `source` (a file name, for messages); throws ScenarioError listing the problems. */
 export function parsePsaPart(input: unknown, source: string): PsaPart {
+  const structure = structureProblems(input);
+  if (structure.length > 0) throw new ScenarioError(structure.map((p) => `${source}: ${p}`));
   const parsed = psaPartSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error.issues).map((p) => `${source}: ${p}`));
   const part = parsed.data;
@@ -38,6 +45,12 @@ export function parsePsaPart(input: unknown, source: string): PsaPart {
   }
   const problems: string[] = [];
   const width = part.strategies.length;
+  if (part.draws.length !== part.range.count) {
+    const last = part.range.first + part.range.count - 1;
+    problems.push(
+      `draws: got ${part.draws.length} draws, must be ${part.range.count} (the range ${part.range.first}–${last})`,
+    );
+  }
   part.draws.forEach((d, i) => {
     if (d.draw !== part.range.first + i)
       problems.push(`draws[${i}].draw: got ${d.draw}, expected ${part.range.first + i}`);
@@ -56,6 +69,8 @@ export function parsePsaPart(input: unknown, source: string): PsaPart {
       `range: draws ${part.range.first}–${part.range.first + part.range.count - 1} exceed drawsTotal ${part.drawsTotal}`,
     );
   }
-  if (problems.length > 0) throw new ScenarioError(problems.slice(0, 20).map((p) => `${source}: ${p}`));
-  return { ...part, scenario };
+  const checked = { ...part, scenario };
+  if (problems.length === 0) problems.push(...partIntegrityProblems(checked));
+  if (problems.length > 0) throw new ScenarioError(problems.map((p) => `${source}: ${p}`));
+  return checked;
 }

@@ -11,6 +11,7 @@ import { CURRENCY } from './economic-settings.js';
 import { evppi } from './evppi.js';
 import { type IncrementalAnalysis, incrementalAnalysis } from './incremental-analysis.js';
 import { sampledParameters, sampleParameters } from './parameter-sampling.js';
+import { calibrationHash, drawsHash } from './psa-integrity.js';
 import { acceptability, effectivePopulation, type WtpPoint, wtpGrid } from './psa-summary.js';
 import type { StrategyEconomics } from './strategy-economics.js';
 
@@ -31,10 +32,14 @@ export interface PsaPart {
   readonly version: string;
   readonly scenarioHash: string;
   readonly scenario: SarcomaScenario;
+  /** Hash of the calibrated values the draws were made with. */
+  readonly calibrationHash: string;
   readonly strategies: readonly { readonly id: string; readonly label: string }[];
   readonly parameterIds: readonly string[];
   readonly drawsTotal: number;
   readonly range: { readonly first: number; readonly count: number };
+  /** Hash of `draws`, so an edited or damaged file is refused by merge. */
+  readonly drawsHash: string;
   readonly draws: readonly PsaDraw[];
 }
 
@@ -138,10 +143,12 @@ export async function runPsaPart(
     version: SARCSIM_VERSION,
     scenarioHash: hashOfScenario(scenario),
     scenario,
+    calibrationHash: calibrationHash(),
     strategies,
     parameterIds: parameters.map((p) => p.record.id),
     drawsTotal,
     range,
+    drawsHash: drawsHash(draws),
     draws,
   };
 }
@@ -243,26 +250,33 @@ export function summarisePsa(part: PsaPart): PsaResult {
   };
 }
 
-/** Why a set of parts cannot be merged, or undefined when they can. */
-function mergeProblem(parts: readonly PsaPart[]): string | undefined {
+/** Why a set of parts cannot be merged, or undefined when they can; `names` (file names) label the parts. */
+function mergeProblem(parts: readonly PsaPart[], names: readonly string[]): string | undefined {
   const [first] = parts;
   if (first === undefined) return 'no parts given';
-  for (const [i, part] of parts.entries()) {
-    if (part.kind !== 'sarcsim-psa-part') return `part ${i + 1} is not a PSA part (kind '${String(part.kind)}')`;
+  for (const [index, part] of parts.entries()) {
+    const label = names[index] === undefined ? `${index + 1}` : `${index + 1} (${names[index]})`;
+    if (part.kind !== 'sarcsim-psa-part') return `part ${label} is not a PSA part (kind '${String(part.kind)}')`;
     if (part.version !== SARCSIM_VERSION) {
-      return `part ${i + 1} was made by sarcsim ${part.version}, but this is sarcsim ${SARCSIM_VERSION}; rerun it with this version`;
+      return `part ${label} was made by sarcsim ${part.version}, but this is sarcsim ${SARCSIM_VERSION}; rerun it with this version`;
     }
     if (part.version !== first.version) {
-      return `part ${i + 1} was made by sarcsim ${part.version}, part 1 by ${first.version}; rerun them with one version`;
+      return `part ${label} was made by sarcsim ${part.version}, part 1 by ${first.version}; rerun them with one version`;
     }
     if (part.scenarioHash !== first.scenarioHash) {
-      return `part ${i + 1} is for scenario ${part.scenarioHash.slice(0, 12)}…, part 1 for ${first.scenarioHash.slice(0, 12)}…; parts of different scenarios (or seeds, patients or settings) cannot be merged`;
+      return `part ${label} is for scenario ${part.scenarioHash.slice(0, 12)}…, part 1 for ${first.scenarioHash.slice(0, 12)}…; parts of different scenarios (or seeds, patients or settings) cannot be merged`;
     }
     if (hashOfScenario(part.scenario) !== part.scenarioHash) {
-      return `part ${i + 1}: its scenario does not match its recorded hash (edited or damaged file)`;
+      return `part ${label}: its scenario does not match its recorded hash (edited or damaged file)`;
+    }
+    if (part.calibrationHash !== first.calibrationHash) {
+      return `part ${label} was made with calibration ${part.calibrationHash.slice(0, 12)}…, part 1 with ${first.calibrationHash.slice(0, 12)}…; rerun them with one calibration`;
+    }
+    if (part.drawsTotal !== first.drawsTotal) {
+      return `part ${label} has drawsTotal ${part.drawsTotal}, part 1 ${first.drawsTotal}; parts of one PSA agree on its draws`;
     }
     if (part.draws.length !== part.range.count) {
-      return `part ${i + 1} claims draws ${part.range.first}–${part.range.first + part.range.count - 1} but holds ${part.draws.length}`;
+      return `part ${label} claims draws ${part.range.first}–${part.range.first + part.range.count - 1} but holds ${part.draws.length}`;
     }
   }
   const sorted = [...parts].sort((a, b) => a.range.first - b.range.first);
@@ -278,15 +292,15 @@ function mergeProblem(parts: readonly PsaPart[]): string | undefined {
   return undefined;
 }
 
-/** Joins parts covering every draw exactly once into one part, in draw order. */
-export function mergePsaParts(parts: readonly PsaPart[]): PsaPart {
-  const problem = mergeProblem(parts);
+/**
+ * Joins parts covering every draw exactly once into one part, in draw order. Each part is
+ * assumed checked on its own (`parsePsaPart`); this checks that they belong together.
+ */
+export function mergePsaParts(parts: readonly PsaPart[], names: readonly string[] = []): PsaPart {
+  const problem = mergeProblem(parts, names);
   if (problem !== undefined) throw new RangeError(`merge: ${problem}`);
   const sorted = [...parts].sort((a, b) => a.range.first - b.range.first);
   const first = sorted[0] as PsaPart;
-  return {
-    ...first,
-    range: { first: 0, count: first.drawsTotal },
-    draws: sorted.flatMap((p) => p.draws),
-  };
+  const draws = sorted.flatMap((p) => p.draws);
+  return { ...first, range: { first: 0, count: first.drawsTotal }, drawsHash: drawsHash(draws), draws };
 }

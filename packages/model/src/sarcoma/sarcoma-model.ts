@@ -44,6 +44,9 @@ export interface SarcomaOptions {
   readonly registry?: RegistryObservation;
 }
 
+/** Width of the survival and incidence curves' time grid: one month. */
+export const CURVE_STEP_YEARS = 1 / 12;
+
 export const SARCOMA_COUNTERS = [
   'surveillanceScans',
   'missedScans',
@@ -239,7 +242,7 @@ export function sarcomaSimulation(
       course.scheduleAtEntry(ctx);
     },
     horizonYears: options.horizonYears,
-    curveStepYears: 1 / 12,
+    curveStepYears: CURVE_STEP_YEARS,
   };
 
   return { model, strategies: options.strategies.map((s) => surveillanceStrategy(s, inputs, pathway)) };

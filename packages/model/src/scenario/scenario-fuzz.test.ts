@@ -1,13 +1,16 @@
 // Fuzzing the scenario parser with invalid input: a valid scenario with one to three
 // mutations known to be invalid, and arbitrary JSON-like garbage. Every case must end in a
 // ScenarioError whose every line names a path, the value and what is allowed — never another
-// exception. 12,000 cases per run (fixed seeds, so a failure reproduces).
+// exception. 12,000 cases per run (fixed seeds, so a failure reproduces; SARCSIM_FUZZ_SEED=random
+// explores others), plus 1,000 JSON texts through the untrusted-text reader.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HISTOLOGIES, SITES } from '../sarcoma/categories.js';
 import { NAMED_STRATEGIES } from '../sarcoma/surveillance-strategy.js';
+import { fuzzSettings } from './fuzz-seed.test-util.js';
 import { parseScenario } from './scenario.js';
-import { ScenarioError } from './validation-error.js';
+import { MAX_JSON_DEPTH, parseJsonText } from './untrusted-json.js';
+import { preview, ScenarioError } from './validation-error.js';
 
 const PROBLEM_LINE = /^[^\s:][^:]*: got .+, .+$/s;
 
@@ -18,7 +21,7 @@ function parseOutcome(input: unknown): readonly string[] | 'valid' {
     return 'valid';
   } catch (error) {
     if (error instanceof ScenarioError) return error.problems;
-    throw new Error(`parser threw ${String(error)} for ${JSON.stringify(input)?.slice(0, 300)}`);
+    throw new Error(`parser threw ${String(error)} for ${preview(input, 300)}`);
   }
 }
 
@@ -79,6 +82,10 @@ const invalidMutations: fc.Arbitrary<Mutation>[] = [
       { fromMonths: 0, toMonths: 12, intervalMonths: 3, modality: 'pet' },
       { fromMonths: 0, toMonths: 12, intervalMonths: 3 },
       { fromMonths: 0, toMonths: 12, intervalMonths: 3, modality: 'chestCt', extra: 1 },
+      // Unbounded work: intervals below a week, including one that underflows to 0 in months × MONTH.
+      { fromMonths: 0, toMonths: 1200, intervalMonths: 1e-9, modality: 'contrastCt' },
+      { fromMonths: 0, toMonths: 1200, intervalMonths: 5e-324, modality: 'contrastCt' },
+      { fromMonths: 24, toMonths: 1e308, intervalMonths: 0.25, modality: 'chestCt' },
     )
     .map((bad) => setField('strategies')([{ ...customStrategy, schedule: [segment, bad] }])),
   fc
@@ -90,6 +97,7 @@ const invalidMutations: fc.Arbitrary<Mutation>[] = [
       { adherence: 1.5 },
       { schedule: 'often' },
       { label: 'x'.repeat(81) },
+      { schedule: Array.from({ length: 101 }, (_, i) => ({ ...segment, fromMonths: i, toMonths: i + 1 })) },
     )
     .map((patch) => setField('strategies')([{ ...customStrategy, ...patch }])),
   fc
@@ -100,6 +108,8 @@ const invalidMutations: fc.Arbitrary<Mutation>[] = [
       ['imaging.contrastCt.cost', '300'],
       ['imaging.contrastCt.cost', null],
       ['okamoto.os.2y', 0.5],
+      ['__proto__', { 'cost.resection': 1 }],
+      ['imaging.contrastCt.cost', Number.POSITIVE_INFINITY],
     )
     .map(([id, v]) => setField('parameters')({ [id]: v })),
   fc.constant((s: Record<string, unknown>) => {
@@ -108,7 +118,12 @@ const invalidMutations: fc.Arbitrary<Mutation>[] = [
     s.parameters = zeros;
   }),
   fc.constantFrom('mars', 2022, null).map(setField('lifeTable')),
-  fc.constantFrom(0, -1, 101, 'forty').map(setField('horizonYears')),
+  fc.constantFrom(0, -1, 101, 'forty', 0.05).map(setField('horizonYears')),
+  fc.integer({ min: MAX_JSON_DEPTH, max: 6_000 }).map((depth) => (s: Record<string, unknown>) => {
+    let deep: unknown = 1;
+    for (let i = 0; i < depth; i++) deep = [deep];
+    s.lifeTable = deep;
+  }),
   fc
     .constantFrom({ costs: -0.01, effects: 0.03 }, { costs: 0.03, effects: 0.5 }, { costs: 0.03 }, 0.03, {
       costs: 0.03,
@@ -156,10 +171,10 @@ describe('scenario parser under invalid input', () => {
     fc.assert(
       fc.property(mutated, (input) => {
         const outcome = parseOutcome(input);
-        expect(outcome, JSON.stringify(input)).not.toBe('valid');
+        expect(outcome, preview(input, 300)).not.toBe('valid');
         for (const line of outcome) expect(line).toMatch(PROBLEM_LINE);
       }),
-      { numRuns: 10_000, seed: 20_261_122 },
+      fuzzSettings(20_261_122, 10_000),
     );
   });
 
@@ -172,7 +187,7 @@ describe('scenario parser under invalid input', () => {
         rejected += 1;
         for (const line of outcome) expect(line).toMatch(PROBLEM_LINE);
       }),
-      { numRuns: 2_000, seed: 7 },
+      fuzzSettings(7, 2_000),
     );
     expect(rejected).toBeGreaterThan(1_500); // almost all garbage is rejected, not silently accepted
   });
@@ -181,5 +196,31 @@ describe('scenario parser under invalid input', () => {
     const outcome = parseOutcome({ strategies: new Array(100_000).fill('chest-only'), parameters: { x: 1 } });
     expect(outcome).not.toBe('valid');
     expect(outcome.length).toBeLessThan(10);
+  });
+
+  it('JSON text from outside: 1,000 texts, deep, truncated or random, each parsed or refused with a reason', () => {
+    const text = fc.oneof(
+      fc.json({ maxDepth: 5 }),
+      fc.json().map((t) => t.slice(0, Math.floor(t.length / 2))),
+      fc.string({ maxLength: 200 }),
+      fc.integer({ min: 1, max: 20_000 }).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
+      fc.integer({ min: 1, max: 20_000 }).map((n) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`),
+      fc.json().map((t) => `\ufeff${t}`),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        let value: unknown;
+        try {
+          value = parseJsonText(t);
+        } catch (error) {
+          expect((error as Error).name).toBe('JsonTextError');
+          expect((error as Error).message.length).toBeLessThan(200);
+          return;
+        }
+        const outcome = parseOutcome(value);
+        if (outcome !== 'valid') for (const line of outcome) expect(line).toMatch(PROBLEM_LINE);
+      }),
+      fuzzSettings(13, 1_000),
+    );
   });
 });

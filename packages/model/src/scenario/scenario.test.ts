@@ -84,7 +84,7 @@ describe('scenario validation', () => {
     const problems = problemsOf({ patient: 10, horizonYears: 0 });
     expect(problems).toHaveLength(2);
     expect(problems.join('\n')).toContain('patient');
-    expect(problems.join('\n')).toContain('horizonYears: got 0, must be > 0');
+    expect(problems.join('\n')).toContain('horizonYears: got 0, must be ≥ 1/12 (one month');
   });
 
   it('keeps the illness–death example available with its own parameters', () => {

@@ -7,12 +7,18 @@ import { DEFAULT_BLOCK_SIZE } from '../engine/blocks.js';
 import { EVIDENCE_BY_ID, overrideProblems, PARAMETER_IDS } from '../evidence/registry.js';
 import { ILLNESS_DEATH_DEFAULTS } from '../examples/illness-death.js';
 import { DEFAULT_STRATEGY_IDS, strategyChoiceSchema } from '../sarcoma/surveillance-strategy.js';
+import { CURVE_STEP_YEARS } from '../sarcoma/sarcoma-model.js';
 import { SYNCHRONOUS_RULES } from '../sarcoma/synchronous-rule.js';
+import { scheduleProblems } from './schedule-limits.js';
+import { structureProblems } from './untrusted-json.js';
 import { formatIssues, ScenarioError } from './validation-error.js';
 
 export const MAX_PATIENTS = 100_000_000;
 export const MAX_BLOCK_SIZE = 1_000_000;
+/** Strategies compared at once, in the schema and in the web app. */
 export const MAX_STRATEGIES = 12;
+/** Shortest horizon: one step of the survival curves. */
+export const MIN_HORIZON_YEARS = CURVE_STEP_YEARS;
 export const DEFAULT_SEED = 20_261_122;
 export const DEFAULT_PATIENTS = 100_000;
 export const DEFAULT_MODEL_ID = 'sarcoma';
@@ -53,7 +59,11 @@ const sarcomaScenario = z
         error: `must be one of ${LIFE_TABLES.map((t) => `'${t.id}'`).join(', ')}`,
       })
       .default('us-2022'),
-    horizonYears: z.number().positive({ error: 'must be > 0' }).max(100, { error: 'must be ≤ 100' }).default(40),
+    horizonYears: z
+      .number({ error: 'must be a number' })
+      .min(MIN_HORIZON_YEARS, { error: 'must be ≥ 1/12 (one month, the step of the survival curves)' })
+      .max(100, { error: 'must be ≤ 100' })
+      .default(40),
     discountRates: z.strictObject({ costs: annualRate, effects: annualRate }).default({ costs: 0.03, effects: 0.03 }),
     treatmentEffect: z.enum(['modelled', 'none'], { error: "must be 'modelled' or 'none'" }).default('modelled'),
     synchronousRule: z
@@ -91,6 +101,22 @@ const sarcomaScenario = z
         }
       });
     }
+    scenario.strategies.forEach((strategy, i) => {
+      if (typeof strategy === 'string') return;
+      for (const key of ['schedule', 'otherwise'] as const) {
+        const segments = strategy[key];
+        if (!Array.isArray(segments)) continue;
+        for (const problem of scheduleProblems(segments, scenario.horizonYears, ['strategies', i, key])) {
+          ctx.addIssue({
+            code: 'custom',
+            path: problem.path,
+            input: problem.input,
+            params: { got: problem.got },
+            message: problem.message,
+          });
+        }
+      }
+    });
     const ids = scenario.strategies.map((s) => (typeof s === 'string' ? s : s.id));
     ids.forEach((id, i) => {
       if (ids.indexOf(id) !== i) {
@@ -136,6 +162,9 @@ export type SarcomaScenario = Extract<Scenario, { model: 'sarcoma' }>;
 
 /** Validates untrusted scenario data; throws ScenarioError listing every problem. */
 export function parseScenario(input: unknown): Scenario {
+  // Shape first: the schema (and its messages) recurse into the data.
+  const structure = structureProblems(input);
+  if (structure.length > 0) throw new ScenarioError(structure);
   const result = scenarioSchema.safeParse(input, { reportInput: true });
   if (!result.success) throw new ScenarioError(formatIssues(result.error.issues));
   return Object.freeze(result.data);

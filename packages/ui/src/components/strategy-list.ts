@@ -1,13 +1,10 @@
 // Which strategies to compare: the shipped ones and the user's own (duplicated from one and
-// edited), at most MAX_STRATEGIES at once.
-import { NAMED_STRATEGIES } from '@sarcsim/model';
+// edited), at most MAX_STRATEGIES at once (the schema's limit: a scenario the app builds is one it accepts).
+import { MAX_STRATEGIES, NAMED_STRATEGIES } from '@sarcsim/model';
 import { css, html, LitElement } from 'lit';
 import { problemsAt, type ScenarioDraft, type StrategyDraft } from '../state/scenario-draft.js';
 import { sharedStyles } from './shared-styles.js';
 import './strategy-editor.js';
-
-/** The UI's limit on strategies compared at once (the schema allows a few more). */
-export const MAX_STRATEGIES = 8;
 
 const idOf = (s: string | StrategyDraft) => (typeof s === 'string' ? s : s.id);
 

@@ -1,6 +1,7 @@
 // The scenario in the URL: JSON, deflated (the browser's CompressionStream) and base64url
 // encoded in the fragment, so a link reproduces a run. Links are untrusted input: the
 // payload is size-limited, decoded as data only, and validated like any scenario.
+import { parseJsonText } from '@sarcsim/model';
 
 /** Longest encoded payload accepted (characters); a full custom scenario needs a few kB. */
 export const MAX_SHARED_CHARS = 16_000;
@@ -70,8 +71,8 @@ export async function decodeScenario(hash: string): Promise<unknown> {
     throw new Error(`the link is damaged (${error instanceof Error ? error.message : String(error)})`);
   }
   try {
-    return JSON.parse(new TextDecoder().decode(json)) as unknown;
-  } catch {
-    throw new Error('the link is damaged (the scenario is not JSON)');
+    return parseJsonText(new TextDecoder().decode(json));
+  } catch (error) {
+    throw new Error(`the link is damaged (the scenario is ${error instanceof Error ? error.message : 'not JSON'})`);
   }
 }
