@@ -19,7 +19,7 @@ describe('care pathway', () => {
     const [all] = simulate(contrast, N, { ...synchronousCohort, 'tx.systemic.responseProbability': 1 });
     expect(share(none, 'systemicFirstCourses').p).toBeGreaterThan(0.02);
     const progressed = (r: typeof none) =>
-      (r?.counters.progressedOnSystemicFirst?.total ?? 0) / (r?.counters.systemicFirstCourses?.total ?? 1);
+      (r?.counters.progressedOnSystemicFirst?.total ?? 0) / (r?.counters.systemicFirstReassessments?.total ?? 1);
     // With every lesion responding, nothing progresses; without, progression follows growth.
     expect(progressed(all)).toBe(0);
     expect(progressed(none)).toBeGreaterThan(0.1);
@@ -31,9 +31,10 @@ describe('care pathway', () => {
     const noResponse = { ...synchronousCohort, 'tx.systemic.responseProbability': 0, 'nh.livermet.growthSdLog': 0 };
     const progressed = (days: number) => {
       const [r] = simulate(contrast, N, { ...noResponse, 'nh.livermet.volumeDoublingDays': days });
-      return (r?.counters.progressedOnSystemicFirst?.total ?? 0) / (r?.counters.systemicFirstCourses?.total ?? 1);
+      return (r?.counters.progressedOnSystemicFirst?.total ?? 0) / (r?.counters.systemicFirstReassessments?.total ?? 1);
     };
-    // Diameter growth over 3 months: 2^(0.25·365/(3·days)), ≥ 1.2 (progression) below ~116 days.
+    // Diameter growth over 3 months: 2^(0.25·365/(3·days)), ≥ 1.2 (progression) below ~116 days;
+    // only lesions near the 200-mm ceiling cannot grow that much.
     expect(progressed(60)).toBeGreaterThan(0.95);
     expect(progressed(200)).toBe(0);
   });
@@ -72,12 +73,13 @@ describe('care pathway', () => {
 
   it('under the window rule, intensive imaging labels more detections synchronous than chest CT does', () => {
     const both = [named('chest-only'), named('contrast-ct-all')];
-    const labelled = (r: (typeof results)[number]) => ({
-      p: (r?.counters.synchronousAtFirstDetection?.total ?? 0) / (r?.counters.firstDetections?.total ?? 1),
-      se: Math.sqrt(0.25 / (r?.counters.firstDetections?.total ?? 1)),
-    });
-    const results = simulate(both, N, {}, { synchronousRule: 'window' });
-    const [chest, contrast] = results;
+    const [chest, contrast] = simulate(both, N, {}, { synchronousRule: 'window' });
+    if (chest === undefined || contrast === undefined) throw new Error('missing strategies');
+    const labelled = (r: typeof chest) => {
+      const detected = r.counters.firstDetections?.total ?? 0;
+      const p = (r.counters.synchronousAtFirstDetection?.total ?? 0) / detected;
+      return { p, se: Math.sqrt((p * (1 - p)) / detected) };
+    };
     expect(zDifference(labelled(contrast), labelled(chest))).toBeGreaterThan(4);
   });
 });

@@ -220,6 +220,7 @@ export function carePathway(
         patient.lesionOnsets[i] = (patient.lesionOnsets[i] as number) + back;
       }
     }
+    ctx.count('systemicFirstReassessments');
     const burden = burdenNow(ctx);
     const progressed = burden.largestMm >= inputs.progressionDiameterRatio * course.largestMmAtStart;
     if (progressed) {

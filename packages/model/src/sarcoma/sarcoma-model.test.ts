@@ -75,7 +75,7 @@ describe('sarcoma model', () => {
   });
 
   it('shows lead-time bias: with ineffective treatment, intensive imaging lengthens survival from detection but not life from entry', () => {
-    const n = 20_000;
+    const n = 40_000;
     // Lead time shows in survival from detection when the death hazard rises with time since
     // onset and growth leaves scans time to find disease before symptoms: the priors' liver
     // course (86-day doubling, Weibull shape 2) rather than the calibrated one, whose death

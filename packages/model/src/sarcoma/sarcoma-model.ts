@@ -80,6 +80,8 @@ export const SARCOMA_COUNTERS = [
   'ablations',
   'systemicTherapies',
   'systemicFirstCourses',
+  /** Reassessed after systemic therapy first (alive, disease not cleared meanwhile). */
+  'systemicFirstReassessments',
   'progressedOnSystemicFirst',
   'perioperativeDeaths',
   'liverRecurrencesDetected',

@@ -21,7 +21,7 @@ export function simulate(
   overrides: Readonly<Record<string, number>> = {},
   options: Partial<SarcomaOptions> = {},
   seed = 314,
-): StrategyResult[] {
+): readonly StrategyResult[] {
   const simulation = sarcomaSimulation(new ParameterValues(overrides), {
     strategies,
     lifeTable: US_2022,
