@@ -2,8 +2,10 @@
 // built like the population its figure describes: the registry replica (000); LMS under
 // contrast-CT follow-up, as in resected series (002); LMS with liver metastasis but no local
 // therapy (004's "without resection", systemic therapy still given); extremity and trunk LMS
-// (004's timing of metastases); intra-abdominal primaries under abdominal CT follow-up (004's
-// burden of liver metastases, "all of these patients had intra-abdominal soft-tissue sarcomas").
+// (004's timing of metastases, found ones); intra-abdominal primaries under CT of the abdomen
+// (004's burden of liver metastases, "all of these patients had intra-abdominal soft-tissue
+// sarcomas", from an older referral series whose use of contrast is not reported: non-contrast
+// CT, between intensive contrast CT and no abdominal imaging).
 // Every experiment runs on fixed seeds (common random numbers across parameter values).
 import { JAPAN_2020, US_2022 } from '../data/life-tables.js';
 import type { BlockAccumulator } from '../engine/accumulators.js';
@@ -28,7 +30,7 @@ export interface ExperimentResults {
   readonly lmsUnresected: StrategyResult;
   /** Extremity and trunk LMS, for the timing of first metastases (004). */
   readonly lmsExtremityTrunk: StrategyResult;
-  /** Retroperitoneal and thoracic/peritoneal primaries of every histology under abdominal CT (004). */
+  /** Retroperitoneal and thoracic/peritoneal primaries of every histology under non-contrast CT (004). */
   readonly abdominalFollowed: StrategyResult;
 }
 
@@ -133,7 +135,7 @@ export function experiment(
       return {
         simulation: sarcoma(
           { ...overrides, ...mixOf(['retroperitoneal', 'thoracicPeritoneal'], HISTOLOGIES) },
-          { strategies: [strategy('contrast-ct-all')], lifeTable: US_2022 },
+          { strategies: [strategy('noncontrast-ct-all')], lifeTable: US_2022 },
         ),
         ...cohort,
         seed: sizes.seed + 4,

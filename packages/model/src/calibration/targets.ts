@@ -178,8 +178,8 @@ function registryCountTargets(): Target[] {
       source: '000 Results: eight of 16 retroperitoneal leiomyosarcomas',
       unit: 'proportion',
       likelihood: { kind: 'binomial', events: 8, total: 16 },
-      // These 16 patients are in both tables already.
-      weight: TABLE_WEIGHT,
+      // These 16 patients are in both tables already (at half weight each).
+      weight: 1 / 3,
       simulated: (r) =>
         ratio(
           r.registry,
@@ -293,8 +293,8 @@ const TARGETS_WITHOUT_WEIGHTING: readonly Target[] = [
     interval: 'assumed 45–75% (series of about 30–40 patients)',
     weight: 1,
     simulated: (r) => {
-      const curve = r.lmsExtremityTrunk.curves.firstDistantMetastasis;
-      return incidenceAt(curve, 'metastasis', 1) / incidenceAt(curve, 'metastasis', 20);
+      const curve = r.lmsExtremityTrunk.curves.firstMetastasisFound;
+      return incidenceAt(curve, 'found', 1) / incidenceAt(curve, 'found', 20);
     },
   },
   {
@@ -307,8 +307,8 @@ const TARGETS_WITHOUT_WEIGHTING: readonly Target[] = [
     interval: 'assumed 74–94%',
     weight: 1,
     simulated: (r) => {
-      const curve = r.lmsExtremityTrunk.curves.firstDistantMetastasis;
-      return incidenceAt(curve, 'metastasis', 3) / incidenceAt(curve, 'metastasis', 20);
+      const curve = r.lmsExtremityTrunk.curves.firstMetastasisFound;
+      return incidenceAt(curve, 'found', 3) / incidenceAt(curve, 'found', 20);
     },
   },
   {

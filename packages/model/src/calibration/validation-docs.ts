@@ -1,6 +1,6 @@
 // Renders docs/validation.md and its figure from a validation report (generated, not hand-written).
 import type { CalibrationMeta } from './calibration-meta.js';
-import type { ExternalCheck } from './external-validation.js';
+import { EXTERNAL_NOT_COMPARED, type ExternalCheck } from './external-validation.js';
 import type { TargetCheck, ValidationReport } from './validation-report.js';
 
 const GROUPS: Record<number, string> = {
@@ -76,7 +76,7 @@ function externalRow(check: ExternalCheck): string {
   const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
   const interval = c.low === undefined || c.high === undefined ? '' : ` (${pct(c.low)}–${pct(c.high)})`;
   const mcse = Number.isFinite(check.mcse) ? ` ± ${pct(check.mcse)}` : '';
-  return `| ${c.label} | ${pct(c.observed)}${interval} | ${pct(check.simulated)}${mcse} | ${check.inside ? 'yes' : '**no**'} | ${c.citation}${c.caveat === undefined ? '' : `; ${c.caveat}`} |`;
+  return `| ${c.label} | ${pct(c.observed)}${interval} | ${pct(check.simulated)}${mcse} | ${check.inside ? 'yes' : '**no**'} | ${c.independence} | ${c.citation}${c.caveat === undefined ? '' : `; ${c.caveat}`} |`;
 }
 
 function externalSection(report: ValidationReport): string[] {
@@ -84,11 +84,15 @@ function externalSection(report: ValidationReport): string[] {
   return [
     '## External validation',
     '',
-    `Published series that are not among the five documents, and two document figures held out of the fit (002 Table 4), against the calibrated model run on cohorts built like theirs (${report.sizes.registryPatients.toLocaleString('en-US')} patients each, 20 years, US life table; ± is the SD over 3 replications with other seeds). Where a series' figure informed a prior (TARPSWG local recurrence, Biau 2012 grade effects), it is not used here. **${inside} of ${report.external.length}** lie inside the published interval or range; the misses are reported, not tuned away. Cohorts: all sites = Okamoto's mix with contrast CT for RP/LMS; extremity = the extremity rows of that mix under chest CT (or under contrast CT of chest and abdomen for King 2009); retroperitoneal = the retroperitoneal rows under contrast CT; LMS = the LMS rows under contrast CT.`,
+    `Published series (independent ones, not cited in the five documents, and others cited there whose figures were not fitted) and two document figures held out of the fit (002 Table 4), against the calibrated model run on cohorts built like theirs (${report.sizes.registryPatients.toLocaleString('en-US')} patients each, 20 years, US life table; ± is the SD over 3 replications with other seeds). Where a series' figure informed a prior (TARPSWG local recurrence, Biau 2012 grade effects), it is not used here. **${inside} of ${report.external.length}** lie inside the published interval or range; the misses are reported, not tuned away. Cohorts: all sites = Okamoto's mix with contrast CT for RP/LMS; extremity = the extremity rows of that mix under chest CT (or under contrast CT of chest and abdomen for King 2009); retroperitoneal = the retroperitoneal rows under contrast CT; LMS = the LMS rows under contrast CT.`,
     '',
-    '| quantity | published | model ± MCSE | inside | source; caveat |',
-    '|---|---|---|---|---|',
+    '| quantity | published | model ± MCSE | inside | independence | source; caveat |',
+    '|---|---|---|---|---|---|',
     ...report.external.map(externalRow),
+    '',
+    'Considered and not compared:',
+    '',
+    ...EXTERNAL_NOT_COMPARED.map((line) => `- ${line}`),
     '',
   ];
 }

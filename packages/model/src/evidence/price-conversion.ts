@@ -7,8 +7,9 @@ export const PRICE_YEAR = 2025;
 
 /**
  * CPI-U medical care, annual averages (1982–84 = 100). 2015 was read in a secondary copy of
- * the BLS table; the other years are transcribed without a primary check and marked
- * unverified, so cost records built on them carry wider PSA intervals.
+ * the BLS table; the other years are transcribed without a primary check, and every
+ * conversion built on them says so (an error of a few percent is small beside the costs'
+ * own PSA intervals).
  */
 const MEDICAL_CPI: Readonly<Record<number, { readonly value: number; readonly verified: boolean }>> = {
   2004: { value: 310.1, verified: false },
@@ -24,8 +25,7 @@ const MEDICAL_CPI: Readonly<Record<number, { readonly value: number; readonly ve
 const USD_PER_UNIT: Readonly<Record<string, Readonly<Record<number, number>>>> = {
   EUR: { 2012: 1.2859, 2017: 1.1301 },
   GBP: { 2012: 1.5853, 2017: 1.289 },
-  // 2024: no annual figure found; the April–June 2024 monthly averages were 153.9–157.9 yen per USD.
-  JPY: { 2012: 1 / 79.82, 2017: 1 / 112.0986, 2024: 1 / 155.9 },
+  JPY: { 2012: 1 / 79.82, 2017: 1 / 112.0986 },
 };
 
 /** Converts a published price to USD of PRICE_YEAR and says how. */

@@ -73,7 +73,7 @@ describe('care pathway', () => {
 
   it('under the window rule, intensive imaging labels more detections synchronous than chest CT does', () => {
     const both = [named('chest-only'), named('contrast-ct-all')];
-    const [chest, contrast] = simulate(both, N, {}, { synchronousRule: 'window' });
+    const [chest, contrast] = simulate(both, 20_000, {}, { synchronousRule: 'window' });
     if (chest === undefined || contrast === undefined) throw new Error('missing strategies');
     const labelled = (r: typeof chest) => {
       const detected = r.counters.firstDetections?.total ?? 0;

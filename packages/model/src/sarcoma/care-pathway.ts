@@ -43,14 +43,20 @@ interface SystemicFirstCourse {
 export interface CarePathway {
   /** Liver disease found (by a scan, symptoms or staging). */
   detect(ctx: Ctx, route: DetectionRoute): void;
-  /** A scan that images the chest: may find extrahepatic (mostly lung) disease. */
-  chestImaged(ctx: Ctx, purpose: string): void;
-  /** Extrahepatic disease presents clinically. */
-  detectExtrahepatic(ctx: Ctx, route: DetectionRoute): void;
+  /**
+   * A scan imaged the chest (and the abdomen too, if `abdomenImaged`): it may find extrahepatic
+   * (mostly lung) disease, whose staging then needs no second abdominal scan.
+   */
+  chestImaged(ctx: Ctx, purpose: string, abdomenImaged: boolean): void;
+  /** Extrahepatic disease found (by a scan or by symptoms). */
+  detectExtrahepatic(ctx: Ctx, route: DetectionRoute, abdomenImaged: boolean): void;
 }
 
-/** Optional observation of first detections (the registry replica counts them). */
-export type FirstDetectionObserver = (ctx: Ctx) => void;
+/**
+ * Optional observation of first detections (the registry replica counts them). It learns
+ * whether extrahepatic disease was already known before this liver disease was found.
+ */
+export type FirstDetectionObserver = (ctx: Ctx, extrahepaticKnownBefore: boolean) => void;
 
 /** `treatmentWorks` false: treatments happen and cost, but leave the disease as it was. */
 export function carePathway(
@@ -63,8 +69,6 @@ export function carePathway(
   const localTherapyHappens = (ctx: Ctx) =>
     localTherapyAvailability >= 1 || ctx.uniform(TREATMENT) < localTherapyAvailability;
 
-  const presentAtDiagnosis = (patient: Patient) => patient.episode === 1 && patient.episodeOnset <= 0;
-
   const findingsOf = (ctx: Ctx, burden: LiverBurden): Findings => {
     const patient = ctx.individual.attributes;
     return {
@@ -75,16 +79,19 @@ export function carePathway(
       limitedLung: patient.limitedLung,
       synchronous: isSynchronous(inputs.synchronous.rule, inputs.synchronous.windowYears, {
         yearsSinceDiagnosis: ctx.individual.time,
-        presentAtDiagnosis: presentAtDiagnosis(patient),
+        visibleAtDiagnosis: patient.episode === 1 && patient.visibleAtDiagnosis,
       }),
       yearsSinceLocalTreatment: ctx.individual.time - patient.lastLocalTreatment,
     };
   };
 
+  // A patient's fitness is drawn once (at entry), so the same patient is not unfit at one
+  // decision and fit at the next; it is halved above the age limit.
   const fitForSurgery = (ctx: Ctx) => {
-    const age = ctx.individual.attributes.ageAtEntry + ctx.individual.time;
+    const patient = ctx.individual.attributes;
+    const age = patient.ageAtEntry + ctx.individual.time;
     const fitness = age > inputs.surgicalFitnessAgeLimit ? inputs.surgicalFitness / 2 : inputs.surgicalFitness;
-    return ctx.uniform(TREATMENT) < fitness;
+    return patient.fitnessDraw < fitness;
   };
 
   const factorsOf = (ctx: Ctx): PatientFactors => ({
@@ -112,14 +119,16 @@ export function carePathway(
     ctx.count('followUpScans');
     ctx.addReward('costs', contrast.cost);
     ctx.addReward('qalys', -inputs.scanQalyLoss);
-    if (ctx.individual.state === 'liverDisease') {
-      if (liverFoundBy(ctx, contrast, FOLLOW_UP)) pathway.detect(ctx, 'followUp');
-    } else if (ctx.uniform(FOLLOW_UP) > contrast.specificity) {
-      ctx.count('falsePositives');
-      ctx.addReward('costs', inputs.falsePositiveCost);
-      ctx.addReward('qalys', -inputs.falsePositiveQalyLoss);
+    if (ctx.individual.state === 'liverDisease' && liverFoundBy(ctx, contrast, FOLLOW_UP)) {
+      pathway.detect(ctx, 'followUp'); // whose staging images the chest
+    } else {
+      if (ctx.individual.state !== 'liverDisease' && ctx.uniform(FOLLOW_UP) > contrast.specificity) {
+        ctx.count('falsePositives');
+        ctx.addReward('costs', inputs.falsePositiveCost);
+        ctx.addReward('qalys', -inputs.falsePositiveQalyLoss);
+      }
+      pathway.chestImaged(ctx, FOLLOW_UP, true);
     }
-    if (!ctx.individual.state.startsWith('dead')) pathway.chestImaged(ctx, FOLLOW_UP);
     scheduleNextFollowUp(ctx, visit);
   };
 
@@ -183,9 +192,12 @@ export function carePathway(
     // for the others the operation leaves the disease's course as it was.
     const causal = ctx.uniform(TREATMENT) < inputs.resectionCausalShare;
     if (!treatmentWorks || !causal) return;
-    const diseaseFreeYears = Number.isNaN(patient.lastLocalTreatment)
-      ? ctx.individual.time
-      : ctx.individual.time - patient.lastLocalTreatment;
+    // Limited lung disease known at the time is resected too (001 rec. 5.4).
+    if (patient.extrahepaticDetected && patient.limitedLung) resectLung(ctx);
+    // The disease-free interval runs to the onset of this disease, not to its detection, so
+    // that finding the same disease earlier does not make its prognosis look worse.
+    const intervalStart = Number.isNaN(patient.lastLocalTreatment) ? 0 : patient.lastLocalTreatment;
+    const diseaseFreeYears = patient.episodeOnset - intervalStart;
     const marginRatio = r0 ? 1 : inputs.r1RecurrenceHazardRatio;
     clearLiver(
       ctx,
@@ -243,37 +255,49 @@ export function carePathway(
     } else startSystemic(ctx, ctx.uniform(TREATMENT));
   };
 
-  /** Limited lung disease in a fit patient is resected; otherwise systemic therapy (001 rec. 5.4). */
+  const resectLung = (ctx: Ctx) => {
+    const patient = ctx.individual.attributes;
+    ctx.count('lungMetastasectomies');
+    ctx.addReward('costs', inputs.cost.lungMetastasectomy);
+    if (treatmentWorks) patient.extrahepaticDeathHazardRatio = inputs.lungMetastasectomyDeathHazardRatio;
+    ctx.hazardsChanged();
+  };
+
+  /**
+   * Extrahepatic disease alone: limited lung disease in a fit patient is resected, otherwise
+   * systemic therapy (001 rec. 5.4). With known active liver disease the liver pathway decides
+   * for both (a liver resection takes limited lung disease with it; otherwise systemic therapy).
+   */
   const treatExtrahepatic = (ctx: Ctx) => {
     const patient = ctx.individual.attributes;
-    if (patient.limitedLung && fitForSurgery(ctx)) {
-      ctx.count('lungMetastasectomies');
-      ctx.addReward('costs', inputs.cost.lungMetastasectomy);
-      if (treatmentWorks) patient.extrahepaticDeathHazardRatio = inputs.lungMetastasectomyDeathHazardRatio;
-      ctx.hazardsChanged();
-    } else if (!(patient.detected && ctx.individual.state === 'liverDisease')) {
-      // Known active liver disease is already on a systemic line or past one.
+    if (patient.detected && ctx.individual.state === 'liverDisease') return;
+    if (patient.limitedLung && fitForSurgery(ctx)) resectLung(ctx);
+    else {
       ctx.count('extrahepaticSystemicTherapies');
       startSystemic(ctx, ctx.uniform(TREATMENT));
     }
   };
 
   const pathway: CarePathway = {
-    chestImaged(ctx, purpose) {
+    chestImaged(ctx, purpose, abdomenImaged) {
       const patient = ctx.individual.attributes;
       if (!patient.extrahepatic || patient.extrahepaticDetected) return;
-      if (ctx.uniform(purpose) < inputs.extrahepaticChestSensitivity) pathway.detectExtrahepatic(ctx, 'surveillance');
+      if (ctx.uniform(purpose) < inputs.extrahepaticChestSensitivity) {
+        pathway.detectExtrahepatic(ctx, 'surveillance', abdomenImaged);
+      }
     },
 
-    detectExtrahepatic(ctx, route) {
+    detectExtrahepatic(ctx, route, abdomenImaged) {
       const patient = ctx.individual.attributes;
       if (patient.extrahepaticDetected) return;
       patient.extrahepaticDetected = true;
       ctx.count('extrahepaticDetected');
+      ctx.curveEvent('firstMetastasisFound', 'found');
       if (route === 'symptoms') ctx.count('extrahepaticDetectedBySymptoms');
       ctx.hazardsChanged(); // known metastatic disease changes costs and utility
-      // Staging of newly found metastatic disease images the abdomen too (contrast CT).
-      if (!(ctx.individual.state === 'liverDisease' && patient.detected)) {
+      // Staging of newly found metastatic disease images the abdomen too (contrast CT), unless
+      // the scan that found it just did.
+      if (!abdomenImaged && !(ctx.individual.state === 'liverDisease' && patient.detected)) {
         ctx.count('stagingScans');
         ctx.addReward('costs', inputs.imaging.contrastCt.cost);
         if (ctx.individual.state === 'liverDisease' && liverFoundBy(ctx, inputs.imaging.contrastCt, TREATMENT)) {
@@ -287,12 +311,14 @@ export function carePathway(
     detect(ctx, route) {
       const patient = ctx.individual.attributes;
       const firstDetection = !patient.everDetected;
+      const extrahepaticKnownBefore = patient.extrahepaticDetected;
       // Marked found first, so that extrahepatic disease found at this staging does not stage
       // (and treat) the same liver disease a second time.
       patient.detected = true;
       patient.everDetected = true;
+      ctx.curveEvent('firstMetastasisFound', 'found');
       // Staging of newly found liver disease includes the chest.
-      if (route !== 'staging') pathway.chestImaged(ctx, TREATMENT);
+      if (route !== 'staging') pathway.chestImaged(ctx, TREATMENT, true);
       const burden = burdenNow(ctx);
       ctx.count(
         route === 'surveillance'
@@ -332,7 +358,7 @@ export function carePathway(
           if (oligometastatic) ctx.count('oligometastaticAtSymptomaticDetection');
           if (plan === 'resection') ctx.count('resectedAtSymptomaticDetection');
         }
-        onFirstDetection?.(ctx);
+        onFirstDetection?.(ctx, extrahepaticKnownBefore);
       }
       ctx.hazardsChanged(); // known disease changes costs and utility
       const draw = ctx.uniform(TREATMENT);

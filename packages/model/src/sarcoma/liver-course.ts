@@ -6,6 +6,7 @@
 import type { Hazard } from '../engine/hazard.js';
 import type { SimulationContext } from '../engine/model.js';
 import type { CarePathway } from './care-pathway.js';
+import { detectionProbability } from './liver-burden.js';
 import type { SarcomaInputs } from './model-inputs.js';
 import { beginEpisode, type Patient } from './patient.js';
 import type { SarcomaState } from './states.js';
@@ -63,7 +64,7 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
   };
 
   const extrahepaticSymptoms = (ctx: Ctx) => {
-    if (!ctx.individual.attributes.extrahepaticDetected) pathway.detectExtrahepatic(ctx, 'symptoms');
+    if (!ctx.individual.attributes.extrahepaticDetected) pathway.detectExtrahepatic(ctx, 'symptoms', false);
   };
 
   const extrahepaticOnset = (ctx: Ctx) => {
@@ -116,6 +117,13 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
 
     scheduleAtEntry(ctx) {
       const patient = ctx.individual.attributes;
+      // Would a staging contrast CT at diagnosis have shown liver disease already present?
+      // Drawn for everyone, so that every patient uses the natural stream alike.
+      const staging = ctx.uniform(NATURAL);
+      patient.visibleAtDiagnosis =
+        ctx.individual.state === 'liverDisease' &&
+        staging <
+          detectionProbability(patient.growth, inputs.imaging.contrastCt.sensitivity, patient.lesionOnsets, 0);
       const extrahepaticRatio =
         inputs.extrahepaticHazardRatio(patient.site, patient.histology, patient.grade) * patient.propensity;
       // The onset time is drawn even when the disease is already there, so that every patient

@@ -23,6 +23,13 @@ export interface Patient {
   readonly synchronousAgeYears: number;
   /** Extrahepatic (mostly lung) metastasis already present at diagnosis of the primary. */
   readonly extrahepaticAtEntry: boolean;
+  /** Uniform compared with the fitness for surgery at each decision (drawn once: fitness is the patient's). */
+  readonly fitnessDraw: number;
+  /**
+   * Liver disease present at entry that a staging contrast CT at diagnosis would have shown
+   * (decided once at entry from the natural stream; the staging rule's synchronous disease).
+   */
+  visibleAtDiagnosis: boolean;
   /** End of observation (registry replica only; Infinity otherwise). */
   readonly followUpYears: number;
 
@@ -177,6 +184,7 @@ export function samplePatient(sampler: CohortSampler, u: Uniform, followUp?: Fol
       propensity,
   );
   const extrahepaticAtEntry = u() < extrahepaticRisk;
+  const fitnessDraw = u();
   let followUpYears = Infinity;
   if (followUp !== undefined) {
     const untilAnalysis = u() * followUp.accrualYears;
@@ -194,6 +202,8 @@ export function samplePatient(sampler: CohortSampler, u: Uniform, followUp?: Fol
     growth,
     synchronousAgeYears,
     extrahepaticAtEntry,
+    fitnessDraw,
+    visibleAtDiagnosis: false,
     followUpYears,
     episode: 0,
     episodeOnset: Number.NaN,

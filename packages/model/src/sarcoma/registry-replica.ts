@@ -78,12 +78,17 @@ export function countRegisteredPatient(ctx: Ctx): void {
 }
 
 /** At the first detection of liver metastasis: which of Okamoto's time points it counts for. */
-export function countRegistryDetection(ctx: Ctx, observation: RegistryObservation): void {
+export function countRegistryDetection(
+  ctx: Ctx,
+  observation: RegistryObservation,
+  extrahepaticKnownBefore: boolean,
+): void {
   const patient = ctx.individual.attributes;
   const timepoints: RegistryTimepoint[] = ['lastFollowUp'];
   const atPresentation = ctx.individual.time <= observation.presentationWindowYears;
-  // First distant metastasis: no extrahepatic disease had been found before (or at staging).
-  const first = atPresentation || !patient.extrahepaticDetected;
+  // First distant metastasis: no extrahepatic disease had been found before (disease found
+  // together at this staging counts as first).
+  const first = atPresentation || !extrahepaticKnownBefore;
   if (first) timepoints.push('firstMetastasis');
   if (atPresentation) timepoints.push('presentation');
   const category: RegistryCategory = atPresentation

@@ -108,7 +108,7 @@ export function sarcomaSimulation(
   const pathway = carePathway(
     inputs,
     treatmentWorks,
-    registry === undefined ? undefined : (ctx) => countRegistryDetection(ctx, registry),
+    registry === undefined ? undefined : (ctx, before) => countRegistryDetection(ctx, registry, before),
     registry?.localTherapyAvailability ?? options.localTherapyAvailability,
   );
   const course = liverCourse(inputs, pathway);
@@ -230,6 +230,8 @@ export function sarcomaSimulation(
       livermetDetected: { causes: ['detected'] },
       survivalFromDetection: { causes: [], origin: 'marked' },
       firstDistantMetastasis: { causes: ['metastasis'] },
+      /** The first metastasis found (liver or extrahepatic), as clinical series time it. */
+      firstMetastasisFound: { causes: ['found'] },
       localRecurrence: { causes: ['recurrence'] },
       survivalFromResection: { causes: [], origin: 'marked' },
       diseaseFreeFromResection: { causes: ['recurrence'], origin: 'marked' },

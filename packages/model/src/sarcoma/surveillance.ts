@@ -49,7 +49,7 @@ export function surveillanceStrategy(
         ctx.addReward('qalys', -inputs.falsePositiveQalyLoss);
       }
       // Every surveillance visit images the chest (chest CT alone or with the abdomen).
-      if (!patient.everDetected) pathway.chestImaged(ctx, IMAGING);
+      if (!patient.everDetected) pathway.chestImaged(ctx, IMAGING, modality !== 'chestCt');
     };
   };
   const handlers = new Map<Modality, (ctx: Ctx) => void>();

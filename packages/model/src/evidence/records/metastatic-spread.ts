@@ -89,10 +89,10 @@ export const METASTATIC_SPREAD_RECORDS: readonly EvidenceRecord[] = [
       value: 0.7,
       unit: 'log scale',
       bounds: { min: 0, max: 3 },
-      distribution: { kind: 'uniform', min: 0.3, max: 1.1 },
+      distribution: { kind: 'uniform', min: 0.2, max: 2 },
       calibrated: true,
     },
-    'Unobservable, so fitted (it shapes which metastasis comes first, 000 Tables 3–4). Beyond site, histology and grade, some tumours spread more than others (size and depth carry hazard ratios of 3.3 and 3.2 for metastasis, Biau 2012), and liver and lung metastases co-occur (002 Table 2, Van Cann: 33 of 122 metastatic LMS had liver disease, 10 liver only). A mean-one lognormal multiplier on both onset hazards; its spread is not measured (range 0.3–1.1).',
+    'Unobservable, so fitted (it shapes which metastasis comes first, 000 Tables 3–4), with a flat prior over 0.2–2 (a first fit pressed against an upper limit of 1.1, which had no basis). Beyond site, histology and grade, some tumours spread more than others (size and depth carry hazard ratios of 3.3 and 3.2 for metastasis, Biau 2012), and liver and lung metastases co-occur (002 Table 2, Van Cann: 33 of 122 metastatic LMS had liver disease, 10 liver only). A mean-one lognormal multiplier on both onset hazards; its spread is not measured (range 0.3–1.1).',
   ),
   assumed(
     {
@@ -119,7 +119,7 @@ export const METASTATIC_SPREAD_RECORDS: readonly EvidenceRecord[] = [
     '003',
     'Patterns of spread',
     'lung is the first site for extremity, trunk and head and neck primaries; locoregional failure and liver for retroperitoneal and visceral primaries',
-    'The document gives the pattern, not a ratio; 0.6 (0.3–1.2) is an assumption. TARPSWG (Gronchi 2016): distant metastasis 21% at 5 years in retroperitoneal sarcoma.',
+    'The document gives the pattern, not a ratio; 0.6 (0.3–1.2) is an assumption.',
   ),
   fromExternal(
     {
@@ -212,10 +212,10 @@ export const METASTATIC_SPREAD_RECORDS: readonly EvidenceRecord[] = [
       value: 0.25,
       unit: 'per year',
       bounds: { min: 0, max: 5 },
-      distribution: lognormalFromCi(0.25, 0.12, 0.5),
+      distribution: lognormalFromCi(0.25, 0.08, 0.7),
     },
     'Chouliaras 2019, J Surg Oncol 120:340 (498 resected primary retroperitoneal sarcomas): median OS 2.5 years from recurrence; Grobmyer: local recurrence remains the major cause of death in retroperitoneal sarcoma',
     true,
-    'A median of 2.5 years is 0.28/year; 0.25 leaves room for other causes (assumption).',
+    'A median of 2.5 years from any recurrence is 0.28/year; the share of those deaths due to local disease is not reported, so 0.25 with a wide interval (0.08–0.7) is an assumption.',
   ),
 ];

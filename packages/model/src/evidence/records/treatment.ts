@@ -135,17 +135,19 @@ export const TREATMENT_RECORDS: readonly EvidenceRecord[] = [
     'A 3 cm limit is the usual thermal-ablation threshold (assumption).',
   ),
   fromDocument(
-    fixedCount(
-      'rule.reresection.minTfiMonths',
-      'Re-resection: treatment-free interval longer than this',
-      15,
-      'months',
-      120,
-    ),
+    {
+      id: 'rule.reresection.minTfiMonths',
+      label: 'Re-resection: treatment-free interval longer than this',
+      topic: RULES,
+      value: 15,
+      unit: 'months',
+      bounds: { min: 0, max: 120 },
+      distribution: { kind: 'uniform', min: 12, max: 18 },
+    },
     '001',
     'Recommendation 9.1',
     'TFI longer than 12–18 months and good performance status',
-    'Midpoint of 12–18 months.',
+    'Midpoint of 12–18 months; PSA and DSA range over the consensus interval. Like the window rule, it reads a treatment-free interval that earlier detection shortens.',
   ),
   assumed(
     {
