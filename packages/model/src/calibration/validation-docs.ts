@@ -48,17 +48,29 @@ const FACE_VALIDITY: readonly [string, string][] = [
 ];
 
 /** Why a target can stay outside its interval: the evidence behind the misfit. */
+const ORDER_OF_METASTASES =
+  "Okamoto found liver metastases as the first distant metastasis in 50–62% of the patients who had one by last follow-up (000 Tables 3–4); the model's extrahepatic disease, found promptly by routine chest CT, still comes first too rarely in some groups and too often in others. The cells hold 1–8 patients, so a single group's miss weighs little; the site and histology tables pull the shared onset parameters in different directions.";
+
 const MISFIT_REASONS: Readonly<Record<string, string>> = {
   'okamoto.os.2y':
-    '000 reports 80.3% at 2 years but 70.0% at 5 years: about a fifth of the registry died within two years. 96 of 658 patients had no surgery (000 Table 1), and some had distant metastases at presentation; the model starts everyone after a treated primary with metastases arising afterwards, so it cannot produce that many early deaths while also matching 5-year survival.',
-  'okamoto.osAfterLivermet.1y':
-    "Survival after a detected liver metastasis is fitted together with untreated LMS liver metastasis (004: median about 14 months, 5-year OS 4%) and liver metastasectomy (002: median 34.8 months). Okamoto's 36% at 1 year (all histologies, almost no resection) is shorter than 004's untreated course; with one liver-disease death hazard for all histologies the model cannot honour both. A histology-specific death hazard, or one that depends on extrahepatic disease at detection, is the next refinement.",
+    '000 reports 80.3% at 2 years but 70.0% at 5 years: about a fifth of the registry died within two years, fewer in the next three. Extrahepatic disease present at diagnosis now supplies early deaths, but one constant extrahepatic death rate cannot produce both the early and the slower later deaths.',
   'okamoto.os.5y':
-    'The two overall-survival figures pull apart: without deaths from advanced primaries or metastases present at diagnosis, reaching 80.3% at 2 years needs more metastatic deaths than 70.0% at 5 years allows; the fit keeps 2 years inside and 5 years just below.',
-  'okamoto.site.extremity.lastFollowUp':
-    "Detections by last follow-up depend on how long patients were followed; the replica's median follow-up is 27 months against the registry's 35 (loss to follow-up is an assumption), which undercounts late detections in the large extremity group. Its count at first metastasis is inside.",
+    'The two overall-survival figures pull apart (see 2 years): with one extrahepatic death rate and metastasis hazards that fade only gently, matching the early deaths leaves too many deaths by 5 years. The same shortfall shows in the external comparisons below (extremity and retroperitoneal 5-year survival).',
+  'okamoto.osAfterLivermet.1y':
+    "Survival after a detected liver metastasis is fitted together with LMS liver metastasis without local therapy (004: median about 14 months, 5-year OS 4%) and liver metastasectomy (002: median 34.8 months). Okamoto's 36% at 1 year (all histologies, almost no resection) is shorter than 004's course; with one liver-disease death hazard for all histologies the model cannot honour both. A histology-specific death hazard, or one that depends on extrahepatic disease at detection, is the next refinement.",
   'okamoto.osAfterLivermet.2y':
-    "As for 1 year: the registry's short survival after liver metastasis conflicts with the longer untreated LMS course reported in 004, which the model also fits.",
+    "As for 1 year: the registry's short survival after liver metastasis conflicts with the longer LMS course reported in 004, which the model also fits.",
+  'delisle.liver.dfs5y':
+    "The Weibull recurrence hazard, multiplied by the burden and disease-free-interval ratios, reaches 002's median DFS (13–16 months) but leaves fewer patients disease-free at 5 years than its 22%: the pooled series' tail is longer than one Weibull with a burden mix allows. The interval is an assumption (the review gives none), so the target counts half.",
+  'mizoshiri.metastasisWithin3y':
+    "004's 87% within 3 years comes from a small series, and its interval is an assumption; the model's fading onset hazards, with metastases present at diagnosis found at staging, put slightly more of the found metastases early.",
+  'mizoshiri.metastasisWithin1y':
+    "As for 3 years: 004's share comes from a small series with an assumed interval.",
+  'okamoto.site.retroperitoneal.afterOtherMetastasis': ORDER_OF_METASTASES,
+  'okamoto.site.retroperitoneal.atPresentation': ORDER_OF_METASTASES,
+  'okamoto.site.thoracicPeritoneal.asFirstMetastasis': ORDER_OF_METASTASES,
+  'okamoto.histology.lms.asFirstMetastasis': ORDER_OF_METASTASES,
+  'okamoto.histology.notLms.afterOtherMetastasis': ORDER_OF_METASTASES,
 };
 
 const VERIFICATION: readonly string[] = [
