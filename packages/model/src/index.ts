@@ -109,6 +109,8 @@ export {
   isEligible,
   NAMED_STRATEGIES,
 } from './sarcoma/surveillance-strategy.js';
+export type { SynchronousRule } from './sarcoma/synchronous-rule.js';
+export { isSynchronous, SYNCHRONOUS_RULES } from './sarcoma/synchronous-rule.js';
 export type {
   Classification,
   Findings,
@@ -117,8 +119,6 @@ export type {
   TreatmentRules,
 } from './sarcoma/treatment-rules.js';
 export { classify, decideTreatment } from './sarcoma/treatment-rules.js';
-export type { SynchronousRule } from './sarcoma/synchronous-rule.js';
-export { isSynchronous, SYNCHRONOUS_RULES } from './sarcoma/synchronous-rule.js';
 export { canonicalJson, scenarioHash } from './scenario/canonical-hash.js';
 export type { ReportedStrategy, RunReport } from './scenario/run-report.js';
 export { hashOfScenario, reportFor, scenarioBlocks } from './scenario/run-report.js';

@@ -14,7 +14,7 @@ export const CALIBRATION_META: CalibrationMeta = {
   restarts: 3,
   startObjective: 17.856849241148943,
   objective: -3.128586397327709,
-  seconds: 341.926653748
+  seconds: 341.926653748,
 };
 
 export const CALIBRATED_VALUES: Readonly<Record<string, number>> = {

@@ -203,7 +203,8 @@ export const EXTERNAL_COMPARISONS: readonly ExternalComparison[] = [
     observed: 154 / 262,
     low: 0.53,
     high: 0.65,
-    caveat: "the series' imaging before resection is not reported; the model follows them with the consensus contrast-CT schedule",
+    caveat:
+      "the series' imaging before resection is not reported; the model follows them with the consensus contrast-CT schedule",
     simulated: (r) => amongResected(r, 'solitaryAtFirstResection'),
   },
   {
@@ -263,7 +264,8 @@ export function externalValidation(
           : { localTherapyAvailability: cohort.localTherapyAvailability }),
       },
     );
-    const result = summarize(runSerial(createRunner(simulation), { seed: runSeed, individuals: patients })).strategies[0];
+    const result = summarize(runSerial(createRunner(simulation), { seed: runSeed, individuals: patients }))
+      .strategies[0];
     if (result === undefined) throw new Error('external validation: no result');
     return result;
   };

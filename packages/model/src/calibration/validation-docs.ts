@@ -64,8 +64,7 @@ const MISFIT_REASONS: Readonly<Record<string, string>> = {
     "The Weibull recurrence hazard, multiplied by the burden and disease-free-interval ratios, reaches 002's median DFS (13–16 months) but leaves fewer patients disease-free at 5 years than its 22%: the pooled series' tail is longer than one Weibull with a burden mix allows. The interval is an assumption (the review gives none), so the target counts half.",
   'mizoshiri.metastasisWithin3y':
     "004's 87% within 3 years comes from a small series, and its interval is an assumption; the model's fading onset hazards, with metastases present at diagnosis found at staging, put slightly more of the found metastases early.",
-  'mizoshiri.metastasisWithin1y':
-    "As for 3 years: 004's share comes from a small series with an assumed interval.",
+  'mizoshiri.metastasisWithin1y': "As for 3 years: 004's share comes from a small series with an assumed interval.",
   'okamoto.site.retroperitoneal.afterOtherMetastasis': ORDER_OF_METASTASES,
   'okamoto.site.retroperitoneal.atPresentation': ORDER_OF_METASTASES,
   'okamoto.site.thoracicPeritoneal.asFirstMetastasis': ORDER_OF_METASTASES,

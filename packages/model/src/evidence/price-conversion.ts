@@ -38,7 +38,9 @@ export function toUsd2025(amount: number, currency: PriceConversion['currency'],
   const inflation = end.value / start.value;
   const unverified = !start.verified || !end.verified ? ' (index values unverified)' : '';
   const exchange =
-    currency === 'USD' ? '' : `${currency} ${year} → USD at ${rate.toPrecision(5)} (Federal Reserve G.5A annual average); `;
+    currency === 'USD'
+      ? ''
+      : `${currency} ${year} → USD at ${rate.toPrecision(5)} (Federal Reserve G.5A annual average); `;
   return {
     amount,
     currency,

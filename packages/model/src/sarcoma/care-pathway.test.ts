@@ -51,7 +51,10 @@ describe('care pathway', () => {
   it('extrahepatic disease is found by chest imaging or symptoms, and treated', () => {
     const chest = [named('chest-only')];
     const [seen] = simulate(chest, N, { 'rule.limitedLungProbability': 1 });
-    const [blind] = simulate(chest, N, { 'imaging.chest.extrahepaticSensitivity': 0, 'nh.extrahepatic.symptomRate': 0 });
+    const [blind] = simulate(chest, N, {
+      'imaging.chest.extrahepaticSensitivity': 0,
+      'nh.extrahepatic.symptomRate': 0,
+    });
     const found = share(seen, 'extrahepaticDetected');
     expect(found.p).toBeGreaterThan(0.5 * share(seen, 'extrahepaticMetastases').p);
     expect(found.p).toBeLessThanOrEqual(share(seen, 'extrahepaticMetastases').p);

@@ -199,10 +199,7 @@ export function carePathway(
     const intervalStart = Number.isNaN(patient.lastLocalTreatment) ? 0 : patient.lastLocalTreatment;
     const diseaseFreeYears = patient.episodeOnset - intervalStart;
     const marginRatio = r0 ? 1 : inputs.r1RecurrenceHazardRatio;
-    clearLiver(
-      ctx,
-      marginRatio * resectionRecurrenceHazardRatio(inputs.resectionPrognosis, burden, diseaseFreeYears),
-    );
+    clearLiver(ctx, marginRatio * resectionRecurrenceHazardRatio(inputs.resectionPrognosis, burden, diseaseFreeYears));
   };
 
   const startSystemic = (ctx: Ctx, draw: number) => {

@@ -75,7 +75,11 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
     if (patient.episode > 0) ctx.count('livermetWithExtrahepatic');
     ctx.curveEvent('firstDistantMetastasis', 'metastasis');
     ctx.hazardsChanged();
-    ctx.schedule(ctx.individual.time + exponentialWait(ctx, inputs.extrahepaticSymptomRatePerYear), extrahepaticSymptoms, null);
+    ctx.schedule(
+      ctx.individual.time + exponentialWait(ctx, inputs.extrahepaticSymptomRatePerYear),
+      extrahepaticSymptoms,
+      null,
+    );
   };
 
   const localRecurrence = (ctx: Ctx) => {
@@ -122,15 +126,18 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
       const staging = ctx.uniform(NATURAL);
       patient.visibleAtDiagnosis =
         ctx.individual.state === 'liverDisease' &&
-        staging <
-          detectionProbability(patient.growth, inputs.imaging.contrastCt.sensitivity, patient.lesionOnsets, 0);
+        staging < detectionProbability(patient.growth, inputs.imaging.contrastCt.sensitivity, patient.lesionOnsets, 0);
       const extrahepaticRatio =
         inputs.extrahepaticHazardRatio(patient.site, patient.histology, patient.grade) * patient.propensity;
       // The onset time is drawn even when the disease is already there, so that every patient
       // uses the natural stream alike.
       const onset = nextOnClock(ctx, inputs.extrahepaticOnset, 0, extrahepaticRatio);
       ctx.schedule(patient.extrahepaticAtEntry ? 0 : onset, extrahepaticOnset, null);
-      ctx.schedule(exponentialWait(ctx, inputs.localRecurrenceRate(patient.site, patient.grade)), localRecurrence, null);
+      ctx.schedule(
+        exponentialWait(ctx, inputs.localRecurrenceRate(patient.site, patient.grade)),
+        localRecurrence,
+        null,
+      );
     },
   };
 }

@@ -12,7 +12,9 @@ describe('who metastasises, and where', () => {
     const cell = onlyCell('extremity', 'fibroblastic');
     const [low] = simulate(chest, N, { ...cell, 'nh.grade.highShare.fibroblastic': 0 });
     const [high] = simulate(chest, N, { ...cell, 'nh.grade.highShare.fibroblastic': 1 });
-    expect(zDifference(share(high, 'patientsWithLiverMetastasis'), share(low, 'patientsWithLiverMetastasis'))).toBeGreaterThan(4);
+    expect(
+      zDifference(share(high, 'patientsWithLiverMetastasis'), share(low, 'patientsWithLiverMetastasis')),
+    ).toBeGreaterThan(4);
     expect(zDifference(share(high, 'extrahepaticMetastases'), share(low, 'extrahepaticMetastases'))).toBeGreaterThan(4);
     expect(zDifference(share(high, 'localRecurrences'), share(low, 'localRecurrences'))).toBeGreaterThan(4);
   });
@@ -21,7 +23,9 @@ describe('who metastasises, and where', () => {
     const [limb] = simulate(chest, N, onlyCell('extremity', 'undifferentiated'));
     const [rp] = simulate(chest, N, onlyCell('retroperitoneal', 'undifferentiated'));
     expect(zDifference(share(limb, 'extrahepaticMetastases'), share(rp, 'extrahepaticMetastases'))).toBeGreaterThan(4);
-    expect(zDifference(share(rp, 'patientsWithLiverMetastasis'), share(limb, 'patientsWithLiverMetastasis'))).toBeGreaterThan(4);
+    expect(
+      zDifference(share(rp, 'patientsWithLiverMetastasis'), share(limb, 'patientsWithLiverMetastasis')),
+    ).toBeGreaterThan(4);
   });
 
   it('a shared propensity makes liver and extrahepatic metastasis co-occur', () => {

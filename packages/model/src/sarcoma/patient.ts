@@ -3,8 +3,8 @@
 // extrahepatic and local disease and treatment history the model updates as it unfolds.
 import type { Uniform } from '../engine/random-streams.js';
 import type { ParameterValues } from '../evidence/registry.js';
-import type { GrowthModel } from './liver-burden.js';
 import { type Grade, HISTOLOGIES, type Histology, type Sex, SITES, type Site } from './categories.js';
+import type { GrowthModel } from './liver-burden.js';
 
 export interface Patient {
   readonly site: Site;

@@ -194,8 +194,7 @@ export function sarcomaSimulation(
         annualDiscountRate: options.discountRates.costs,
         perYearInState: {
           liverDisease: (person) => (known(person.attributes) ? inputs.cost.metastaticCarePerYear : 0),
-          noLiverDisease: (person) =>
-            person.attributes.extrahepaticDetected ? inputs.cost.metastaticCarePerYear : 0,
+          noLiverDisease: (person) => (person.attributes.extrahepaticDetected ? inputs.cost.metastaticCarePerYear : 0),
           liverCleared: (person) => (person.attributes.extrahepaticDetected ? inputs.cost.metastaticCarePerYear : 0),
         },
       },

@@ -26,7 +26,8 @@ const HIGH_GRADE: Readonly<Record<Histology, { share: number; low: number; high:
     share: 0.9,
     low: 0.75,
     high: 0.98,
-    reason: 'Undifferentiated pleomorphic sarcomas score the maximum for differentiation and are mostly grade 3 (FNCLCC).',
+    reason:
+      'Undifferentiated pleomorphic sarcomas score the maximum for differentiation and are mostly grade 3 (FNCLCC).',
   },
   fibroblastic: { share: 0.574, low: 0.35, high: 0.78, reason: '' },
   fibrohistiocytic: { share: 0.574, low: 0.35, high: 0.78, reason: '' },
@@ -124,7 +125,8 @@ export const METASTATIC_SPREAD_RECORDS: readonly EvidenceRecord[] = [
   fromExternal(
     {
       id: 'nh.extrahepatic.synchronousProbability',
-      label: 'Extrahepatic (lung) metastasis already present at diagnosis, reference group (scaled by the onset hazard ratios)',
+      label:
+        'Extrahepatic (lung) metastasis already present at diagnosis, reference group (scaled by the onset hazard ratios)',
       topic: NH,
       value: 0.03,
       unit: 'probability',

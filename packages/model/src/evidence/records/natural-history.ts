@@ -141,7 +141,8 @@ export const NATURAL_HISTORY_RECORDS = [
   fromExternal(
     {
       id: 'nh.extrahepatic.onsetRate',
-      label: 'Extrahepatic (mostly lung) distant metastasis: Gompertz rate at entry, reference group (limb, trunk or head and neck, not LMS, low grade)',
+      label:
+        'Extrahepatic (mostly lung) distant metastasis: Gompertz rate at entry, reference group (limb, trunk or head and neck, not LMS, low grade)',
       topic: NH,
       value: 0.055,
       unit: 'per year',
