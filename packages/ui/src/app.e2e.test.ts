@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TARGETS } from '@sarcsim/model';
 import { launchChromium, serveStatic } from '@sarcsim/worker/testing';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
@@ -207,7 +208,8 @@ describe('sarcsim web app in Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'uncertainty.png'), fullPage: true });
     await page.getByRole('tab', { name: 'Calibration' }).click();
     await page.getByTestId('check-calibration').click();
-    await page.getByText(/\d+ of 35 targets inside their 95% intervals/).waitFor({ timeout: 120_000 });
+    const inside = new RegExp(`\\d+ of ${TARGETS.length} targets inside their 95% intervals`);
+    await page.getByText(inside).waitFor({ timeout: 120_000 });
     await page.screenshot({ path: join(artifacts, 'calibration.png'), fullPage: true });
     await page.close();
   });
