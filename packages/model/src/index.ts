@@ -8,6 +8,8 @@ export type { CalibrationMeta } from './calibration/calibration-meta.js';
 export { renderCalibratedModule } from './calibration/calibration-meta.js';
 export type { Experiment, ExperimentId, ExperimentResults, ExperimentSizes } from './calibration/experiments.js';
 export { EXPERIMENT_IDS, experiment, experimentResult, runExperiments } from './calibration/experiments.js';
+export type { ExternalCheck, ExternalComparison } from './calibration/external-validation.js';
+export { EXTERNAL_COMPARISONS, externalValidation } from './calibration/external-validation.js';
 export type { Likelihood, Target } from './calibration/targets.js';
 export { TARGETS } from './calibration/targets.js';
 export { renderTargetsSvg, renderValidationMarkdown } from './calibration/validation-docs.js';

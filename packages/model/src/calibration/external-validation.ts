@@ -242,7 +242,10 @@ function standardDeviation(values: readonly number[]): number {
   return Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
 }
 
-/** Runs every cohort (main seed plus replications) with the given parameter values. */
+/**
+ * Runs every cohort (main seed plus replications) with the given parameter values; docs/
+ * validation.md uses the committed calibration's sizes (its registry patients, its seed + 7).
+ */
 export function externalValidation(
   values: Readonly<Record<string, number>>,
   patients: number,

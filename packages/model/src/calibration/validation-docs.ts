@@ -90,16 +90,16 @@ function externalRow(check: ExternalCheck): string {
   return `| ${c.label} | ${pct(c.observed)}${interval} | ${pct(check.simulated)}${mcse} | ${check.inside ? 'yes' : '**no**'} | ${c.independence} | ${c.citation}${c.caveat === undefined ? '' : `; ${c.caveat}`} |`;
 }
 
-function externalSection(report: ValidationReport): string[] {
-  const inside = report.external.filter((c) => c.inside).length;
+function externalSection(report: ValidationReport, external: readonly ExternalCheck[]): string[] {
+  const inside = external.filter((c) => c.inside).length;
   return [
     '## External validation',
     '',
-    `Published series (independent ones, not cited in the five documents, and others cited there whose figures were not fitted) and two document figures held out of the fit (002 Table 4), against the calibrated model run on cohorts built like theirs (${report.sizes.registryPatients.toLocaleString('en-US')} patients each, 20 years, US life table; ± is the SD over 3 replications with other seeds). Where a series' figure informed a prior (TARPSWG local recurrence, Biau 2012 grade effects), it is not used here. **${inside} of ${report.external.length}** lie inside the published interval or range; the misses are reported, not tuned away. Cohorts: all sites = Okamoto's mix with contrast CT for RP/LMS; extremity = the extremity rows of that mix under chest CT (or under contrast CT of chest and abdomen for King 2009); retroperitoneal = the retroperitoneal rows under contrast CT; LMS = the LMS rows under contrast CT.`,
+    `Published series (independent ones, not cited in the five documents, and others cited there whose figures were not fitted) and two document figures held out of the fit (002 Table 4), against the calibrated model run on cohorts built like theirs (${report.sizes.registryPatients.toLocaleString('en-US')} patients each, 20 years, US life table; ± is the SD over 3 replications with other seeds). Where a series' figure informed a prior (TARPSWG local recurrence, Biau 2012 grade effects), it is not used here. **${inside} of ${external.length}** lie inside the published interval or range; the misses are reported, not tuned away. Cohorts: all sites = Okamoto's mix with contrast CT for RP/LMS; extremity = the extremity rows of that mix under chest CT (or under contrast CT of chest and abdomen for King 2009); retroperitoneal = the retroperitoneal rows under contrast CT; LMS = the LMS rows under contrast CT.`,
     '',
     '| quantity | published | model ± MCSE | inside | independence | source; caveat |',
     '|---|---|---|---|---|---|',
-    ...report.external.map(externalRow),
+    ...external.map(externalRow),
     '',
     'Considered and not compared:',
     '',
@@ -133,7 +133,12 @@ function targetRow(t: TargetCheck): string {
   return `| ${t.label} | ${format(t.observed, t.unit)} (${format(t.low, t.unit)}–${format(t.high, t.unit)}) | ${format(t.simulated, t.unit)}${mcse} | ${t.inside ? 'yes' : '**no**'} | ${t.negativeLogLikelihood.toFixed(2)} | ${t.source}${interval} |`;
 }
 
-export function renderValidationMarkdown(report: ValidationReport, meta: CalibrationMeta): string {
+/** docs/validation.md: the calibration report, and the external comparisons (`externalValidation`). */
+export function renderValidationMarkdown(
+  report: ValidationReport,
+  meta: CalibrationMeta,
+  external: readonly ExternalCheck[],
+): string {
   const lines = [
     '# Validation report',
     '',
@@ -189,7 +194,7 @@ export function renderValidationMarkdown(report: ValidationReport, meta: Calibra
     '',
     'Not done. No other liver-metastasis model for STS was found to compare against. Published STS surveillance CEAs cover chest imaging only (Royce 2017; Bae 2020, EXTERNAL-EVIDENCE), so their ICERs answer a different question than the abdominal-imaging strategies compared here.',
     '',
-    ...externalSection(report),
+    ...externalSection(report, external),
     '## Predictive validation',
     '',
     'Not done: no prospective data on imaging-surveillance outcomes for STS liver metastases exist in the documents.',

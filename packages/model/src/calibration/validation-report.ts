@@ -3,7 +3,6 @@
 import type { Distribution } from '../evidence/evidence-record.js';
 import { CALIBRATED_PARAMETERS } from './calibrate.js';
 import { type ExperimentSizes, runExperiments } from './experiments.js';
-import { type ExternalCheck, externalValidation } from './external-validation.js';
 import { negativeLogLikelihood, observedInterval, TARGETS } from './targets.js';
 
 export interface TargetCheck {
@@ -41,8 +40,6 @@ export interface ValidationReport {
   readonly targetsInside: number;
   /** Median observed time in the registry replica (months), against 000's 35. */
   readonly medianFollowUpMonths: number;
-  /** Published series outside the documents, never fitted (TF-7 external validation). */
-  readonly external: readonly ExternalCheck[];
 }
 
 const Z95 = 1.959964;
@@ -128,6 +125,5 @@ export function validationReport(
     }),
     targetsInside: targets.filter((t) => t.inside).length,
     medianFollowUpMonths,
-    external: externalValidation(values, sizes.registryPatients, sizes.seed + 7),
   };
 }

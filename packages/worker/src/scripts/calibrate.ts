@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import {
   type CalibrationSettings,
+  externalValidation,
   renderCalibratedModule,
   renderTargetsSvg,
   renderValidationMarkdown,
@@ -81,7 +82,8 @@ writeFileSync(
   renderCalibratedModule(meta, result.values),
 );
 const report = validationReport(result.values, settings);
-writeFileSync(new URL('docs/validation.md', repo), renderValidationMarkdown(report, meta));
+const external = externalValidation(result.values, settings.registryPatients, settings.seed + 7);
+writeFileSync(new URL('docs/validation.md', repo), renderValidationMarkdown(report, meta, external));
 writeFileSync(new URL('docs/validation-targets.svg', repo), renderTargetsSvg(report));
 process.stdout.write(
   `calibrate: ${report.targetsInside}/${report.targets.length} targets inside their 95% intervals; wrote the calibration and docs/validation.md\n`,
