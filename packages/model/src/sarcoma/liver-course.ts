@@ -22,7 +22,8 @@ const NATURAL = 'natural';
 function nextOnClock(ctx: Ctx, hazard: Hazard, clockNow: number, ratio = 1): number {
   const budget = -Math.log(1 - ctx.uniform(NATURAL));
   if (!(ratio > 0)) return Infinity;
-  return hazard.inverseCumulative(hazard.cumulative(clockNow) + budget / ratio) - clockNow;
+  // A tiny budget can round the inverse below the clock (−2e-16 was seen in 10M patients).
+  return Math.max(0, hazard.inverseCumulative(hazard.cumulative(clockNow) + budget / ratio) - clockNow);
 }
 
 const exponentialWait = (ctx: Ctx, rate: number) => {
