@@ -30,7 +30,9 @@ export interface SarcomaInputs {
   readonly extrahepaticSymptomRatePerYear: number;
   /** Extrahepatic death hazard ratio after metastasectomy of limited lung disease. */
   readonly lungMetastasectomyDeathHazardRatio: number;
-  readonly localRecurrenceRate: (site: Site, grade: Grade) => number;
+  /** Local recurrence after the treated primary: a fading hazard by site, multiplied by the grade ratio. */
+  readonly localRecurrence: (site: Site) => Hazard;
+  readonly localRecurrenceHazardRatio: (grade: Grade) => number;
   /** Death from uncontrolled local disease, per year after a local recurrence. */
   readonly localRecurrenceDeathRate: (site: Site) => number;
   readonly liverDeath: Hazard;
@@ -110,8 +112,11 @@ export function sarcomaInputs(p: ParameterValues, synchronousRule: SynchronousRu
     headNeck: p.get('nh.livermet.hr.headNeck'),
   };
   const lmsRatio = p.get('nh.livermet.hr.lms');
-  const localRecurrenceOther = p.get('nh.localRecurrence.rate');
-  const localRecurrenceVisceral = p.get('nh.localRecurrence.rateVisceral');
+  const localRecurrenceOther = gompertz(p.get('nh.localRecurrence.shape'), p.get('nh.localRecurrence.rate'));
+  const localRecurrenceVisceral = gompertz(
+    p.get('nh.localRecurrence.shapeVisceral'),
+    p.get('nh.localRecurrence.rateVisceral'),
+  );
   const gradeMetastasisRatio = p.get('nh.grade.hr.metastasis');
   const gradeLocalRatio = p.get('nh.grade.hr.localRecurrence');
   const gradeRatio = (grade: Grade, ratio: number) => (grade === 'high' ? ratio : 1);
@@ -153,9 +158,8 @@ export function sarcomaInputs(p: ParameterValues, synchronousRule: SynchronousRu
     extrahepaticChestSensitivity: p.get('imaging.chest.extrahepaticSensitivity'),
     extrahepaticSymptomRatePerYear: p.get('nh.extrahepatic.symptomRate'),
     lungMetastasectomyDeathHazardRatio: p.get('tx.lungMetastasectomy.deathHr'),
-    localRecurrenceRate: (site, grade) =>
-      (VISCERAL_SITES.includes(site) ? localRecurrenceVisceral : localRecurrenceOther) *
-      gradeRatio(grade, gradeLocalRatio),
+    localRecurrence: (site) => (VISCERAL_SITES.includes(site) ? localRecurrenceVisceral : localRecurrenceOther),
+    localRecurrenceHazardRatio: (grade) => gradeRatio(grade, gradeLocalRatio),
     localRecurrenceDeathRate: (site) =>
       VISCERAL_SITES.includes(site) ? localRecurrenceDeathVisceral : localRecurrenceDeathOther,
     liverDeath: weibull(p.get('nh.livermet.death.shape'), p.get('nh.livermet.death.scaleYears')),
