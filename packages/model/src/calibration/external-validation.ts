@@ -6,7 +6,7 @@ import { US_2022 } from '../data/life-tables.js';
 import { runSerial } from '../engine/blocks.js';
 import { type CurveResult, curveValueAt, type StrategyResult, summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
-import { HISTOLOGIES, LMS, SITES } from '../sarcoma/categories.js';
+import { HISTOLOGIES, LMS, SITES } from '../domain/categories.js';
 import { NAMED_STRATEGIES } from '../sarcoma/surveillance-strategy.js';
 import { mixOf, sarcoma } from './experiments.js';
 

@@ -4,7 +4,7 @@
 // used is an assumption stated in `interval`. Nothing else from the documents is a target.
 import { type CurveResult, curveValueAt, type StrategyResult } from '../engine/results.js';
 import { TABLE_3, TABLE_4 } from '../evidence/records/okamoto-observations.js';
-import { HISTOLOGIES, HISTOLOGY_LABELS, LMS, SITE_LABELS, SITES } from '../sarcoma/categories.js';
+import { HISTOLOGIES, HISTOLOGY_LABELS, LMS, SITE_LABELS, SITES } from '../domain/categories.js';
 import { RETROPERITONEAL_LMS, type RegistryCategory, registryCounter } from '../sarcoma/registry-replica.js';
 import type { ExperimentResults } from './experiments.js';
 

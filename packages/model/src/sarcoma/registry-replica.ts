@@ -4,7 +4,7 @@
 // and by the last day of follow-up. Used by calibration and validation, not by default runs.
 import type { SimulationContext } from '../engine/model.js';
 import type { ParameterValues } from '../evidence/registry.js';
-import { HISTOLOGIES, LMS, SITES } from './categories.js';
+import { HISTOLOGIES, LMS, SITES } from '../domain/categories.js';
 import type { Patient } from './patient.js';
 import type { SarcomaState } from './states.js';
 

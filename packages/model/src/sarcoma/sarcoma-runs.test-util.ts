@@ -4,8 +4,9 @@ import { US_2022 } from '../data/life-tables.js';
 import { runSerial } from '../engine/blocks.js';
 import { type StrategyResult, summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { ParameterValues } from '../evidence/registry.js';
-import { HISTOLOGIES, type Histology, SITES, type Site } from './categories.js';
+import { HISTOLOGIES, type Histology, SITES, type Site } from '../domain/categories.js';
 import { type SarcomaOptions, sarcomaSimulation } from './sarcoma-model.js';
 import { NAMED_STRATEGIES, type SurveillanceStrategy } from './surveillance-strategy.js';
 
@@ -22,7 +23,7 @@ export function simulate(
   options: Partial<SarcomaOptions> = {},
   seed = 314,
 ): readonly StrategyResult[] {
-  const simulation = sarcomaSimulation(new ParameterValues(overrides), {
+  const simulation = sarcomaSimulation(new ParameterValues(COMMITTED_CALIBRATION, overrides), {
     strategies,
     lifeTable: US_2022,
     horizonYears: 40,

@@ -11,7 +11,7 @@ import { ScenarioError } from '../scenario/validation-error.js';
 import { mergePsaParts, runPsaPart, shardRange, summarisePsa } from './psa.js';
 import { parsePsaPart } from './psa-file.js';
 import { calibrationHash, drawsHash } from './psa-integrity.js';
-import { strategyEconomics } from './strategy-economics.js';
+import { strategyEconomics } from '../economics/strategy-economics.js';
 
 const evaluate = async (scenario: Scenario, draw: number) => {
   const acc = runSerial(runnerFor(scenario), { seed: scenario.seed, draw, individuals: scenario.patients });

@@ -2,13 +2,15 @@
 // parameter values at which the preferred strategy changes. Every run uses the same
 // individuals (draw 0), so differences come from the parameter, not from sampling noise.
 import { z } from 'zod';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
+import { netBenefit } from '../economics/net-benefit.js';
 import { EVIDENCE_BY_ID, PARAMETER_IDS, ParameterValues } from '../evidence/registry.js';
 import { hashOfScenario } from '../scenario/run-report.js';
 import type { SarcomaScenario } from '../scenario/scenario.js';
 import { formatIssues, ScenarioError } from '../scenario/validation-error.js';
 import { SARCSIM_VERSION } from '../version.js';
 import { interval95, samplingDistribution } from './parameter-sampling.js';
-import type { StrategyEconomics } from './strategy-economics.js';
+import type { StrategyEconomics } from '../economics/strategy-economics.js';
 
 const range = z
   .strictObject({ low: z.number(), high: z.number() })
@@ -79,7 +81,7 @@ export interface DsaResult {
 
 function preferredOf(economics: readonly StrategyEconomics[], wtp: number): string {
   let best = economics[0] as StrategyEconomics;
-  for (const s of economics) if (wtp * s.qalys - s.cost > wtp * best.qalys - best.cost) best = s;
+  for (const s of economics) if (netBenefit(wtp, s.qalys, s.cost) > netBenefit(wtp, best.qalys, best.cost)) best = s;
   return best.id;
 }
 
@@ -88,7 +90,7 @@ function outcomeOf(economics: readonly StrategyEconomics[], outcome: DsaResult['
   const c = economics.find((e) => e.id === outcome.comparator) as StrategyEconomics;
   return outcome.kind === 'icer'
     ? (s.cost - c.cost) / (s.qalys - c.qalys)
-    : wtp * s.qalys - s.cost - (wtp * c.qalys - c.cost);
+    : netBenefit(wtp, s.qalys, s.cost) - netBenefit(wtp, c.qalys, c.cost);
 }
 
 function validated(
@@ -204,7 +206,7 @@ export async function runDsa(
     ]);
   }
   const wtp = scenario.economics.willingnessToPay;
-  const values = new ParameterValues(scenario.parameters);
+  const values = new ParameterValues(COMMITTED_CALIBRATION, scenario.parameters);
   const swept = (settings.parameters ?? PARAMETER_IDS.filter((id) => !(id in scenario.parameters)))
     .map((id) => ({ id, range: rangeOf(id, settings) }))
     .filter((p): p is { id: string; range: { low: number; high: number } } => p.range !== undefined);

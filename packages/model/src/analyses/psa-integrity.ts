@@ -4,7 +4,7 @@
 // strategies were reordered, whose drawsTotal was lowered to skip a shard, or whose
 // numbers were edited is refused instead of merged into a plausible-looking result.
 // The hashes detect edits and damage, not a forger who recomputes them (they are unkeyed).
-import { CALIBRATED_VALUES } from '../calibration/calibrated-parameters.js';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { EVIDENCE_BY_ID } from '../evidence/registry.js';
 import { resolveStrategy } from '../sarcoma/surveillance-strategy.js';
 import { scenarioHash } from '../scenario/canonical-hash.js';
@@ -17,7 +17,7 @@ let calibration: string | undefined;
 
 /** Hash of the calibrated values this build runs with (and PSA recentres on); computed, since calibration changes. */
 export function calibrationHash(): string {
-  calibration ??= scenarioHash(CALIBRATED_VALUES);
+  calibration ??= scenarioHash(COMMITTED_CALIBRATION.values);
   return calibration;
 }
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { ParameterValues } from '../evidence/registry.js';
 import { parseScenario, type SarcomaScenario } from '../scenario/scenario.js';
 import { runDsa } from './dsa.js';
-import type { StrategyEconomics } from './strategy-economics.js';
+import type { StrategyEconomics } from '../economics/strategy-economics.js';
 
 // A stand-in model with a known answer: incremental NMB of 'contrast-ct-rp-lms' over 'chest-only'
 // at WTP 100,000 is 5,000·r2 − 10,000·r1, where r = parameter / its base value.
-const base = new ParameterValues();
+const base = new ParameterValues(COMMITTED_CALIBRATION);
 const P1 = 'cost.resection';
 const P2 = 'utility.noEvidentDisease';
 const P3 = 'cost.ablation'; // moves nothing

@@ -7,13 +7,13 @@ import { EVIDENCE_BY_ID } from '../evidence/registry.js';
 import { hashOfScenario } from '../scenario/run-report.js';
 import type { SarcomaScenario, Scenario } from '../scenario/scenario.js';
 import { SARCSIM_VERSION } from '../version.js';
-import { CURRENCY } from './economic-settings.js';
-import { evppi } from './evppi.js';
-import { type IncrementalAnalysis, incrementalAnalysis } from './incremental-analysis.js';
+import { CURRENCY } from '../economics/economic-settings.js';
+import { evppi } from '../economics/evppi.js';
+import { type IncrementalAnalysis, incrementalAnalysis } from '../economics/incremental-analysis.js';
 import { sampledParameters, sampleParameters } from './parameter-sampling.js';
 import { calibrationHash, drawsHash } from './psa-integrity.js';
-import { acceptability, effectivePopulation, type WtpPoint, wtpGrid } from './psa-summary.js';
-import type { StrategyEconomics } from './strategy-economics.js';
+import { acceptability, effectivePopulation, type WtpPoint, wtpGrid } from '../economics/psa-summary.js';
+import type { StrategyEconomics } from '../economics/strategy-economics.js';
 
 /** Runs one scenario (all strategies) on the individuals of PSA draw `draw`. */
 export type EvaluateScenario = (scenario: Scenario, draw: number) => Promise<readonly StrategyEconomics[]>;

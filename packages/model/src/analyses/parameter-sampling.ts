@@ -14,10 +14,10 @@ import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import gammaQuantile from '@stdlib/stats-base-dists-gamma-quantile';
 import lognormalQuantile from '@stdlib/stats-base-dists-lognormal-quantile';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { CALIBRATED_VALUES } from '../calibration/calibrated-parameters.js';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { openStream, purposeId, type Uniform } from '../engine/random-streams.js';
 import type { Distribution, EvidenceRecord } from '../evidence/evidence-record.js';
-import { EVIDENCE } from '../evidence/registry.js';
+import { type CalibrationSet, EVIDENCE } from '../evidence/registry.js';
 
 export const PSA_PARAMETER_PURPOSE = purposeId('psa-parameters');
 
@@ -31,9 +31,13 @@ export type CalibratedParameterMode = 'recentred-prior' | 'fixed';
 type Continuous = Exclude<Distribution, { kind: 'fixed' } | { kind: 'dirichlet' }>;
 
 /** The distribution PSA samples for a record, recentred on the calibrated value if asked. */
-export function samplingDistribution(record: EvidenceRecord, mode: CalibratedParameterMode): Distribution {
+export function samplingDistribution(
+  record: EvidenceRecord,
+  mode: CalibratedParameterMode,
+  calibration: CalibrationSet = COMMITTED_CALIBRATION,
+): Distribution {
   const d = record.distribution;
-  const calibrated = CALIBRATED_VALUES[record.id];
+  const calibrated = calibration.values[record.id];
   if (!record.calibrated || calibrated === undefined) return d;
   if (mode === 'fixed') return { kind: 'fixed' };
   switch (d.kind) {
@@ -65,9 +69,10 @@ export interface SampledParameter {
 export function sampledParameters(
   mode: CalibratedParameterMode,
   overridden: ReadonlySet<string> = new Set(),
+  calibration: CalibrationSet = COMMITTED_CALIBRATION,
 ): SampledParameter[] {
   return EVIDENCE.filter((r) => r.role === 'parameter' && !overridden.has(r.id))
-    .map((record) => ({ record, distribution: samplingDistribution(record, mode) }))
+    .map((record) => ({ record, distribution: samplingDistribution(record, mode, calibration) }))
     .filter((p) => p.distribution.kind !== 'fixed');
 }
 
