@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
+import type { StrategyEconomics } from '../economics/strategy-economics.js';
 import { ParameterValues } from '../evidence/registry.js';
 import { parseScenario, type SarcomaScenario } from '../scenario/scenario.js';
 import { runDsa } from './dsa.js';
-import type { StrategyEconomics } from '../economics/strategy-economics.js';
 
 // A stand-in model with a known answer: incremental NMB of 'contrast-ct-rp-lms' over 'chest-only'
 // at WTP 100,000 is 5,000·r2 − 10,000·r1, where r = parameter / its base value.

@@ -4,13 +4,13 @@
 import { z } from 'zod';
 import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { netBenefit } from '../economics/net-benefit.js';
+import type { StrategyEconomics } from '../economics/strategy-economics.js';
 import { EVIDENCE_BY_ID, PARAMETER_IDS, ParameterValues } from '../evidence/registry.js';
 import { hashOfScenario } from '../scenario/run-report.js';
 import type { SarcomaScenario } from '../scenario/scenario.js';
 import { formatIssues, ScenarioError } from '../scenario/validation-error.js';
 import { SARCSIM_VERSION } from '../version.js';
 import { interval95, samplingDistribution } from './parameter-sampling.js';
-import type { StrategyEconomics } from '../economics/strategy-economics.js';
 
 const range = z
   .strictObject({ low: z.number(), high: z.number() })

@@ -2,6 +2,7 @@
 // (across files) with a line naming the part and the field, never merged into a result.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { strategyEconomics } from '../economics/strategy-economics.js';
 import { runSerial } from '../engine/blocks.js';
 import { fuzzSettings } from '../scenario/fuzz-seed.test-util.js';
 import { hashOfScenario, reportFor } from '../scenario/run-report.js';
@@ -11,7 +12,6 @@ import { ScenarioError } from '../scenario/validation-error.js';
 import { mergePsaParts, runPsaPart, shardRange, summarisePsa } from './psa.js';
 import { parsePsaPart } from './psa-file.js';
 import { calibrationHash, drawsHash } from './psa-integrity.js';
-import { strategyEconomics } from '../economics/strategy-economics.js';
 
 const evaluate = async (scenario: Scenario, draw: number) => {
   const acc = runSerial(runnerFor(scenario), { seed: scenario.seed, draw, individuals: scenario.patients });

@@ -3,17 +3,18 @@
 // and summarise. A run may cover only a range of draws (a shard); parts merge into exactly
 // the result one machine would have produced, because each draw depends only on
 // (seed, draw) and the summary is computed from the draws in order.
+
+import { CURRENCY } from '../economics/economic-settings.js';
+import { evppi } from '../economics/evppi.js';
+import { type IncrementalAnalysis, incrementalAnalysis } from '../economics/incremental-analysis.js';
+import { acceptability, effectivePopulation, type WtpPoint, wtpGrid } from '../economics/psa-summary.js';
+import type { StrategyEconomics } from '../economics/strategy-economics.js';
 import { EVIDENCE_BY_ID } from '../evidence/registry.js';
 import { hashOfScenario } from '../scenario/run-report.js';
 import type { SarcomaScenario, Scenario } from '../scenario/scenario.js';
 import { SARCSIM_VERSION } from '../version.js';
-import { CURRENCY } from '../economics/economic-settings.js';
-import { evppi } from '../economics/evppi.js';
-import { type IncrementalAnalysis, incrementalAnalysis } from '../economics/incremental-analysis.js';
 import { sampledParameters, sampleParameters } from './parameter-sampling.js';
 import { calibrationHash, drawsHash } from './psa-integrity.js';
-import { acceptability, effectivePopulation, type WtpPoint, wtpGrid } from '../economics/psa-summary.js';
-import type { StrategyEconomics } from '../economics/strategy-economics.js';
 
 /** Runs one scenario (all strategies) on the individuals of PSA draw `draw`. */
 export type EvaluateScenario = (scenario: Scenario, draw: number) => Promise<readonly StrategyEconomics[]>;

@@ -8,13 +8,13 @@
 // CT, between intensive contrast CT and no abdominal imaging).
 // Every experiment runs on fixed seeds (common random numbers across parameter values).
 import { JAPAN_2020, US_2022 } from '../data/life-tables.js';
+import { HISTOLOGIES, type Histology, LMS, SITES, type Site } from '../domain/categories.js';
 import type { BlockAccumulator } from '../engine/accumulators.js';
 import { runSerial } from '../engine/blocks.js';
 import type { SimulationDefinition } from '../engine/model.js';
 import { type StrategyResult, summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
 import { ParameterValues } from '../evidence/registry.js';
-import { HISTOLOGIES, type Histology, LMS, SITES, type Site } from '../domain/categories.js';
 import type { Patient } from '../sarcoma/patient.js';
 import { registryObservation } from '../sarcoma/registry-replica.js';
 import { type SarcomaOptions, sarcomaSimulation } from '../sarcoma/sarcoma-model.js';

@@ -38,10 +38,12 @@ export function acceptability(costs: DrawMatrix, effects: DrawMatrix, thresholds
       const e = effects[i] as readonly number[];
       let best = 0;
       for (let s = 1; s < strategies; s++) {
-        if (netBenefit(wtp, e[s] as number, c[s] as number) > netBenefit(wtp, e[best] as number, c[best] as number)) best = s;
+        if (netBenefit(wtp, e[s] as number, c[s] as number) > netBenefit(wtp, e[best] as number, c[best] as number))
+          best = s;
       }
       wins[best] = (wins[best] as number) + 1;
-      for (let s = 0; s < strategies; s++) sums[s] = (sums[s] as number) + netBenefit(wtp, e[s] as number, c[s] as number);
+      for (let s = 0; s < strategies; s++)
+        sums[s] = (sums[s] as number) + netBenefit(wtp, e[s] as number, c[s] as number);
       sumOfBest += netBenefit(wtp, e[best] as number, c[best] as number);
     }
     const expectedNetBenefit = sums.map((s) => s / n);

@@ -1,5 +1,8 @@
 // @sarcsim/model/engine: the generic simulation engine (models, hazards, random streams,
 // blocks, accumulators, results). It knows nothing of sarcoma.
+
+export type { LifeTableBySex } from '../data/life-tables.js';
+export { JAPAN_2020, LIFE_TABLES, US_2022 } from '../data/life-tables.js';
 export type { AccumulatorLayout, CurveLayout, TraceRecord } from '../engine/accumulators.js';
 export { BlockAccumulator } from '../engine/accumulators.js';
 export type { TransferableBlock } from '../engine/block-transfer.js';
@@ -30,8 +33,6 @@ export type { CurveResult, Estimate, RewardEstimate, SimulationResults, Strategy
 export { estimate, summarize } from '../engine/results.js';
 export type { SimulationRunner } from '../engine/simulator.js';
 export { createRunner } from '../engine/simulator.js';
-export type { LifeTableBySex } from '../data/life-tables.js';
-export { JAPAN_2020, LIFE_TABLES, US_2022 } from '../data/life-tables.js';
 export type { IllnessDeathParameters } from '../examples/illness-death.js';
 export { ILLNESS_DEATH_DEFAULTS, illnessDeathExample } from '../examples/illness-death.js';
 export { SARCSIM_VERSION } from '../version.js';

@@ -14,8 +14,8 @@ export {
   EVIDENCE_BY_ID,
   overrideProblems,
   PARAMETER_IDS,
-  PRIORS_ONLY,
   ParameterValues,
+  PRIORS_ONLY,
 } from '../evidence/registry.js';
 export type { SarcomaOutcomes } from '../sarcoma/outcomes.js';
 export { sarcomaOutcomes } from '../sarcoma/outcomes.js';

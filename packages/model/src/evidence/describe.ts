@@ -40,7 +40,8 @@ export function sourceText(source: Source, style: SourceStyle): string {
     case 'document': {
       const document = DOCUMENTS[source.document];
       const where = [source.table, source.row];
-      if (style === 'citation') return [`${source.document}: ${document.citation}`, ...where.filter((x) => x !== undefined)].join(', ');
+      if (style === 'citation')
+        return [`${source.document}: ${document.citation}`, ...where.filter((x) => x !== undefined)].join(', ');
       if (style === 'plain') return `${source.document} ${document.file} ${where.filter(Boolean).join(', ')}`;
       return `${source.document} (${document.file}) ${where.filter((x) => x !== undefined).join(', ')}${note(source.note)}`;
     }

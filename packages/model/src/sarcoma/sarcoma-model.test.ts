@@ -1,13 +1,13 @@
 // Behaviour of the assembled sarcoma model. Statistical checks use 4 Monte Carlo SEs.
 import { describe, expect, it } from 'vitest';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { US_2022 } from '../data/life-tables.js';
+import { HISTOLOGIES, SITES } from '../domain/categories.js';
 import type { TraceRecord } from '../engine/accumulators.js';
 import { runSerial } from '../engine/blocks.js';
 import { summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
-import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { ParameterValues } from '../evidence/registry.js';
-import { HISTOLOGIES, SITES } from '../domain/categories.js';
 import { sarcomaOutcomes } from './outcomes.js';
 import { type SarcomaOptions, sarcomaSimulation } from './sarcoma-model.js';
 import { onlyCell } from './sarcoma-runs.test-util.js';

@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { parseScenario, runExperiments, runnerFor, runSerial, summarize } from '@sarcsim/model';
+import { runExperiments } from '@sarcsim/model/calibration';
+import { runSerial, summarize } from '@sarcsim/model/engine';
+import { parseScenario, runnerFor } from '@sarcsim/model/scenario';
 import { afterEach, describe, expect, it } from 'vitest';
+import { poolExperiments } from '../../dist/analyses/pool-experiments.js';
 // Worker threads need JavaScript, so these tests drive the built package (`pnpm build` first).
-import { mainThreadFactory } from '../dist/main-thread.js';
-import { nodeWorkerFactory } from '../dist/node-workers.js';
-import { BlockFailedError, RunCancelledError, type RunProgress, WorkerPool } from '../dist/pool.js';
-import { poolExperiments } from '../dist/pool-experiments.js';
+import { mainThreadFactory } from '../../dist/pool/main-thread.js';
+import { nodeWorkerFactory } from '../../dist/pool/node-workers.js';
+import { BlockFailedError, RunCancelledError, type RunProgress, WorkerPool } from '../../dist/pool/pool.js';
 
 const scenario = parseScenario({ patients: 6_000, blockSize: 500, seed: 4242 });
 const serialJson = JSON.stringify(
@@ -25,7 +27,7 @@ afterEach(() => {
 
 function faultyFactory(mode: 'throw' | 'exit', maxFaults: number) {
   const faults = new SharedArrayBuffer(4);
-  const script = new URL('./testing/faulty-block-worker.js', import.meta.url);
+  const script = new URL('../testing/faulty-block-worker.js', import.meta.url);
   return {
     factory: nodeWorkerFactory(script, { faults, faultAt: 1_500, maxFaults, mode }),
     faults: new Int32Array(faults),
@@ -115,7 +117,7 @@ describe('calibration experiments in the pool', () => {
   });
 
   it('`pnpm calibrate --quick` fits in the pool and improves on the priors (it writes nothing)', () => {
-    const script = fileURLToPath(new URL('../dist/scripts/calibrate.js', import.meta.url));
+    const script = fileURLToPath(new URL('../../dist/scripts/calibrate.js', import.meta.url));
     const result = spawnSync(process.execPath, [script, '--quick', '--workers', '2'], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     // A slow machine gets progress lines (every 5 s); whatever their number, nothing else.

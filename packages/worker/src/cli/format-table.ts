@@ -1,6 +1,7 @@
 // Plain-text tables for the CLI: costs and effects per strategy (mean ± MCSE), then the
 // model's outcomes (for the sarcoma model) or its counters per patient.
-import type { ReportedStrategy, RunReport, SarcomaOutcomes } from '@sarcsim/model';
+import type { SarcomaOutcomes } from '@sarcsim/model/sarcoma';
+import type { ReportedStrategy, RunReport } from '@sarcsim/model/scenario';
 import { formatIncremental } from './format-economics.js';
 import { formatNumber, percent, table } from './text-table.js';
 

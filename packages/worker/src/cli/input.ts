@@ -1,6 +1,6 @@
 // What the CLI reads from the user: flags and JSON files, with one-line errors.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { JsonTextError, parseJsonText } from '@sarcsim/model';
+import { JsonTextError, parseJsonText } from '@sarcsim/model/scenario';
 import { InvalidArgumentError } from 'commander';
 import { ioReason } from './io-reason.js';
 

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { OutputFs } from '../dist/cli-io.js';
-import { main } from '../dist/cli-main.js';
-import { OutputError, writeOutputs } from '../dist/output-files.js';
-import { fakeIo } from '../dist/testing/fake-io.js';
+import type { OutputFs } from '../../dist/cli/io.js';
+import { main } from '../../dist/cli/main.js';
+import { OutputError, writeOutputs } from '../../dist/cli/output-files.js';
+import { fakeIo } from '../../dist/testing/fake-io.js';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'sarcsim-faults-'));
 const small = ['--draws', '3', '--patients', '40', '--seed', '3', '--workers', '1'];
 const PREVIOUS = '{"previous": true}\n';

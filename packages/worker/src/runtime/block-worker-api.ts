@@ -1,17 +1,8 @@
 // What a worker does: validate the scenario, run one block, post its accumulators back.
 // The same object serves browser Workers, Node worker_threads and the main-thread fallback.
-import {
-  createRunner,
-  type ExperimentId,
-  type ExperimentSizes,
-  experiment,
-  hashOfScenario,
-  parseScenario,
-  runnerFor,
-  type SimulationRunner,
-  type TransferableBlock,
-  toTransferable,
-} from '@sarcsim/model';
+import { type ExperimentId, type ExperimentSizes, experiment } from '@sarcsim/model/calibration';
+import { createRunner, type SimulationRunner, type TransferableBlock, toTransferable } from '@sarcsim/model/engine';
+import { hashOfScenario, parseScenario, runnerFor } from '@sarcsim/model/scenario';
 import * as Comlink from 'comlink';
 
 export interface BlockRequest {

@@ -2,26 +2,17 @@
 // the bin passes the process's, tests their own. Exit status: 0 done, 1 a failure (a write,
 // a worker), 2 bad input (one line per problem), 128 + signal number when cancelled.
 import { join } from 'node:path';
-import {
-  CALIBRATED_VALUES,
-  CALIBRATION_META,
-  DOCUMENTS,
-  EVIDENCE,
-  type EvidenceRecord,
-  parseScenario,
-  type RunReport,
-  reportFor,
-  SARCSIM_VERSION,
-  ScenarioError,
-  validationReport,
-} from '@sarcsim/model';
+import { COMMITTED_CALIBRATION, validationReport } from '@sarcsim/model/calibration';
+import { SARCSIM_VERSION } from '@sarcsim/model/engine';
+import { EVIDENCE, sourceText } from '@sarcsim/model/sarcoma';
+import { parseScenario, type RunReport, reportFor, ScenarioError } from '@sarcsim/model/scenario';
 import { Command, CommanderError } from 'commander';
-import { dsaCommand, mergeCommand, psaCommand, startPool } from './cli-economics.js';
-import { MAX_WORKERS, nonNegativeNumber, scenarioInput, UsageError, wholeNumber } from './cli-input.js';
-import type { CliContext, CliIo } from './cli-io.js';
-import { incrementalCsv } from './csv.js';
+import { incrementalCsv } from '../csv/csv.js';
+import { defaultWorkerCount } from '../pool/node-workers.js';
+import { dsaCommand, mergeCommand, psaCommand, startPool } from './economics.js';
 import { formatReport } from './format-table.js';
-import { defaultWorkerCount } from './node-workers.js';
+import { MAX_WORKERS, nonNegativeNumber, scenarioInput, UsageError, wholeNumber } from './input.js';
+import type { CliContext, CliIo } from './io.js';
 import { checkOutputDir, writeOutputs } from './output-files.js';
 import { Progress } from './progress.js';
 
@@ -79,18 +70,6 @@ async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliCon
   );
 }
 
-function sourceText(record: EvidenceRecord): string {
-  const source = record.source;
-  switch (source.kind) {
-    case 'document':
-      return `${source.document} ${DOCUMENTS[source.document].file} ${[source.table, source.row].filter(Boolean).join(', ')}`;
-    case 'external':
-      return `external${source.verified ? '' : ' (unverified)'}: ${source.citation}`;
-    case 'assumption':
-      return `assumption: ${source.reason}`;
-  }
-}
-
 function paramsCommand(flags: { json?: boolean; all?: boolean }, io: CliIo): void {
   const records = EVIDENCE.filter((r) => flags.all === true || r.role === 'parameter');
   if (flags.json) {
@@ -99,7 +78,7 @@ function paramsCommand(flags: { json?: boolean; all?: boolean }, io: CliIo): voi
   }
   for (const r of records) {
     io.stdout.write(
-      `${r.id} = ${r.value} ${r.unit}${r.calibrated ? ' [calibrated]' : ''}\n    ${r.label}\n    ${sourceText(r)}\n`,
+      `${r.id} = ${r.value} ${r.unit}${r.calibrated ? ' [calibrated]' : ''}\n    ${r.label}\n    ${sourceText(r.source, 'plain')}\n`,
     );
   }
 }
@@ -110,9 +89,9 @@ function calibrateCommand(flags: { report?: boolean; json?: boolean }, io: CliIo
       'calibrate: fitting runs from the repository with `pnpm calibrate`; use --report to check the committed calibration',
     ]);
   }
-  const report = validationReport(CALIBRATED_VALUES, CALIBRATION_META);
+  const report = validationReport(COMMITTED_CALIBRATION.values, COMMITTED_CALIBRATION.meta);
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify({ calibration: CALIBRATION_META, ...report }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ calibration: COMMITTED_CALIBRATION.meta, ...report }, null, 2)}\n`);
     return;
   }
   const pct = (v: number, unit: string) => (unit === 'months' ? v.toFixed(1) : `${(100 * v).toFixed(1)}%`);
@@ -122,7 +101,7 @@ function calibrateCommand(flags: { report?: boolean; json?: boolean }, io: CliIo
     );
   }
   io.stdout.write(
-    `${report.targetsInside}/${report.targets.length} targets inside their 95% intervals (calibration of ${CALIBRATION_META.date})\n`,
+    `${report.targetsInside}/${report.targets.length} targets inside their 95% intervals (calibration of ${COMMITTED_CALIBRATION.meta.date})\n`,
   );
 }
 

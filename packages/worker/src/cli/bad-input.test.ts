@@ -6,10 +6,10 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EVIDENCE } from '@sarcsim/model';
+import { EVIDENCE } from '@sarcsim/model/sarcoma';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../dist/cli-main.js';
-import { fakeIo } from '../dist/testing/fake-io.js';
+import { main } from '../../dist/cli/main.js';
+import { fakeIo } from '../../dist/testing/fake-io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sarcsim-bad-'));
 let files = 0;

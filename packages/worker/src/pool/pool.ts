@@ -13,12 +13,10 @@ import {
   type BlockRange,
   fromTransferable,
   mergeTransferable,
-  parseScenario,
-  runnerFor,
-  scenarioBlocks,
   type TransferableBlock,
-} from '@sarcsim/model';
-import type { BlockWorkerApi } from './block-worker-api.js';
+} from '@sarcsim/model/engine';
+import { parseScenario, runnerFor, scenarioBlocks } from '@sarcsim/model/scenario';
+import type { BlockWorkerApi } from '../runtime/block-worker-api.js';
 
 /** A started worker: its API, a promise that rejects (with WorkerDiedError) if it dies, and a way to stop it. */
 export interface WorkerHandle {

@@ -2,17 +2,14 @@
 // across the workers, merged in index order — bitwise the same results as running them on
 // one thread, so the fit does not depend on the number of workers.
 import {
-  blocksOf,
-  createRunner,
-  DEFAULT_BLOCK_SIZE,
   type EvaluateExperiments,
   EXPERIMENT_IDS,
   type ExperimentResults,
   experiment,
   experimentResult,
-  type StrategyResult,
-} from '@sarcsim/model';
-import type { WorkerPool } from './pool.js';
+} from '@sarcsim/model/calibration';
+import { blocksOf, createRunner, DEFAULT_BLOCK_SIZE, type StrategyResult } from '@sarcsim/model/engine';
+import type { WorkerPool } from '../pool/pool.js';
 
 /** Blocks per worker for one experiment, so no worker idles long at its end. */
 const BLOCKS_PER_WORKER = 3;

@@ -1,5 +1,6 @@
 // Plain-text views of the economic analyses: incremental table, PSA summary, DSA tornado.
-import type { DsaResult, IncrementalAnalysis, PsaResult } from '@sarcsim/model';
+import type { DsaResult, PsaResult } from '@sarcsim/model/analyses';
+import type { IncrementalAnalysis } from '@sarcsim/model/economics';
 import { formatNumber, percent, table } from './text-table.js';
 
 const money = (value: number | null) => (value === null ? '' : formatNumber(value, 0));

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { BlockWorkerApi } from './block-worker-api.js';
+import type { BlockWorkerApi } from '../runtime/block-worker-api.js';
 import { WorkerDiedError, type WorkerFactory, type WorkerHandle } from './pool.js';
 import { comlinkHandle } from './worker-handle.js';
 
@@ -12,7 +12,7 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
-const BLOCK_WORKER_SCRIPT = new URL('./block-worker-node.js', import.meta.url);
+const BLOCK_WORKER_SCRIPT = new URL('../runtime/block-worker-node.js', import.meta.url);
 
 /**
  * Starts worker_threads running `script`: the block worker, unless a test injects another

@@ -1,6 +1,8 @@
 // Runs whole scenarios in the worker pool for PSA and DSA, returning their economics.
-import { type EvaluateScenario, reportFor, type Scenario, strategyEconomics } from '@sarcsim/model';
-import type { WorkerPool } from './pool.js';
+import type { EvaluateScenario } from '@sarcsim/model/analyses';
+import { strategyEconomics } from '@sarcsim/model/economics';
+import { reportFor, type Scenario } from '@sarcsim/model/scenario';
+import type { WorkerPool } from '../pool/pool.js';
 
 /** Blocks per worker for one scenario: enough that no worker idles long while the last block runs. */
 const BLOCKS_PER_WORKER = 4;

@@ -1,5 +1,8 @@
-// Tidy CSV tables (one observation per row) for R and Python users.
-import type { DsaResult, PsaResult, RunEconomics } from '@sarcsim/model';
+// Tidy CSV tables (one observation per row) for R and Python users: the one CSV writer of
+// the CLI and the web app (a run's outcomes, its incremental analysis, PSA and DSA).
+import type { DsaResult, PsaResult } from '@sarcsim/model/analyses';
+import type { RunEconomics } from '@sarcsim/model/economics';
+import type { RunReport } from '@sarcsim/model/scenario';
 
 function cell(value: string | number | boolean | null): string {
   if (value === null) return 'NA';
@@ -151,4 +154,26 @@ export function dsaCsvFiles(result: DsaResult): Record<string, string> {
     );
   }
   return files;
+}
+
+/** The run's results: one row per strategy and measure. */
+export function outcomesCsv(report: RunReport): string {
+  const rows: (string | number)[][] = [];
+  for (const s of report.strategies) {
+    for (const [reward, e] of Object.entries(s.rewards)) {
+      rows.push([s.id, `${reward}_discounted`, e.discounted.mean, e.discounted.mcse]);
+      rows.push([s.id, `${reward}_undiscounted`, e.undiscounted.mean, e.undiscounted.mcse]);
+    }
+    const flat = (prefix: string, value: unknown): void => {
+      if (typeof value === 'number' || value === null) rows.push([s.id, prefix, value ?? Number.NaN, Number.NaN]);
+      else if (value !== null && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) flat(prefix === '' ? k : `${prefix}.${k}`, v);
+      }
+    };
+    flat('', s.outcomes ?? {});
+  }
+  return toCsv(['strategy', 'measure', 'value', 'mcse'], rows).replace(
+    /^/,
+    `# sarcsim ${report.version}, seed ${report.seed}, scenario ${report.scenarioHash}, ${report.patients} patients\n`,
+  );
 }

@@ -3,11 +3,12 @@
 // they agree to 1e-12 relative: two JavaScript engines' Math.pow may differ in the last bit
 // (seen here for Node 20 vs Chromium 156), so bit-for-bit identity is promised within one engine.
 import type { Server } from 'node:http';
-import { parseScenario, runnerFor, runSerial, summarize } from '@sarcsim/model';
+import { runSerial, summarize } from '@sarcsim/model/engine';
+import { parseScenario, runnerFor } from '@sarcsim/model/scenario';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {} from './testing/browser-check-result.js';
-import { buildBrowserCheck, launchChromium, serveStatic } from './testing/chromium.js';
+import type {} from '../testing/browser-check-result.js';
+import { buildBrowserCheck, launchChromium, serveStatic } from '../testing/chromium.js';
 
 const scenarioInput = { patients: 3_000, blockSize: 250, seed: 99 };
 

@@ -7,13 +7,15 @@ import {
   type PsaPart,
   type PsaResult,
   parsePsaPart,
-  parseScenario,
-  runDsa,
-  runPsaPart,
-  type SarcomaScenario,
   shardRange,
   summarisePsa,
-} from '@sarcsim/model';
+} from '@sarcsim/model/analyses';
+import { parseScenario, type SarcomaScenario } from '@sarcsim/model/scenario';
+import { dsaOnPool, psaOnPool } from '../analyses/analyses-on-pool.js';
+import { dsaCsvFiles, psaCsvFiles } from '../csv/csv.js';
+import { defaultWorkerCount, nodeWorkerFactory } from '../pool/node-workers.js';
+import { WorkerPool } from '../pool/pool.js';
+import { formatDsa, formatPsa } from './format-economics.js';
 import {
   MAX_PART_FILE_BYTES,
   readJsonFile,
@@ -21,14 +23,9 @@ import {
   scenarioInput,
   UsageError,
   workerCount,
-} from './cli-input.js';
-import type { CliContext } from './cli-io.js';
-import { dsaCsvFiles, psaCsvFiles } from './csv.js';
-import { formatDsa, formatPsa } from './format-economics.js';
-import { defaultWorkerCount, nodeWorkerFactory } from './node-workers.js';
+} from './input.js';
+import type { CliContext } from './io.js';
 import { checkOutputDir, checkOutputFile, type OutputFile, writeOutputs } from './output-files.js';
-import { WorkerPool } from './pool.js';
-import { poolEvaluator } from './pool-evaluate.js';
 
 /** Patients per PSA draw / DSA run when neither the scenario file nor a flag sets them. */
 export const PSA_DEFAULT_PATIENTS = 5_000;
@@ -134,7 +131,6 @@ export async function psaCommand(file: string | undefined, flags: PsaFlags, ctx:
   }
   checkOutputs(flags);
   const pool = startPool(ctx, flags);
-  const evaluate = poolEvaluator(pool, ctx.signal);
   ctx.progress.start(
     range.count,
     'PSA draws',
@@ -143,7 +139,7 @@ export async function psaCommand(file: string | undefined, flags: PsaFlags, ctx:
   );
   let part: PsaPart;
   try {
-    part = await runPsaPart(scenario, range, evaluate, (p) => ctx.progress.update(p.drawsDone));
+    part = await psaOnPool(pool, scenario, (done) => ctx.progress.update(done), ctx.signal, range);
   } finally {
     ctx.progress.stop();
     pool.terminate();
@@ -197,18 +193,18 @@ export async function dsaCommand(file: string | undefined, flags: DsaFlags, ctx:
   };
   checkOutputs(flags);
   const pool = startPool(ctx, flags);
-  const evaluate = poolEvaluator(pool, ctx.signal);
   ctx.progress.start(1, 'DSA runs', flags.json === true, 'DSA runs [{bar}] {value}/{total} · ETA {eta_formatted}');
   let result: DsaResult;
   try {
-    result = await runDsa(
+    result = await dsaOnPool(
+      pool,
       scenario,
       settings as DsaSettingsInput, // checked by runDsa's schema
-      (overrides) => evaluate({ ...scenario, parameters: overrides }, 0),
       (done, total) => {
         ctx.progress.setTotal(total);
         ctx.progress.update(done);
       },
+      ctx.signal,
     );
   } finally {
     ctx.progress.stop();

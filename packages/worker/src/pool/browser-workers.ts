@@ -1,7 +1,7 @@
 // Worker factory for browsers: module Workers running the block worker, with the
 // main-thread fallback where Worker is unavailable. Imports nothing from Node.
 import * as Comlink from 'comlink';
-import type { BlockWorkerApi } from './block-worker-api.js';
+import type { BlockWorkerApi } from '../runtime/block-worker-api.js';
 import { mainThreadFactory } from './main-thread.js';
 import { WorkerDiedError, type WorkerFactory, type WorkerHandle, WorkerPool } from './pool.js';
 import { comlinkHandle } from './worker-handle.js';
@@ -14,7 +14,7 @@ export function defaultBrowserWorkerCount(): number {
 
 export function browserWorkerFactory(): WorkerFactory {
   return (): WorkerHandle => {
-    const worker = new Worker(new URL('./block-worker-browser.js', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../runtime/block-worker-browser.js', import.meta.url), { type: 'module' });
     const died = new Promise<never>((_, reject) => {
       worker.addEventListener('error', (event) => reject(new WorkerDiedError(event.message || 'uncaught error')), {
         once: true,

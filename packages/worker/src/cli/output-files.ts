@@ -3,8 +3,8 @@
 // renamed over the target, so a full disk leaves the previous file as it was.
 import { closeSync, existsSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from './cli-input.js';
-import type { OutputFs } from './cli-io.js';
+import { UsageError } from './input.js';
+import type { OutputFs } from './io.js';
 import { ioReason } from './io-reason.js';
 
 /** A write that failed: exit status 1, with the path and the reason. */

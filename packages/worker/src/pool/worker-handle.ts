@@ -1,7 +1,7 @@
 // A started worker as the pool sees it: its Comlink API, its "died" promise, and a stop that
 // releases the proxy and ends the worker once. Shared by Node and browser workers.
 import * as Comlink from 'comlink';
-import type { BlockWorkerApi } from './block-worker-api.js';
+import type { BlockWorkerApi } from '../runtime/block-worker-api.js';
 import type { WorkerHandle } from './pool.js';
 
 export function comlinkHandle(

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../dist/cli-main.js';
-import { fakeIo } from '../dist/testing/fake-io.js';
+import { main } from '../../dist/cli/main.js';
+import { fakeIo } from '../../dist/testing/fake-io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sarcsim-cancel-'));
 
@@ -52,7 +52,7 @@ describe('cancelling a run', () => {
   });
 
   it('the real bin on SIGINT', async () => {
-    const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+    const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
     const csv = mkdtempSync(join(tmpdir(), 'sarcsim-cancel-csv-'));
     // The CLI listens for signals before it checks its output folder, which it does by
     // creating a probe file there: seeing that file appear means the handler is installed.
