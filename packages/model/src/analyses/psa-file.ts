@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { parseScenario, type SarcomaScenario } from '../scenario/scenario.js';
 import { structureProblems } from '../scenario/untrusted-json.js';
 import { formatIssues, ScenarioError } from '../scenario/validation-error.js';
-import type { PsaPart } from './psa.js';
 import { partIntegrityProblems } from './psa-integrity.js';
+import type { PsaPart } from './psa-part.js';
 
 const numbers = z.array(z.number());
 const hash = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a 64-digit hex hash' });

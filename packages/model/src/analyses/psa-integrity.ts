@@ -11,7 +11,7 @@ import { scenarioHash } from '../scenario/canonical-hash.js';
 import type { SarcomaScenario } from '../scenario/scenario.js';
 import { preview } from '../scenario/validation-error.js';
 import { sampledParameters } from './parameter-sampling.js';
-import type { PsaDraw, PsaPart } from './psa.js';
+import type { PsaDraw, PsaPart } from './psa-part.js';
 
 let calibration: string | undefined;
 

@@ -4,7 +4,8 @@ import { runSerial } from '../engine/blocks.js';
 import { reportFor } from '../scenario/run-report.js';
 import { parseScenario, type SarcomaScenario, type Scenario } from '../scenario/scenario.js';
 import { runnerFor } from '../scenario/scenario-runner.js';
-import { mergePsaParts, type PsaPart, runPsaPart, shardRange, summarisePsa } from './psa.js';
+import { mergePsaParts, runPsaPart, shardRange, summarisePsa } from './psa.js';
+import type { PsaPart } from './psa-part.js';
 
 const evaluate = async (scenario: Scenario, draw: number) => {
   const acc = runSerial(runnerFor(scenario), { seed: scenario.seed, draw, individuals: scenario.patients });

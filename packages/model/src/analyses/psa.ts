@@ -15,34 +15,10 @@ import type { SarcomaScenario, Scenario } from '../scenario/scenario.js';
 import { SARCSIM_VERSION } from '../version.js';
 import { sampledParameters, sampleParameters } from './parameter-sampling.js';
 import { calibrationHash, drawsHash } from './psa-integrity.js';
+import type { PsaDraw, PsaPart } from './psa-part.js';
 
 /** Runs one scenario (all strategies) on the individuals of PSA draw `draw`. */
 export type EvaluateScenario = (scenario: Scenario, draw: number) => Promise<readonly StrategyEconomics[]>;
-
-export interface PsaDraw {
-  readonly draw: number;
-  readonly costs: readonly number[];
-  readonly qalys: readonly number[];
-  readonly lifeYears: readonly number[];
-  /** Sampled values, aligned with the part's `parameterIds`. */
-  readonly parameters: readonly number[];
-}
-
-export interface PsaPart {
-  readonly kind: 'sarcsim-psa-part';
-  readonly version: string;
-  readonly scenarioHash: string;
-  readonly scenario: SarcomaScenario;
-  /** Hash of the calibrated values the draws were made with. */
-  readonly calibrationHash: string;
-  readonly strategies: readonly { readonly id: string; readonly label: string }[];
-  readonly parameterIds: readonly string[];
-  readonly drawsTotal: number;
-  readonly range: { readonly first: number; readonly count: number };
-  /** Hash of `draws`, so an edited or damaged file is refused by merge. */
-  readonly drawsHash: string;
-  readonly draws: readonly PsaDraw[];
-}
 
 export interface Spread {
   readonly mean: number;

@@ -12,8 +12,6 @@ export {
 export type {
   EvaluateScenario,
   EvppiGroupResult,
-  PsaDraw,
-  PsaPart,
   PsaProgress,
   PsaResult,
   PsaSummary,
@@ -22,3 +20,4 @@ export type {
 export { mergePsaParts, runPsaPart, shardRange, summarisePsa } from '../analyses/psa.js';
 export { parsePsaPart } from '../analyses/psa-file.js';
 export { calibrationHash, drawsHash, expectedManifest } from '../analyses/psa-integrity.js';
+export type { PsaDraw, PsaPart } from '../analyses/psa-part.js';
