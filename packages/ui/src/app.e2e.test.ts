@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TARGETS } from '@sarcsim/model';
+import { TARGETS } from '@sarcsim/model/calibration';
 import { launchChromium, serveStatic } from '@sarcsim/worker/testing';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';

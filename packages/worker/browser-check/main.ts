@@ -1,6 +1,7 @@
 // A page that runs one scenario through the browser worker pool (1 and 2 module Workers)
 // and the main-thread fallback, for the browser test of the pool (src/browser-pool.test.ts).
-import { parseScenario, summarize } from '@sarcsim/model';
+import { summarize } from '@sarcsim/model/engine';
+import { parseScenario } from '@sarcsim/model/scenario';
 import { createBrowserPool, mainThreadFactory, WorkerPool } from '../dist/browser.js';
 import type {} from '../src/testing/browser-check-result.js';
 

@@ -1,8 +1,10 @@
-// Browser entry of @sarcsim/worker (no Node built-ins): the pool and its browser workers.
-export type { BlockRequest, BlockWorkerApi } from './block-worker-api.js';
-export { browserWorkerFactory, createBrowserPool, defaultBrowserWorkerCount } from './browser-workers.js';
-export { dsaCsvFiles, incrementalCsv, psaCsvFiles, toCsv } from './csv.js';
-export { mainThreadFactory } from './main-thread.js';
-export type { PoolRunOptions, RunProgress, WorkerFactory, WorkerHandle } from './pool.js';
-export { BlockFailedError, RunCancelledError, WorkerDiedError, WorkerPool } from './pool.js';
-export { poolEvaluator } from './pool-evaluate.js';
+// Browser entry of @sarcsim/worker (no Node built-ins): the pool and its browser workers,
+// the analyses on the pool and the CSV writer.
+export { dsaOnPool, psaOnPool } from './analyses/analyses-on-pool.js';
+export { poolEvaluator } from './analyses/pool-evaluate.js';
+export { dsaCsvFiles, incrementalCsv, outcomesCsv, psaCsvFiles, toCsv } from './csv/csv.js';
+export { browserWorkerFactory, createBrowserPool, defaultBrowserWorkerCount } from './pool/browser-workers.js';
+export { mainThreadFactory } from './pool/main-thread.js';
+export type { PoolRunOptions, RunProgress, WorkerFactory, WorkerHandle } from './pool/pool.js';
+export { BlockFailedError, RunCancelledError, WorkerDiedError, WorkerPool } from './pool/pool.js';
+export type { BlockRequest, BlockWorkerApi } from './runtime/block-worker-api.js';

@@ -1,7 +1,9 @@
-// Node entry of @sarcsim/worker: the deterministic worker pool on worker_threads.
-export type { BlockRequest, BlockWorkerApi } from './block-worker-api.js';
-export { createBlockWorkerApi } from './block-worker-api.js';
-export { mainThreadFactory } from './main-thread.js';
-export { defaultWorkerCount, nodeWorkerFactory } from './node-workers.js';
-export type { PoolRunOptions, RunProgress, WorkerFactory, WorkerHandle } from './pool.js';
-export { BlockFailedError, RunCancelledError, WorkerDiedError, WorkerPool } from './pool.js';
+// Node entry of @sarcsim/worker: the deterministic worker pool on worker_threads, and the
+// analyses on it.
+export { dsaOnPool, psaOnPool } from './analyses/analyses-on-pool.js';
+export { mainThreadFactory } from './pool/main-thread.js';
+export { defaultWorkerCount, nodeWorkerFactory } from './pool/node-workers.js';
+export type { PoolRunOptions, RunProgress, WorkerFactory, WorkerHandle } from './pool/pool.js';
+export { BlockFailedError, RunCancelledError, WorkerDiedError, WorkerPool } from './pool/pool.js';
+export type { BlockRequest, BlockWorkerApi } from './runtime/block-worker-api.js';
+export { createBlockWorkerApi } from './runtime/block-worker-api.js';

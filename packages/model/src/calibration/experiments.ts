@@ -8,18 +8,19 @@
 // CT, between intensive contrast CT and no abdominal imaging).
 // Every experiment runs on fixed seeds (common random numbers across parameter values).
 import { JAPAN_2020, US_2022 } from '../data/life-tables.js';
+import { HISTOLOGIES, type Histology, LMS, SITES, type Site } from '../domain/categories.js';
 import type { BlockAccumulator } from '../engine/accumulators.js';
 import { runSerial } from '../engine/blocks.js';
 import type { SimulationDefinition } from '../engine/model.js';
 import { type StrategyResult, summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
 import { ParameterValues } from '../evidence/registry.js';
-import { HISTOLOGIES, type Histology, LMS, SITES, type Site } from '../sarcoma/categories.js';
 import type { Patient } from '../sarcoma/patient.js';
 import { registryObservation } from '../sarcoma/registry-replica.js';
 import { type SarcomaOptions, sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
 import type { SarcomaState } from '../sarcoma/states.js';
 import { NAMED_STRATEGIES, type SurveillanceStrategy } from '../sarcoma/surveillance-strategy.js';
+import { COMMITTED_CALIBRATION } from './committed-calibration.js';
 
 export interface ExperimentResults {
   /** Okamoto's cohort, imaging and censored follow-up (000). */
@@ -50,7 +51,7 @@ function strategy(id: string): SurveillanceStrategy {
 export function mixOf(sites: readonly Site[], histologies: readonly Histology[]): Record<string, number> {
   const mix: Record<string, number> = {};
   for (const site of SITES) for (const h of HISTOLOGIES) mix[`cohort.mix.${site}.${h}`] = 0;
-  const defaults = new ParameterValues();
+  const defaults = new ParameterValues(COMMITTED_CALIBRATION);
   for (const site of sites) {
     for (const h of histologies) mix[`cohort.mix.${site}.${h}`] = defaults.get(`cohort.mix.${site}.${h}`);
   }
@@ -79,7 +80,7 @@ export function sarcoma(
   overrides: Readonly<Record<string, number>>,
   options: Omit<SarcomaOptions, 'discountRates' | 'treatmentEffect' | 'horizonYears'> & Partial<SarcomaOptions>,
 ) {
-  return sarcomaSimulation(new ParameterValues(overrides), {
+  return sarcomaSimulation(new ParameterValues(COMMITTED_CALIBRATION, overrides), {
     treatmentEffect: 'modelled',
     horizonYears: 20,
     ...options,
@@ -99,7 +100,7 @@ export function experiment(
         simulation: sarcoma(overrides, {
           strategies: [strategy('registry-practice')],
           lifeTable: JAPAN_2020,
-          registry: registryObservation(new ParameterValues(overrides)),
+          registry: registryObservation(new ParameterValues(COMMITTED_CALIBRATION, overrides)),
         }),
         patients: sizes.registryPatients,
         seed: sizes.seed,

@@ -3,10 +3,10 @@
 // built like the series' population; nothing here feeds back into the fit, and misses are
 // reported, not tuned away. Every cohort runs 20 years (the calibration experiments' horizon).
 import { US_2022 } from '../data/life-tables.js';
+import { HISTOLOGIES, LMS, SITES } from '../domain/categories.js';
 import { runSerial } from '../engine/blocks.js';
 import { type CurveResult, curveValueAt, type StrategyResult, summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
-import { HISTOLOGIES, LMS, SITES } from '../sarcoma/categories.js';
 import { NAMED_STRATEGIES } from '../sarcoma/surveillance-strategy.js';
 import { mixOf, sarcoma } from './experiments.js';
 

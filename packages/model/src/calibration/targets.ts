@@ -2,9 +2,10 @@
 // reproduces it and a likelihood (binomial for counts; normal on the logit or log scale with
 // σ from a 95% interval). Where a document gives a figure without an interval, the interval
 // used is an assumption stated in `interval`. Nothing else from the documents is a target.
+
+import { HISTOLOGIES, HISTOLOGY_LABELS, LMS, SITE_LABELS, SITES } from '../domain/categories.js';
 import { type CurveResult, curveValueAt, type StrategyResult } from '../engine/results.js';
 import { TABLE_3, TABLE_4 } from '../evidence/records/okamoto-observations.js';
-import { HISTOLOGIES, HISTOLOGY_LABELS, LMS, SITE_LABELS, SITES } from '../sarcoma/categories.js';
 import { RETROPERITONEAL_LMS, type RegistryCategory, registryCounter } from '../sarcoma/registry-replica.js';
 import type { ExperimentResults } from './experiments.js';
 

@@ -6,6 +6,7 @@
 // groups: cubic with interactions for 1–2 parameters, quadratic with pairwise interactions
 // for 3–4, quadratic main effects beyond. docs/economics.md discusses the choice.
 import { Matrix, QrDecomposition } from 'ml-matrix';
+import { netBenefit } from './net-benefit.js';
 
 /** Draws × strategies. */
 export type DrawMatrix = readonly (readonly number[])[];
@@ -89,7 +90,7 @@ export function evppi(input: EvppiInput): EvppiResult {
     for (let i = 0; i < n; i++) {
       let best = -Infinity;
       for (let s = 0; s < strategies; s++) {
-        const nb = wtp * fittedEffects.get(i, s) - fittedCosts.get(i, s);
+        const nb = netBenefit(wtp, fittedEffects.get(i, s), fittedCosts.get(i, s));
         sums[s] = (sums[s] as number) + nb;
         if (nb > best) best = nb;
       }

@@ -1,5 +1,6 @@
 // Incremental cost-effectiveness analysis over any number of strategies: strong dominance,
 // extended dominance, ICERs along the efficiency frontier, and net benefit at a threshold.
+import { netBenefit } from './net-benefit.js';
 
 export interface StrategyOutcome {
   readonly id: string;
@@ -132,7 +133,7 @@ export function incrementalAnalysis(
       icer: incrementalCost === null || incrementalEffect === null ? null : incrementalCost / incrementalEffect,
       dominatedBy: dominatedBy.get(key) ?? null,
       sameAs: sameAs.get(o.id) ?? null,
-      netMonetaryBenefit: o.effect * willingnessToPay - o.cost,
+      netMonetaryBenefit: netBenefit(willingnessToPay, o.effect, o.cost),
       netHealthBenefit: willingnessToPay > 0 ? o.effect - o.cost / willingnessToPay : null,
     };
   });

@@ -1,5 +1,6 @@
 // Summaries of PSA draws: the acceptability curve and frontier, expected loss, EVPI.
 import type { DrawMatrix } from './evppi.js';
+import { netBenefit } from './net-benefit.js';
 
 export interface WtpPoint {
   readonly willingnessToPay: number;
@@ -37,11 +38,13 @@ export function acceptability(costs: DrawMatrix, effects: DrawMatrix, thresholds
       const e = effects[i] as readonly number[];
       let best = 0;
       for (let s = 1; s < strategies; s++) {
-        if (wtp * (e[s] as number) - (c[s] as number) > wtp * (e[best] as number) - (c[best] as number)) best = s;
+        if (netBenefit(wtp, e[s] as number, c[s] as number) > netBenefit(wtp, e[best] as number, c[best] as number))
+          best = s;
       }
       wins[best] = (wins[best] as number) + 1;
-      for (let s = 0; s < strategies; s++) sums[s] = (sums[s] as number) + wtp * (e[s] as number) - (c[s] as number);
-      sumOfBest += wtp * (e[best] as number) - (c[best] as number);
+      for (let s = 0; s < strategies; s++)
+        sums[s] = (sums[s] as number) + netBenefit(wtp, e[s] as number, c[s] as number);
+      sumOfBest += netBenefit(wtp, e[best] as number, c[best] as number);
     }
     const expectedNetBenefit = sums.map((s) => s / n);
     const expectedLoss = expectedNetBenefit.map((v) => sumOfBest / n - v);

@@ -1,5 +1,6 @@
 // Renders docs/parameters.md from the registry (the file is generated, never edited by hand).
-import { type Distribution, DOCUMENTS, type EvidenceRecord, type Source, type Topic } from './evidence-record.js';
+import { describeDistribution, formatNumber as number, sourceText } from './describe.js';
+import { DOCUMENTS, type EvidenceRecord, type Topic } from './evidence-record.js';
 import { EVIDENCE } from './registry.js';
 
 const TOPIC_ORDER: readonly Topic[] = [
@@ -14,49 +15,11 @@ const TOPIC_ORDER: readonly Topic[] = [
   'registry observations',
 ];
 
-function number(value: number): string {
-  if (Number.isInteger(value)) return value.toLocaleString('en-US').replace(/,/g, ' ');
-  return Number(value.toPrecision(4)).toString();
-}
-
-/** A distribution as text, e.g. `Beta(2, 198)`. */
-export function describeDistribution(d: Distribution): string {
-  switch (d.kind) {
-    case 'fixed':
-      return 'fixed';
-    case 'beta':
-      return `Beta(${number(d.alpha)}, ${number(d.beta)})`;
-    case 'gamma':
-      return `Gamma(shape ${number(d.shape)}, scale ${number(d.scale)})`;
-    case 'lognormal':
-      return `LogNormal(μ ${number(d.meanLog)}, σ ${number(d.sdLog)})`;
-    case 'normal':
-      return `Normal(${number(d.mean)}, ${number(d.sd)})`;
-    case 'uniform':
-      return `Uniform(${number(d.min)}, ${number(d.max)})`;
-    case 'dirichlet':
-      return `Dirichlet component (${d.group}), α ${number(d.alpha)}`;
-  }
-}
-
-function describeSource(source: Source): string {
-  switch (source.kind) {
-    case 'document': {
-      const where = [source.table, source.row].filter((x) => x !== undefined).join(', ');
-      return `${source.document} (${DOCUMENTS[source.document].file}) ${where}${source.note === undefined ? '' : `. Note: ${source.note}`}`;
-    }
-    case 'external':
-      return `External${source.verified ? '' : ' [unverified]'}: ${source.citation}${source.note === undefined ? '' : `. Note: ${source.note}`}`;
-    case 'assumption':
-      return `**Assumption**: ${source.reason}`;
-  }
-}
-
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function row(r: EvidenceRecord): string {
   const ci = r.ci95 === undefined ? '' : ` (95% CI ${number(r.ci95.low)}–${number(r.ci95.high)})`;
-  return `| \`${r.id}\` | ${cell(r.label)} | ${number(r.value)}${ci} | ${cell(r.unit)} | ${cell(describeDistribution(r.distribution))} | ${r.calibrated ? 'yes' : ''} | ${cell(describeSource(r.source))} |`;
+  return `| \`${r.id}\` | ${cell(r.label)} | ${number(r.value)}${ci} | ${cell(r.unit)} | ${cell(describeDistribution(r.distribution))} | ${r.calibrated ? 'yes' : ''} | ${cell(sourceText(r.source, 'docs'))} |`;
 }
 
 export function renderParameterDocs(): string {

@@ -4,7 +4,7 @@ import { registryObservation } from '../sarcoma/registry-replica.js';
 import { sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
 import { NAMED_STRATEGIES } from '../sarcoma/surveillance-strategy.js';
 import type { Distribution } from './evidence-record.js';
-import { EVIDENCE, PARAMETER_IDS, ParameterValues } from './registry.js';
+import { EVIDENCE, EVIDENCE_BY_ID, PARAMETER_IDS, ParameterValues, PRIORS_ONLY } from './registry.js';
 
 function validDistribution(d: Distribution): boolean {
   switch (d.kind) {
@@ -59,7 +59,7 @@ describe('evidence registry', () => {
         return super.get(id);
       }
     }
-    const recording = new Recording();
+    const recording = new Recording(PRIORS_ONLY);
     sarcomaSimulation(recording, {
       strategies: [...NAMED_STRATEGIES],
       lifeTable: US_2022,
@@ -69,6 +69,15 @@ describe('evidence registry', () => {
       registry: registryObservation(recording),
     });
     expect(PARAMETER_IDS.filter((id) => !read.has(id))).toEqual([]);
+  });
+
+  it('takes the calibration as an input: its values replace the priors, overrides replace both', () => {
+    const id = 'nh.livermet.onsetRate';
+    const prior = EVIDENCE_BY_ID.get(id)?.value as number;
+    const fitted = prior * 1.5;
+    expect(new ParameterValues(PRIORS_ONLY).get(id)).toBe(prior);
+    expect(new ParameterValues({ values: { [id]: fitted } }).get(id)).toBe(fitted);
+    expect(new ParameterValues({ values: { [id]: fitted } }, { [id]: prior * 2 }).get(id)).toBe(prior * 2);
   });
 
   it('encodes the cohort mix of 000 Table 2 (658 patients, LMS 69, retroperitoneal 74)', () => {

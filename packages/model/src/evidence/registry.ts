@@ -1,6 +1,5 @@
 // The evidence registry: every record, looked up by id, and the validated parameter values
 // a run uses (defaults from the registry, overridden by a scenario).
-import { CALIBRATED_VALUES } from '../calibration/calibrated-parameters.js';
 import type { EvidenceRecord } from './evidence-record.js';
 import { COHORT_RECORDS } from './records/cohort.js';
 import { COST_RECORDS } from './records/costs.js';
@@ -11,6 +10,18 @@ import { NATURAL_HISTORY_RECORDS } from './records/natural-history.js';
 import { OKAMOTO_OBSERVATIONS } from './records/okamoto-observations.js';
 import { REGISTRY_REPLICA_RECORDS } from './records/registry-replica.js';
 import { TREATMENT_RECORDS } from './records/treatment.js';
+
+/**
+ * A calibration: fitted values for some of the registry's parameters. The evidence layer
+ * never imports one; whoever builds a run passes it down (the committed one lives in
+ * calibration/, and the scenario runner, the analyses and the web app pass it).
+ */
+export interface CalibrationSet {
+  readonly values: Readonly<Record<string, number>>;
+}
+
+/** No calibration: every parameter at its registry (prior) value. */
+export const PRIORS_ONLY: CalibrationSet = { values: {} };
 
 export const EVIDENCE: readonly EvidenceRecord[] = [
   ...COHORT_RECORDS,
@@ -66,22 +77,20 @@ export function overrideProblems(overrides: Readonly<Record<string, number>>): O
 }
 
 /**
- * Parameter values for a run: the registry's values, the committed calibration for the
- * parameters calibration fits (unless `basis` is 'priors'), then validated overrides.
+ * Parameter values for a run: the registry's values, then the given calibration's values
+ * for the parameters it fits, then validated overrides.
  */
 export class ParameterValues {
   private readonly values: ReadonlyMap<string, number>;
 
-  constructor(overrides: Readonly<Record<string, number>> = {}, basis: 'calibrated' | 'priors' = 'calibrated') {
+  constructor(calibration: CalibrationSet, overrides: Readonly<Record<string, number>> = {}) {
     const problems = overrideProblems(overrides);
     if (problems.length > 0) {
       throw new RangeError(problems.map((p) => `parameters.${p.id}: got ${String(p.value)}, ${p.message}`).join('\n'));
     }
     const values = new Map<string, number>();
     for (const record of EVIDENCE) if (record.role === 'parameter') values.set(record.id, record.value);
-    if (basis === 'calibrated') {
-      for (const [id, value] of Object.entries(CALIBRATED_VALUES)) if (values.has(id)) values.set(id, value);
-    }
+    for (const [id, value] of Object.entries(calibration.values)) if (values.has(id)) values.set(id, value);
     for (const [id, value] of Object.entries(overrides)) values.set(id, value);
     this.values = values;
   }

@@ -1,9 +1,10 @@
 // Everything the sarcoma model needs, derived once from the parameter values: hazards,
 // imaging tables, rules, costs and utilities. This is the only file that reads registry ids.
+
+import { type Grade, type Histology, LMS, type Site } from '../domain/categories.js';
 import { exponential, gompertz, type Hazard, weibull } from '../engine/hazard.js';
 import { type Modality, SIZE_CLASS_EDGES_MM, SIZE_CLASSES } from '../evidence/records/imaging.js';
 import type { ParameterValues } from '../evidence/registry.js';
-import { type Grade, type Histology, LMS, type Site } from './categories.js';
 import { type GrowthModel, growthModel, type SizeSensitivity } from './liver-burden.js';
 import { type CohortSampler, cohortSampler } from './patient.js';
 import type { SynchronousRule } from './synchronous-rule.js';

@@ -1,9 +1,10 @@
 // The simulated patient: primary-tumour attributes drawn at entry (site, histology, grade,
 // a latent metastatic propensity, the speed of growth of any liver disease), and the liver,
 // extrahepatic and local disease and treatment history the model updates as it unfolds.
+
+import { type Grade, HISTOLOGIES, type Histology, type Sex, SITES, type Site } from '../domain/categories.js';
 import type { Uniform } from '../engine/random-streams.js';
 import type { ParameterValues } from '../evidence/registry.js';
-import { type Grade, HISTOLOGIES, type Histology, type Sex, SITES, type Site } from './categories.js';
 import type { GrowthModel } from './liver-burden.js';
 
 export interface Patient {

@@ -2,9 +2,10 @@
 // staggered accrual and loss to follow-up censor each history, and detected liver
 // metastases are counted by site and histology at presentation, as the first metastasis,
 // and by the last day of follow-up. Used by calibration and validation, not by default runs.
+
+import { HISTOLOGIES, LMS, SITES } from '../domain/categories.js';
 import type { SimulationContext } from '../engine/model.js';
 import type { ParameterValues } from '../evidence/registry.js';
-import { HISTOLOGIES, LMS, SITES } from './categories.js';
 import type { Patient } from './patient.js';
 import type { SarcomaState } from './states.js';
 

@@ -1,12 +1,13 @@
 // Behaviour of the assembled sarcoma model. Statistical checks use 4 Monte Carlo SEs.
 import { describe, expect, it } from 'vitest';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { US_2022 } from '../data/life-tables.js';
+import { HISTOLOGIES, SITES } from '../domain/categories.js';
 import type { TraceRecord } from '../engine/accumulators.js';
 import { runSerial } from '../engine/blocks.js';
 import { summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
 import { ParameterValues } from '../evidence/registry.js';
-import { HISTOLOGIES, SITES } from './categories.js';
 import { sarcomaOutcomes } from './outcomes.js';
 import { type SarcomaOptions, sarcomaSimulation } from './sarcoma-model.js';
 import { onlyCell } from './sarcoma-runs.test-util.js';
@@ -32,7 +33,7 @@ function run(
   options: Partial<SarcomaOptions> = {},
   blockSize = 1_000,
 ) {
-  const simulation = sarcomaSimulation(new ParameterValues(overrides), {
+  const simulation = sarcomaSimulation(new ParameterValues(COMMITTED_CALIBRATION, overrides), {
     strategies,
     lifeTable: US_2022,
     horizonYears: 40,

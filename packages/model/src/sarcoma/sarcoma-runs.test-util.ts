@@ -1,11 +1,13 @@
 // Shared by the sarcoma model's statistical tests: run strategies on one cohort and read
 // counters as shares with their binomial standard errors.
+
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { US_2022 } from '../data/life-tables.js';
+import { HISTOLOGIES, type Histology, SITES, type Site } from '../domain/categories.js';
 import { runSerial } from '../engine/blocks.js';
 import { type StrategyResult, summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
 import { ParameterValues } from '../evidence/registry.js';
-import { HISTOLOGIES, type Histology, SITES, type Site } from './categories.js';
 import { type SarcomaOptions, sarcomaSimulation } from './sarcoma-model.js';
 import { NAMED_STRATEGIES, type SurveillanceStrategy } from './surveillance-strategy.js';
 
@@ -22,7 +24,7 @@ export function simulate(
   options: Partial<SarcomaOptions> = {},
   seed = 314,
 ): readonly StrategyResult[] {
-  const simulation = sarcomaSimulation(new ParameterValues(overrides), {
+  const simulation = sarcomaSimulation(new ParameterValues(COMMITTED_CALIBRATION, overrides), {
     strategies,
     lifeTable: US_2022,
     horizonYears: 40,

@@ -5,7 +5,7 @@
 // explores others), plus 1,000 JSON texts through the untrusted-text reader.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HISTOLOGIES, SITES } from '../sarcoma/categories.js';
+import { HISTOLOGIES, SITES } from '../domain/categories.js';
 import { NAMED_STRATEGIES } from '../sarcoma/surveillance-strategy.js';
 import { fuzzSettings } from './fuzz-seed.test-util.js';
 import { parseScenario } from './scenario.js';

@@ -1,13 +1,15 @@
 // Builds the runner for a validated scenario, whichever model it names.
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { LIFE_TABLES } from '../data/life-tables.js';
 import { createRunner, type SimulationRunner } from '../engine/simulator.js';
-import { ParameterValues } from '../evidence/registry.js';
+import { type CalibrationSet, ParameterValues } from '../evidence/registry.js';
 import { illnessDeathExample } from '../examples/illness-death.js';
 import { sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
 import { resolveStrategy } from '../sarcoma/surveillance-strategy.js';
 import type { Scenario } from './scenario.js';
 
-export function runnerFor(scenario: Scenario): SimulationRunner {
+/** The runner; the sarcoma model's parameters use `calibration` (by default the committed one). */
+export function runnerFor(scenario: Scenario, calibration: CalibrationSet = COMMITTED_CALIBRATION): SimulationRunner {
   switch (scenario.model) {
     case 'illness-death-example':
       return createRunner(illnessDeathExample(scenario.parameters));
@@ -15,7 +17,7 @@ export function runnerFor(scenario: Scenario): SimulationRunner {
       const lifeTable = LIFE_TABLES.find((t) => t.id === scenario.lifeTable);
       if (lifeTable === undefined) throw new RangeError(`lifeTable: unknown table '${scenario.lifeTable}'`);
       return createRunner(
-        sarcomaSimulation(new ParameterValues(scenario.parameters), {
+        sarcomaSimulation(new ParameterValues(calibration, scenario.parameters), {
           strategies: scenario.strategies.map(resolveStrategy),
           lifeTable,
           horizonYears: scenario.horizonYears,

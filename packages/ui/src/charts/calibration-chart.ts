@@ -2,7 +2,7 @@
 // position relative to the target's 95% interval (−1 the lower limit, 0 the observed value,
 // +1 the upper limit), so a dot inside [−1, 1] is a target hit.
 import * as Plot from '@observablehq/plot';
-import type { TargetCheck } from '@sarcsim/model';
+import type { TargetCheck } from '@sarcsim/model/calibration';
 
 /** Beyond this the dot is drawn at the edge (the table has the value). */
 const SHOWN_LIMIT = 3;

@@ -1,6 +1,6 @@
 // PSA charts: cost-effectiveness plane, acceptability curves with the frontier, EVPI.
 import * as Plot from '@observablehq/plot';
-import type { DsaResult, PsaResult } from '@sarcsim/model';
+import type { DsaResult, PsaResult } from '@sarcsim/model/analyses';
 import { colourScale } from './palette.js';
 
 const WIDTH = 560;

@@ -1,6 +1,7 @@
 // Charts of one run, built with Observable Plot from the run report.
 import * as Plot from '@observablehq/plot';
-import type { CurveResult, RunReport } from '@sarcsim/model';
+import type { CurveResult } from '@sarcsim/model/engine';
+import type { RunReport } from '@sarcsim/model/scenario';
 import { colourScale, STRATEGY_COLOURS } from './palette.js';
 
 const WIDTH = 560;

@@ -1,6 +1,6 @@
 // A strategy's scans over time: one dot per scheduled scan, for eligible patients and others.
 import * as Plot from '@observablehq/plot';
-import { MODALITY_LABELS, type Modality } from '@sarcsim/model';
+import { MODALITY_LABELS, type Modality } from '@sarcsim/model/sarcoma';
 import type { SegmentDraft } from '../state/scenario-draft.js';
 
 function scanTimes(segments: readonly SegmentDraft[], group: string) {

@@ -1,5 +1,5 @@
 // The cohort: a preset or the site × histology mix, age and sex (as parameter overrides).
-import { HISTOLOGIES, HISTOLOGY_LABELS, SITE_LABELS, SITES } from '@sarcsim/model';
+import { HISTOLOGIES, HISTOLOGY_LABELS, SITE_LABELS, SITES } from '@sarcsim/model/sarcoma';
 import { css, html, LitElement } from 'lit';
 import { applyPreset, COHORT_PRESETS, mixId, presetOf } from '../state/cohort-presets.js';
 import { currentValue, problemsAt, type ScenarioDraft } from '../state/scenario-draft.js';

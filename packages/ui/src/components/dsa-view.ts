@@ -1,6 +1,7 @@
 // One-way deterministic sensitivity analysis in the browser: pick two strategies, sweep
 // every parameter over its 95% range on the same patients, and see the tornado.
-import { type DsaResult, NAMED_STRATEGIES } from '@sarcsim/model';
+import type { DsaResult } from '@sarcsim/model/analyses';
+import { NAMED_STRATEGIES } from '@sarcsim/model/sarcoma';
 import { dsaCsvFiles } from '@sarcsim/worker/browser';
 import { html, LitElement } from 'lit';
 import { tornadoChart } from '../charts/economics-charts.js';

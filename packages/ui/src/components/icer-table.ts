@@ -1,5 +1,5 @@
 // The incremental analysis as a table: costs, QALYs, dominance, ICERs and net benefit.
-import type { RunEconomics } from '@sarcsim/model';
+import type { RunEconomics } from '@sarcsim/model/economics';
 import { html, LitElement } from 'lit';
 import { sharedStyles } from './shared-styles.js';
 

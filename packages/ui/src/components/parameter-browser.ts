@@ -1,21 +1,12 @@
 // Every model parameter, grouped by topic: value, unit, distribution and source. Edits become
 // scenario overrides; changed values are highlighted and can be reset.
-import { DOCUMENTS, describeDistribution, EVIDENCE, type EvidenceRecord } from '@sarcsim/model';
+import { describeDistribution, EVIDENCE, type EvidenceRecord, sourceText } from '@sarcsim/model/sarcoma';
 import { css, html, LitElement } from 'lit';
 import { currentValue, problemsAt, type ScenarioDraft } from '../state/scenario-draft.js';
 import { sharedStyles } from './shared-styles.js';
 
 const PARAMETERS = EVIDENCE.filter((r) => r.role === 'parameter');
 const TOPICS = [...new Set(PARAMETERS.map((r) => r.topic))];
-
-function sourceText(r: EvidenceRecord): string {
-  const s = r.source;
-  if (s.kind === 'document') {
-    return `${s.document}: ${DOCUMENTS[s.document].citation}${s.table === undefined ? '' : `, ${s.table}`}${s.row === undefined ? '' : `, ${s.row}`}`;
-  }
-  if (s.kind === 'external') return `${s.citation}${s.verified ? '' : ' (not verified)'}`;
-  return `Assumption: ${s.reason}`;
-}
 
 export class ParameterBrowser extends LitElement {
   static override styles = [
@@ -74,7 +65,7 @@ export class ParameterBrowser extends LitElement {
       <td>${r.unit}</td>
       <td>${r.bounds.min} – ${r.bounds.max}</td>
       <td>${describeDistribution(r.distribution)}</td>
-      <td class="source">${sourceText(r)}</td>
+      <td class="source">${sourceText(r.source, 'citation')}</td>
       <td>${overridden ? html`<button class="secondary" @click=${() => this.set(r.id, undefined)} aria-label=${`Reset ${r.label}`}>Reset</button>` : ''}</td>
     </tr>`;
   }

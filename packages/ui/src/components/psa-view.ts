@@ -1,6 +1,6 @@
 // Probabilistic sensitivity analysis in the browser: settings, then the CE plane, CEAC with
 // the acceptability frontier, EVPI and EVPPI.
-import type { PsaResult } from '@sarcsim/model';
+import type { PsaResult } from '@sarcsim/model/analyses';
 import { psaCsvFiles } from '@sarcsim/worker/browser';
 import { html, LitElement } from 'lit';
 import { ceacChart, cePlaneChart, evpiChart } from '../charts/economics-charts.js';

@@ -1,10 +1,9 @@
 // One run's results: the reproducibility stamp, the ICER table, the charts and downloads.
-import type { RunReport } from '@sarcsim/model';
-import { incrementalCsv } from '@sarcsim/worker/browser';
+import type { RunReport } from '@sarcsim/model/scenario';
+import { incrementalCsv, outcomesCsv } from '@sarcsim/worker/browser';
 import { css, html, LitElement } from 'lit';
 import * as charts from '../charts/run-charts.js';
 import { downloadText } from '../state/downloads.js';
-import { outcomesCsv } from '../state/report-csv.js';
 import { sharedStyles } from './shared-styles.js';
 import './icer-table.js';
 import './plot-figure.js';

@@ -1,13 +1,8 @@
 // The app: holds the scenario draft and the results, and passes them down; views send edits
 // and requests up as events. The URL's fragment always carries the current scenario.
-import {
-  type DsaResult,
-  type PsaResult,
-  type RunReport,
-  SARCSIM_VERSION,
-  type SarcomaScenario,
-  sampledParameters,
-} from '@sarcsim/model';
+import { type DsaResult, type PsaResult, sampledParameters } from '@sarcsim/model/analyses';
+import { SARCSIM_VERSION } from '@sarcsim/model/engine';
+import type { RunReport, SarcomaScenario } from '@sarcsim/model/scenario';
 import { defaultBrowserWorkerCount, RunCancelledError } from '@sarcsim/worker/browser';
 import { css, html, LitElement } from 'lit';
 import type { Exercise } from '../state/exercises.js';

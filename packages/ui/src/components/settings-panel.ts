@@ -1,5 +1,5 @@
 // Analysis settings: life table, horizon, discount rates, threshold, treatment effect.
-import { LIFE_TABLES } from '@sarcsim/model';
+import { LIFE_TABLES } from '@sarcsim/model/engine';
 import { html, LitElement } from 'lit';
 import { problemsAt, type ScenarioDraft } from '../state/scenario-draft.js';
 import { sharedStyles } from './shared-styles.js';

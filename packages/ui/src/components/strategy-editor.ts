@@ -1,6 +1,6 @@
 // Edits one of the user's strategies: name, eligibility, adherence and both schedules,
 // with a timeline of the resulting scans.
-import { HISTOLOGIES, HISTOLOGY_LABELS, MODALITIES, MODALITY_LABELS, SITE_LABELS, SITES } from '@sarcsim/model';
+import { HISTOLOGIES, HISTOLOGY_LABELS, MODALITIES, MODALITY_LABELS, SITE_LABELS, SITES } from '@sarcsim/model/sarcoma';
 import { css, html, LitElement } from 'lit';
 import { timelineChart } from '../charts/timeline-chart.js';
 import type { SegmentDraft, StrategyDraft } from '../state/scenario-draft.js';

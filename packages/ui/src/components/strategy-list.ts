@@ -1,6 +1,7 @@
 // Which strategies to compare: the shipped ones and the user's own (duplicated from one and
 // edited), at most MAX_STRATEGIES at once (the schema's limit: a scenario the app builds is one it accepts).
-import { MAX_STRATEGIES, NAMED_STRATEGIES } from '@sarcsim/model';
+import { NAMED_STRATEGIES } from '@sarcsim/model/sarcoma';
+import { MAX_STRATEGIES } from '@sarcsim/model/scenario';
 import { css, html, LitElement } from 'lit';
 import { problemsAt, type ScenarioDraft, type StrategyDraft } from '../state/scenario-draft.js';
 import { sharedStyles } from './shared-styles.js';

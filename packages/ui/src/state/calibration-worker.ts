@@ -1,10 +1,13 @@
 // A module Worker that checks the committed calibration against its targets (about 2 s of
 // simulation, kept off the page's thread).
-import { CALIBRATED_VALUES, CALIBRATION_META, validationReport } from '@sarcsim/model';
+import { COMMITTED_CALIBRATION, validationReport } from '@sarcsim/model/calibration';
 import * as Comlink from 'comlink';
 
 const api = {
-  report: () => ({ meta: CALIBRATION_META, ...validationReport(CALIBRATED_VALUES, CALIBRATION_META) }),
+  report: () => ({
+    meta: COMMITTED_CALIBRATION.meta,
+    ...validationReport(COMMITTED_CALIBRATION.values, COMMITTED_CALIBRATION.meta),
+  }),
 };
 export type CalibrationWorkerApi = typeof api;
 Comlink.expose(api);

@@ -1,6 +1,6 @@
 // Cohort presets: the registry mix, or the registry mix restricted to some sites or
 // histologies (the other cells set to 0; the model normalises the rest).
-import { HISTOLOGIES, type Histology, LMS, SITES, type Site } from '@sarcsim/model';
+import { HISTOLOGIES, type Histology, LMS, SITES, type Site } from '@sarcsim/model/sarcoma';
 
 export interface CohortPreset {
   readonly id: string;

@@ -1,18 +1,8 @@
 // Runs scenarios in the browser's worker pool. The page only ever waits on promises; every
 // simulation happens in module Workers.
-import {
-  type DsaResult,
-  type DsaSettingsInput,
-  type PsaResult,
-  type RunReport,
-  reportFor,
-  runDsa,
-  runPsaPart,
-  type SarcomaScenario,
-  type Scenario,
-  summarisePsa,
-} from '@sarcsim/model';
-import { createBrowserPool, poolEvaluator, type RunProgress, type WorkerPool } from '@sarcsim/worker/browser';
+import { type DsaResult, type DsaSettingsInput, type PsaResult, summarisePsa } from '@sarcsim/model/analyses';
+import { type RunReport, reportFor, type SarcomaScenario, type Scenario } from '@sarcsim/model/scenario';
+import { createBrowserPool, dsaOnPool, psaOnPool, type RunProgress, type WorkerPool } from '@sarcsim/worker/browser';
 
 /**
  * Histories per second per worker assumed before the first run, for the time estimate:
@@ -58,14 +48,7 @@ export class RunController {
     onProgress: (done: number, total: number) => void,
     signal: AbortSignal,
   ): Promise<PsaResult> {
-    const draws = scenario.economics.psa.draws;
-    const part = await runPsaPart(
-      scenario,
-      { first: 0, count: draws },
-      poolEvaluator(this.poolOf(workers), signal),
-      (p) => onProgress(p.drawsDone, p.drawsTotal),
-    );
-    return summarisePsa(part);
+    return summarisePsa(await psaOnPool(this.poolOf(workers), scenario, onProgress, signal));
   }
 
   async dsa(
@@ -75,8 +58,7 @@ export class RunController {
     onProgress: (done: number, total: number) => void,
     signal: AbortSignal,
   ): Promise<DsaResult> {
-    const evaluate = poolEvaluator(this.poolOf(workers), signal);
-    return runDsa(scenario, settings, (overrides) => evaluate({ ...scenario, parameters: overrides }, 0), onProgress);
+    return dsaOnPool(this.poolOf(workers), scenario, settings, onProgress, signal);
   }
 
   dispose(): void {

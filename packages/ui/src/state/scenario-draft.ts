@@ -1,13 +1,8 @@
 // The scenario as the user edits it: plain JSON (what the URL and downloads carry), checked
 // by the model's schema on every change. Only a draft that passes is ever run.
-import {
-  CALIBRATED_VALUES,
-  EVIDENCE_BY_ID,
-  parseScenario,
-  type Scenario,
-  ScenarioError,
-  type SynchronousRule,
-} from '@sarcsim/model';
+import { COMMITTED_CALIBRATION } from '@sarcsim/model/calibration';
+import { EVIDENCE_BY_ID, type SynchronousRule } from '@sarcsim/model/sarcoma';
+import { parseScenario, type Scenario, ScenarioError } from '@sarcsim/model/scenario';
 
 export interface StrategyDraft {
   id: string;
@@ -77,7 +72,7 @@ export function problemsAt(problems: readonly string[], prefix: string): string[
 
 /** A parameter's value when the scenario does not set it: the committed calibration, else the registry's. */
 export function defaultValue(id: string): number {
-  const value = CALIBRATED_VALUES[id] ?? EVIDENCE_BY_ID.get(id)?.value;
+  const value = COMMITTED_CALIBRATION.values[id] ?? EVIDENCE_BY_ID.get(id)?.value;
   if (value === undefined) throw new RangeError(`parameter '${id}' is not in the evidence registry`);
   return value;
 }

@@ -1,7 +1,7 @@
 // The scenario in the URL: JSON, deflated (the browser's CompressionStream) and base64url
 // encoded in the fragment, so a link reproduces a run. Links are untrusted input: the
 // payload is size-limited, decoded as data only, and validated like any scenario.
-import { parseJsonText } from '@sarcsim/model';
+import { parseJsonText } from '@sarcsim/model/scenario';
 
 /** Longest encoded payload accepted (characters); a full custom scenario needs a few kB. */
 export const MAX_SHARED_CHARS = 16_000;

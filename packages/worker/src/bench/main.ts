@@ -1,7 +1,7 @@
 // `pnpm bench`: engine, RNG, parallel and memory figures for this machine (JSON with --json).
 // Kept out of the test suite on purpose: timings belong here, never in tests.
 import { availableParallelism, cpus, totalmem } from 'node:os';
-import { SARCSIM_VERSION } from '@sarcsim/model';
+import { SARCSIM_VERSION } from '@sarcsim/model/engine';
 import { Command } from 'commander';
 import { measureBrowser } from './browser-run.js';
 import { measureGenerators, measurePeakMemory, measurePsa, measureSpeedup, measureThroughput } from './measurements.js';

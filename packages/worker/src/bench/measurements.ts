@@ -1,11 +1,13 @@
 // The individual benchmark measurements; main.ts runs them and prints the report.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { openStream, parseScenario, runPsaPart, summarisePsa, summarize } from '@sarcsim/model';
+import { summarisePsa } from '@sarcsim/model/analyses';
+import { openStream, summarize } from '@sarcsim/model/engine';
+import { parseScenario } from '@sarcsim/model/scenario';
 import seedrandom from 'seedrandom';
-import { nodeWorkerFactory } from '../node-workers.js';
-import { WorkerPool } from '../pool.js';
-import { poolEvaluator } from '../pool-evaluate.js';
+import { psaOnPool } from '../analyses/analyses-on-pool.js';
+import { nodeWorkerFactory } from '../pool/node-workers.js';
+import { WorkerPool } from '../pool/pool.js';
 
 export interface GeneratorFigures {
   readonly generator: string;
@@ -134,7 +136,7 @@ export async function measurePsa(draws: number, patientsPerDraw: number, workers
   const strategies = scenario.strategies.length;
   try {
     const start = performance.now();
-    const result = summarisePsa(await runPsaPart(scenario, { first: 0, count: draws }, poolEvaluator(pool)));
+    const result = summarisePsa(await psaOnPool(pool, scenario, () => {}));
     const elapsed = seconds(start);
     return {
       draws,

@@ -1,7 +1,7 @@
 // Runs one scenario in a fresh process and prints its peak resident memory (for the benchmark).
-import { parseScenario } from '@sarcsim/model';
-import { nodeWorkerFactory } from '../node-workers.js';
-import { WorkerPool } from '../pool.js';
+import { parseScenario } from '@sarcsim/model/scenario';
+import { nodeWorkerFactory } from '../pool/node-workers.js';
+import { WorkerPool } from '../pool/pool.js';
 
 const patients = Number(process.argv[2]);
 const workers = Number(process.argv[3]);

@@ -1,6 +1,7 @@
 // Measures one-core throughput of one scenario in a fresh process, so that models measured
 // before it cannot slow it down through shared JIT state (for the benchmark).
-import { parseScenario, runnerFor, runSerial } from '@sarcsim/model';
+import { runSerial } from '@sarcsim/model/engine';
+import { parseScenario, runnerFor } from '@sarcsim/model/scenario';
 
 const scenario = parseScenario(JSON.parse(process.argv[2] ?? '{}'));
 const runner = runnerFor(scenario);

@@ -5,17 +5,15 @@ import { writeFileSync } from 'node:fs';
 import {
   type CalibrationSettings,
   externalValidation,
-  renderCalibratedModule,
-  renderTargetsSvg,
-  renderValidationMarkdown,
   runCalibration,
-  SARCSIM_VERSION,
   validationReport,
-} from '@sarcsim/model';
+} from '@sarcsim/model/calibration';
+import { renderCalibratedModule, renderTargetsSvg, renderValidationMarkdown } from '@sarcsim/model/docs';
+import { SARCSIM_VERSION } from '@sarcsim/model/engine';
 import { Command } from 'commander';
-import { defaultWorkerCount, nodeWorkerFactory } from '../node-workers.js';
-import { WorkerPool } from '../pool.js';
-import { poolExperiments } from '../pool-experiments.js';
+import { poolExperiments } from '../analyses/pool-experiments.js';
+import { defaultWorkerCount, nodeWorkerFactory } from '../pool/node-workers.js';
+import { WorkerPool } from '../pool/pool.js';
 
 const options = new Command()
   .name('calibrate')

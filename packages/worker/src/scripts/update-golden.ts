@@ -1,7 +1,8 @@
 // `pnpm golden:update --note "why"`: reruns packages/model/golden/scenario.json and rewrites
 // golden/result.json, recording the reason in golden/CHANGES.md. Only for deliberate changes.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseScenario, reportFor, runnerFor, runSerial, SARCSIM_VERSION } from '@sarcsim/model';
+import { runSerial, SARCSIM_VERSION } from '@sarcsim/model/engine';
+import { parseScenario, reportFor, runnerFor } from '@sarcsim/model/scenario';
 
 const noteAt = process.argv.indexOf('--note');
 const note = noteAt >= 0 ? process.argv[noteAt + 1]?.trim() : undefined;

@@ -2,7 +2,7 @@
 // emits, and the real file system unless a test injects faults.
 import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
-import type { CliIo, OutputFs } from '../cli-io.js';
+import type { CliIo, OutputFs } from '../cli/io.js';
 
 export interface FakeIo {
   readonly io: CliIo;

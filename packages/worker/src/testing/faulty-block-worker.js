@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { createBlockWorkerApi } from '../../dist/block-worker-api.js';
+import { createBlockWorkerApi } from '../../dist/runtime/block-worker-api.js';
 
 const api = createBlockWorkerApi();
 const faults = new Int32Array(workerData.faults);

@@ -1,5 +1,5 @@
 // Cohort mix at entry: Okamoto's registry (000 Table 2, site × histology), age and sex.
-import { HISTOLOGIES, HISTOLOGY_LABELS, SITE_LABELS, SITES } from '../../sarcoma/categories.js';
+import { HISTOLOGIES, HISTOLOGY_LABELS, SITE_LABELS, SITES } from '../../domain/categories.js';
 import { betaFromCount, type EvidenceRecord } from '../evidence-record.js';
 
 /** 000 Table 2 counts, rows in HISTOLOGIES order, columns in SITES order. */

@@ -1,7 +1,7 @@
 // Who metastasises, where, and what local disease does: grade by histology and its effect,
 // the latent propensity shared by liver and extrahepatic spread, site effects on extrahepatic
 // (mostly lung) metastasis (003), its detection and treatment, and death from local recurrence.
-import { HISTOLOGIES, HISTOLOGY_LABELS, type Histology } from '../../sarcoma/categories.js';
+import { HISTOLOGIES, HISTOLOGY_LABELS, type Histology } from '../../domain/categories.js';
 import { betaFromMeanInterval, type EvidenceRecord, lognormalFromCi } from '../evidence-record.js';
 import { assumed, fromDocument, fromExternal } from './record-builders.js';
 

@@ -1,7 +1,7 @@
 // What Okamoto's registry recorded (000): detected liver metastases by site and histology at
 // three time points, hazard ratios, survival, follow-up. Observations for calibration and
 // validation; the model's parameters are in the other record files.
-import { HISTOLOGY_LABELS, type Histology, SITE_LABELS, type Site } from '../../sarcoma/categories.js';
+import { HISTOLOGY_LABELS, type Histology, SITE_LABELS, type Site } from '../../domain/categories.js';
 import {
   betaFromCount,
   betaFromMeanInterval,

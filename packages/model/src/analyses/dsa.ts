@@ -1,0 +1,304 @@
+// Deterministic sensitivity analysis: one-way sweeps (tornado), a two-way grid, and the
+// parameter values at which the preferred strategy changes. Every run uses the same
+// individuals (draw 0), so differences come from the parameter, not from sampling noise.
+import { z } from 'zod';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
+import { netBenefit } from '../economics/net-benefit.js';
+import type { StrategyEconomics } from '../economics/strategy-economics.js';
+import { EVIDENCE_BY_ID, PARAMETER_IDS, ParameterValues } from '../evidence/registry.js';
+import { hashOfScenario } from '../scenario/run-report.js';
+import type { SarcomaScenario } from '../scenario/scenario.js';
+import { formatIssues, ScenarioError } from '../scenario/validation-error.js';
+import { SARCSIM_VERSION } from '../version.js';
+import { interval95, samplingDistribution } from './parameter-sampling.js';
+
+const range = z
+  .strictObject({ low: z.number(), high: z.number() })
+  .refine((r) => r.low < r.high, { error: 'low must be below high' });
+
+export const dsaSettingsSchema = z.strictObject({
+  /** 'incremental-nmb': NMB of `strategy` minus `comparator`'s at the threshold; 'icer': their ICER. */
+  outcome: z
+    .enum(['incremental-nmb', 'icer'], { error: "must be 'incremental-nmb' or 'icer'" })
+    .default('incremental-nmb'),
+  strategy: z.string().optional(),
+  comparator: z.string().optional(),
+  /** Parameters to sweep (default: every parameter with a continuous distribution the scenario does not override). */
+  parameters: z.array(z.string()).optional(),
+  /** Ranges replacing the 95% interval of a parameter's distribution. */
+  ranges: z.record(z.string(), range).default({}),
+  twoWay: z.tuple([z.string(), z.string()]).optional(),
+  gridPoints: z.int().min(2, { error: 'must be ≥ 2' }).max(21, { error: 'must be ≤ 21' }).default(5),
+  /** Bisection steps when locating a threshold (each halves the bracket). */
+  thresholdSteps: z.int().min(0, { error: 'must be ≥ 0' }).max(30, { error: 'must be ≤ 30' }).default(8),
+});
+
+export type DsaSettingsInput = z.input<typeof dsaSettingsSchema>;
+type DsaSettings = z.output<typeof dsaSettingsSchema>;
+
+/** Runs the scenario's strategies with these parameter overrides (on draw 0's individuals). */
+export type EvaluateOverrides = (overrides: Record<string, number>) => Promise<readonly StrategyEconomics[]>;
+
+export interface Threshold {
+  readonly value: number;
+  readonly below: string;
+  readonly above: string;
+}
+
+export interface TornadoRow {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly base: number;
+  readonly low: number;
+  readonly high: number;
+  readonly outcomeLow: number;
+  readonly outcomeHigh: number;
+  readonly swing: number;
+  readonly preferredLow: string;
+  readonly preferredHigh: string;
+  /** Where the preferred strategy (highest NMB) changes inside the range, to the bisection's precision. */
+  readonly threshold: Threshold | null;
+}
+
+export interface DsaResult {
+  readonly kind: 'sarcsim-dsa';
+  readonly version: string;
+  readonly scenarioHash: string;
+  readonly outcome: { readonly kind: DsaSettings['outcome']; readonly strategy: string; readonly comparator: string };
+  readonly willingnessToPay: number;
+  readonly base: { readonly outcome: number; readonly preferred: string };
+  /** Sorted by swing, largest first. */
+  readonly tornado: readonly TornadoRow[];
+  readonly twoWay: {
+    readonly x: { readonly id: string; readonly values: readonly number[] };
+    readonly y: { readonly id: string; readonly values: readonly number[] };
+    /** outcome[i][j] at x.values[i], y.values[j]. */
+    readonly outcome: readonly (readonly number[])[];
+    readonly preferred: readonly (readonly string[])[];
+  } | null;
+}
+
+function preferredOf(economics: readonly StrategyEconomics[], wtp: number): string {
+  let best = economics[0] as StrategyEconomics;
+  for (const s of economics) if (netBenefit(wtp, s.qalys, s.cost) > netBenefit(wtp, best.qalys, best.cost)) best = s;
+  return best.id;
+}
+
+function outcomeOf(economics: readonly StrategyEconomics[], outcome: DsaResult['outcome'], wtp: number): number {
+  const s = economics.find((e) => e.id === outcome.strategy) as StrategyEconomics;
+  const c = economics.find((e) => e.id === outcome.comparator) as StrategyEconomics;
+  return outcome.kind === 'icer'
+    ? (s.cost - c.cost) / (s.qalys - c.qalys)
+    : netBenefit(wtp, s.qalys, s.cost) - netBenefit(wtp, c.qalys, c.cost);
+}
+
+function validated(
+  scenario: SarcomaScenario,
+  input: DsaSettingsInput,
+): DsaSettings & { outcome: DsaSettings['outcome'] } {
+  const parsed = dsaSettingsSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error.issues));
+  const settings = parsed.data;
+  const problems: string[] = [];
+  const strategyIds = scenario.strategies.map((s) => (typeof s === 'string' ? s : s.id));
+  for (const key of ['strategy', 'comparator'] as const) {
+    const id = settings[key];
+    if (id !== undefined && !strategyIds.includes(id)) {
+      problems.push(`dsa.${key}: got '${id}', must be one of the scenario's strategies: ${strategyIds.join(', ')}`);
+    }
+  }
+  for (const id of [...(settings.parameters ?? []), ...Object.keys(settings.ranges), ...(settings.twoWay ?? [])]) {
+    if (EVIDENCE_BY_ID.get(id)?.role !== 'parameter')
+      problems.push(`dsa: '${id}' is not a parameter id (\`sarcsim params\` lists them)`);
+  }
+  for (const id of settings.parameters ?? []) {
+    if (EVIDENCE_BY_ID.get(id)?.role === 'parameter' && rangeOf(id, settings) === undefined) {
+      problems.push(`dsa.parameters: '${id}' has no range (a fixed value or a mix component); give one in ranges`);
+    }
+  }
+  const [x, y] = settings.twoWay ?? [];
+  if (x !== undefined && x === y) {
+    problems.push(
+      `dsa.twoWay: got '${x}' twice, must name two different parameters (one parameter is a one-way sweep)`,
+    );
+  }
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return settings;
+}
+
+/** The parameter's sweep range: an explicit one, else the 95% interval of its distribution. */
+function rangeOf(id: string, settings: DsaSettings): { low: number; high: number } | undefined {
+  const explicit = settings.ranges[id];
+  if (explicit !== undefined) return explicit;
+  const record = EVIDENCE_BY_ID.get(id);
+  if (record === undefined) return undefined;
+  const interval = interval95(record, samplingDistribution(record, 'recentred-prior'));
+  return interval !== undefined && interval.low < interval.high ? interval : undefined;
+}
+
+interface Bracket {
+  readonly a: number;
+  readonly b: number;
+  readonly preferredA: string;
+  readonly preferredB: string;
+}
+
+/** The part of the range over which the preferred strategy changes (nearest the base value first). */
+function bracketOf(
+  r: { low: number; high: number },
+  base: number,
+  preferred: { low: string; base: string; high: string },
+): Bracket | undefined {
+  if (preferred.low !== preferred.base && base > r.low) {
+    return { a: r.low, b: base, preferredA: preferred.low, preferredB: preferred.base };
+  }
+  if (preferred.high !== preferred.base && base < r.high) {
+    return { a: base, b: r.high, preferredA: preferred.base, preferredB: preferred.high };
+  }
+  if (preferred.low !== preferred.high) {
+    return { a: r.low, b: r.high, preferredA: preferred.low, preferredB: preferred.high };
+  }
+  return undefined;
+}
+
+/** Bisects the bracket: each step runs the model once at the midpoint. */
+async function locateThreshold(
+  bracket: Bracket | undefined,
+  steps: number,
+  preferredAt: (value: number) => Promise<string>,
+  onStart: () => void,
+): Promise<Threshold | null> {
+  if (bracket === undefined) return null;
+  onStart();
+  let { a, b, preferredA, preferredB } = bracket;
+  for (let step = 0; step < steps; step++) {
+    const mid = (a + b) / 2;
+    const preferredMid = await preferredAt(mid);
+    if (preferredMid === preferredA) a = mid;
+    else {
+      b = mid;
+      preferredB = preferredMid;
+    }
+  }
+  return { value: (a + b) / 2, below: preferredA, above: preferredB };
+}
+
+export async function runDsa(
+  scenario: SarcomaScenario,
+  input: DsaSettingsInput,
+  evaluate: EvaluateOverrides,
+  onProgress?: (done: number, total: number) => void,
+): Promise<DsaResult> {
+  const settings = validated(scenario, input);
+  const strategyIds = scenario.strategies.map((s) => (typeof s === 'string' ? s : s.id));
+  if (strategyIds.length < 2 && (settings.strategy === undefined || settings.comparator === undefined)) {
+    throw new ScenarioError(['dsa: needs a scenario with at least two strategies to compare']);
+  }
+  const outcome = {
+    kind: settings.outcome,
+    strategy: settings.strategy ?? (strategyIds[1] as string),
+    comparator: settings.comparator ?? (strategyIds[0] as string),
+  };
+  if (outcome.strategy === outcome.comparator) {
+    throw new ScenarioError([
+      `dsa.comparator: got '${outcome.comparator}', must differ from the strategy of interest ('${outcome.strategy}'): a strategy compared with itself gives only zeros`,
+    ]);
+  }
+  const wtp = scenario.economics.willingnessToPay;
+  const values = new ParameterValues(COMMITTED_CALIBRATION, scenario.parameters);
+  const swept = (settings.parameters ?? PARAMETER_IDS.filter((id) => !(id in scenario.parameters)))
+    .map((id) => ({ id, range: rangeOf(id, settings) }))
+    .filter((p): p is { id: string; range: { low: number; high: number } } => p.range !== undefined);
+  const twoWayRuns = settings.twoWay === undefined ? 0 : settings.gridPoints ** 2;
+  let total = 1 + 2 * swept.length + twoWayRuns; // grows by the bisection steps each threshold needs
+  let done = 0;
+  const run = async (overrides: Record<string, number>) => {
+    const economics = await evaluate({ ...scenario.parameters, ...overrides });
+    onProgress?.(++done, total);
+    return economics;
+  };
+
+  const base = await run({});
+  const basePreferred = preferredOf(base, wtp);
+  const tornado: TornadoRow[] = [];
+  for (const { id, range: r } of swept) {
+    const record = EVIDENCE_BY_ID.get(id);
+    if (record === undefined) continue;
+    const atLow = await run({ [id]: r.low });
+    const atHigh = await run({ [id]: r.high });
+    const preferredLow = preferredOf(atLow, wtp);
+    const preferredHigh = preferredOf(atHigh, wtp);
+    const outcomeLow = outcomeOf(atLow, outcome, wtp);
+    const outcomeHigh = outcomeOf(atHigh, outcome, wtp);
+    const baseValue = values.get(id);
+    const threshold = await locateThreshold(
+      bracketOf(r, baseValue, { low: preferredLow, base: basePreferred, high: preferredHigh }),
+      settings.thresholdSteps,
+      async (value) => preferredOf(await run({ [id]: value }), wtp),
+      () => {
+        total += settings.thresholdSteps;
+      },
+    );
+    tornado.push({
+      id,
+      label: record.label,
+      unit: record.unit,
+      base: baseValue,
+      low: r.low,
+      high: r.high,
+      outcomeLow,
+      outcomeHigh,
+      swing: Math.abs(outcomeHigh - outcomeLow),
+      preferredLow,
+      preferredHigh,
+      threshold,
+    });
+  }
+  // Largest swing first; NaN swings (an undefined ICER) last; ties keep registry order.
+  tornado.sort((a, b) => (Number.isNaN(a.swing) ? 1 : 0) - (Number.isNaN(b.swing) ? 1 : 0) || b.swing - a.swing);
+
+  let twoWay: DsaResult['twoWay'] = null;
+  if (settings.twoWay !== undefined) {
+    const axes = settings.twoWay.map((id) => {
+      const r = rangeOf(id, settings);
+      if (r === undefined)
+        throw new ScenarioError([
+          `dsa.twoWay: '${id}' has no range (fixed value or mix component); give one in ranges`,
+        ]);
+      return {
+        id,
+        values: Array.from(
+          { length: settings.gridPoints },
+          (_, i) => r.low + ((r.high - r.low) * i) / (settings.gridPoints - 1),
+        ),
+      };
+    }) as [{ id: string; values: number[] }, { id: string; values: number[] }];
+    const [x, y] = axes;
+    const grid: number[][] = [];
+    const preferred: string[][] = [];
+    for (const xv of x.values) {
+      const row: number[] = [];
+      const prefRow: string[] = [];
+      for (const yv of y.values) {
+        const economics = await run({ [x.id]: xv, [y.id]: yv });
+        row.push(outcomeOf(economics, outcome, wtp));
+        prefRow.push(preferredOf(economics, wtp));
+      }
+      grid.push(row);
+      preferred.push(prefRow);
+    }
+    twoWay = { x, y, outcome: grid, preferred };
+  }
+
+  return {
+    kind: 'sarcsim-dsa',
+    version: SARCSIM_VERSION,
+    scenarioHash: hashOfScenario(scenario),
+    outcome,
+    willingnessToPay: wtp,
+    base: { outcome: outcomeOf(base, outcome, wtp), preferred: basePreferred },
+    tornado,
+    twoWay,
+  };
+}

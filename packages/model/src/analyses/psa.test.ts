@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { strategyEconomics } from '../economics/strategy-economics.js';
+import { runSerial } from '../engine/blocks.js';
+import { reportFor } from '../scenario/run-report.js';
+import { parseScenario, type SarcomaScenario, type Scenario } from '../scenario/scenario.js';
+import { runnerFor } from '../scenario/scenario-runner.js';
+import { mergePsaParts, runPsaPart, shardRange, summarisePsa } from './psa.js';
+import type { PsaPart } from './psa-part.js';
+
+const evaluate = async (scenario: Scenario, draw: number) => {
+  const acc = runSerial(runnerFor(scenario), { seed: scenario.seed, draw, individuals: scenario.patients });
+  return strategyEconomics(reportFor(scenario, acc).strategies);
+};
+
+const scenario = parseScenario({
+  patients: 150,
+  seed: 99,
+  strategies: ['chest-only', 'contrast-ct-rp-lms'],
+  economics: { psa: { draws: 7 }, wtpGrid: { points: 5 } },
+}) as SarcomaScenario;
+
+describe('PSA parts and merge', () => {
+  it('shards split the draws evenly and exactly', () => {
+    expect([0, 1, 2].map((i) => shardRange(7, i, 3))).toEqual([
+      { first: 0, count: 2 },
+      { first: 2, count: 2 },
+      { first: 4, count: 3 },
+    ]);
+    expect(() => shardRange(7, 3, 3)).toThrow(/shard index: got 3, must be a whole number from 0 to 2/);
+    expect(() => shardRange(7, 0, 8)).toThrow(/shard count: got 8/);
+  });
+
+  it('merged shards give exactly the single-machine result', async () => {
+    const whole = await runPsaPart(scenario, { first: 0, count: 7 }, evaluate);
+    const parts = await Promise.all([0, 1, 2].map((i) => runPsaPart(scenario, shardRange(7, i, 3), evaluate)));
+    const single = JSON.stringify(summarisePsa(whole));
+    const merged = JSON.stringify(summarisePsa(mergePsaParts([parts[2], parts[0], parts[1]] as PsaPart[])));
+    expect(merged).toBe(single);
+    // Draws differ from one another (parameters and individuals both vary by draw).
+    expect(new Set(whole.draws.map((d) => d.costs[0])).size).toBe(7);
+    const result = summarisePsa(whole);
+    expect(result.summary.acceptability).toHaveLength(5);
+    expect(result.summary.strategies.map((s) => s.id)).toEqual(['chest-only', 'contrast-ct-rp-lms']);
+  });
+
+  it('refuses missing, overlapping and mismatched parts, naming the problem', async () => {
+    const a = await runPsaPart(scenario, { first: 0, count: 3 }, evaluate);
+    const b = await runPsaPart(scenario, { first: 5, count: 2 }, evaluate);
+    expect(() => mergePsaParts([a, b])).toThrow('merge: draws 3–4 are missing (the PSA has 7 draws)');
+    expect(() => mergePsaParts([a, a])).toThrow('merge: parts overlap at draw 0');
+    const other = await runPsaPart({ ...scenario, seed: 100 }, { first: 3, count: 2 }, evaluate);
+    expect(() => mergePsaParts([a, other, b])).toThrow(/part 2 is for scenario .* cannot be merged/);
+    expect(() => mergePsaParts([a, { ...b, version: '0.0.1' }])).toThrow(
+      /part 2 was made by sarcsim 0.0.1, but this is sarcsim/,
+    );
+    expect(() => mergePsaParts([a, { ...b, scenario: { ...b.scenario, patients: 10 } }])).toThrow(
+      /does not match its recorded hash/,
+    );
+    expect(() => summarisePsa(a)).toThrow(/covers 3 of 7 draws/);
+  });
+
+  it("the scenario's own overrides are held fixed, not sampled", async () => {
+    const fixed = { ...scenario, parameters: { 'cost.resection': 12_345 } };
+    const part = await runPsaPart(fixed, { first: 0, count: 2 }, evaluate);
+    expect(part.parameterIds).not.toContain('cost.resection');
+    expect(part.parameterIds).toContain('cost.ablation');
+  });
+});

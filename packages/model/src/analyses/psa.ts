@@ -1,0 +1,283 @@
+// Probabilistic sensitivity analysis: sample the parameters per draw, run every strategy on
+// the draw's individuals (common random numbers across strategies), keep per-draw means,
+// and summarise. A run may cover only a range of draws (a shard); parts merge into exactly
+// the result one machine would have produced, because each draw depends only on
+// (seed, draw) and the summary is computed from the draws in order.
+
+import { CURRENCY } from '../economics/economic-settings.js';
+import { evppi } from '../economics/evppi.js';
+import { type IncrementalAnalysis, incrementalAnalysis } from '../economics/incremental-analysis.js';
+import { acceptability, effectivePopulation, type WtpPoint, wtpGrid } from '../economics/psa-summary.js';
+import type { StrategyEconomics } from '../economics/strategy-economics.js';
+import { EVIDENCE_BY_ID } from '../evidence/registry.js';
+import { hashOfScenario } from '../scenario/run-report.js';
+import type { SarcomaScenario, Scenario } from '../scenario/scenario.js';
+import { SARCSIM_VERSION } from '../version.js';
+import { sampledParameters, sampleParameters } from './parameter-sampling.js';
+import { calibrationHash, drawsHash } from './psa-integrity.js';
+import type { PsaDraw, PsaPart } from './psa-part.js';
+
+/** Runs one scenario (all strategies) on the individuals of PSA draw `draw`. */
+export type EvaluateScenario = (scenario: Scenario, draw: number) => Promise<readonly StrategyEconomics[]>;
+
+export interface Spread {
+  readonly mean: number;
+  readonly sd: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+export interface EvppiGroupResult {
+  readonly group: string;
+  readonly parameterIds: readonly string[];
+  /** Per patient at each threshold of the grid (null when it could not be estimated). */
+  readonly perPatient: readonly number[] | null;
+  readonly atThresholdPerPatient: number | null;
+  readonly atThresholdPopulation: number | null;
+  readonly note: string;
+}
+
+export interface PsaSummary {
+  readonly currency: string;
+  readonly patientsPerDraw: number;
+  readonly draws: number;
+  readonly willingnessToPay: number;
+  readonly strategies: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly cost: Spread;
+    readonly qalys: Spread;
+    readonly lifeYears: Spread;
+  }[];
+  /** Incremental analysis of the mean costs and QALYs over draws, at the threshold. */
+  readonly incremental: IncrementalAnalysis;
+  readonly acceptability: readonly WtpPoint[];
+  readonly atThreshold: WtpPoint;
+  /** Discounted patients affected by the decision (for population EVPI and EVPPI). */
+  readonly effectivePopulation: number;
+  readonly evpiPopulation: number;
+  readonly evppi: readonly EvppiGroupResult[];
+}
+
+export interface PsaResult extends Omit<PsaPart, 'kind'> {
+  readonly kind: 'sarcsim-psa';
+  readonly summary: PsaSummary;
+}
+
+/** Draws [first, first + count) of shard `index` of `shards` (0-based): an even split. */
+export function shardRange(draws: number, index: number, shards: number): { first: number; count: number } {
+  if (!(Number.isInteger(shards) && shards >= 1 && shards <= draws)) {
+    throw new RangeError(`shard count: got ${shards}, must be a whole number from 1 to the number of draws (${draws})`);
+  }
+  if (!(Number.isInteger(index) && index >= 0 && index < shards)) {
+    throw new RangeError(`shard index: got ${index}, must be a whole number from 0 to ${shards - 1}`);
+  }
+  const first = Math.floor((index * draws) / shards);
+  return { first, count: Math.floor(((index + 1) * draws) / shards) - first };
+}
+
+export interface PsaProgress {
+  readonly drawsDone: number;
+  readonly drawsTotal: number;
+}
+
+/** Runs draws `range` of the scenario's PSA; `evaluate` runs one scenario (in workers or serially). */
+export async function runPsaPart(
+  scenario: SarcomaScenario,
+  range: { readonly first: number; readonly count: number },
+  evaluate: EvaluateScenario,
+  onProgress?: (progress: PsaProgress) => void,
+): Promise<PsaPart> {
+  const drawsTotal = scenario.economics.psa.draws;
+  if (!(range.first >= 0 && range.count >= 1 && range.first + range.count <= drawsTotal)) {
+    throw new RangeError(
+      `PSA range: draws ${range.first}–${range.first + range.count - 1} are not within 0–${drawsTotal - 1}`,
+    );
+  }
+  const parameters = sampledParameters(
+    scenario.economics.psa.calibratedParameters,
+    new Set(Object.keys(scenario.parameters)),
+  );
+  const draws: PsaDraw[] = [];
+  let strategies: { id: string; label: string }[] = [];
+  for (let draw = range.first; draw < range.first + range.count; draw++) {
+    const sampled = sampleParameters(scenario.seed, draw, parameters);
+    // The scenario's own overrides are the analyst's fixed choices and are not sampled.
+    const drawScenario = { ...scenario, parameters: { ...sampled, ...scenario.parameters } };
+    const outcomes = await evaluate(drawScenario, draw);
+    strategies = outcomes.map(({ id, label }) => ({ id, label }));
+    draws.push({
+      draw,
+      costs: outcomes.map((o) => o.cost),
+      qalys: outcomes.map((o) => o.qalys),
+      lifeYears: outcomes.map((o) => o.lifeYears),
+      parameters: parameters.map((p) => sampled[p.record.id] as number),
+    });
+    onProgress?.({ drawsDone: draws.length, drawsTotal: range.count });
+  }
+  return {
+    kind: 'sarcsim-psa-part',
+    version: SARCSIM_VERSION,
+    scenarioHash: hashOfScenario(scenario),
+    scenario,
+    calibrationHash: calibrationHash(),
+    strategies,
+    parameterIds: parameters.map((p) => p.record.id),
+    drawsTotal,
+    range,
+    drawsHash: drawsHash(draws),
+    draws,
+  };
+}
+
+function spread(values: readonly number[]): Spread {
+  const n = values.length;
+  const mean = values.reduce((s, v) => s + v, 0) / n;
+  const sd = n > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) : 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(n - 1, Math.max(0, Math.round(p * (n - 1))))] as number;
+  return { mean, sd, low: at(0.025), high: at(0.975) };
+}
+
+/** Default EVPPI groups: one per registry topic, over the parameters the PSA sampled. */
+function evppiGroups(part: PsaPart): [string, string[]][] {
+  const custom = part.scenario.economics.psa.evppiGroups;
+  if (custom !== undefined) return Object.entries(custom);
+  const groups = new Map<string, string[]>();
+  for (const id of part.parameterIds) {
+    const topic = EVIDENCE_BY_ID.get(id)?.topic ?? 'other';
+    groups.set(topic, [...(groups.get(topic) ?? []), id]);
+  }
+  return [...groups.entries()];
+}
+
+/** Completes a PSA whose part covers every draw: adds the summary. */
+export function summarisePsa(part: PsaPart): PsaResult {
+  if (part.range.first !== 0 || part.range.count !== part.drawsTotal || part.draws.length !== part.drawsTotal) {
+    throw new RangeError(
+      `PSA: the part covers ${part.draws.length} of ${part.drawsTotal} draws; merge all parts first`,
+    );
+  }
+  const settings = part.scenario.economics;
+  const costs = part.draws.map((d) => d.costs);
+  const qalys = part.draws.map((d) => d.qalys);
+  const grid = wtpGrid(settings.wtpGrid.max, settings.wtpGrid.points);
+  const strategies = part.strategies.map((s, i) => ({
+    ...s,
+    cost: spread(costs.map((c) => c[i] as number)),
+    qalys: spread(qalys.map((q) => q[i] as number)),
+    lifeYears: spread(part.draws.map((d) => d.lifeYears[i] as number)),
+  }));
+  const wtp = settings.willingnessToPay;
+  const [atThreshold] = acceptability(costs, qalys, [wtp]) as [WtpPoint];
+  const population = effectivePopulation(
+    settings.population.annualPatients,
+    settings.population.years,
+    part.scenario.discountRates.costs,
+  );
+  const evppiResults = evppiGroups(part).map(([group, ids]): EvppiGroupResult => {
+    const columns = ids.map((id) => part.parameterIds.indexOf(id)).filter((j) => j >= 0);
+    const input = {
+      parameters: part.draws.map((d) => columns.map((j) => d.parameters[j] as number)),
+      costs,
+      effects: qalys,
+    };
+    // One fit serves the grid and the threshold (the threshold is appended last).
+    const fit = evppi({ ...input, willingnessToPay: [...grid, wtp] });
+    if (!fit.ok) {
+      return {
+        group,
+        parameterIds: ids,
+        perPatient: null,
+        atThresholdPerPatient: null,
+        atThresholdPopulation: null,
+        note: `not estimated: ${columns.length === 0 ? 'none of its parameters was sampled' : fit.reason}`,
+      };
+    }
+    const perPatient = fit.perPatient[grid.length] as number;
+    return {
+      group,
+      parameterIds: ids,
+      perPatient: fit.perPatient.slice(0, grid.length),
+      atThresholdPerPatient: perPatient,
+      atThresholdPopulation: perPatient * population,
+      note: `regression metamodel, ${fit.basisTerms} basis terms`,
+    };
+  });
+  const { kind: _kind, ...rest } = part;
+  return {
+    ...rest,
+    kind: 'sarcsim-psa',
+    summary: {
+      currency: CURRENCY,
+      patientsPerDraw: part.scenario.patients,
+      draws: part.drawsTotal,
+      willingnessToPay: wtp,
+      strategies,
+      incremental: incrementalAnalysis(
+        strategies.map((s) => ({ id: s.id, cost: s.cost.mean, effect: s.qalys.mean })),
+        wtp,
+      ),
+      acceptability: acceptability(costs, qalys, grid),
+      atThreshold,
+      effectivePopulation: population,
+      evpiPopulation: atThreshold.evpiPerPatient * population,
+      evppi: evppiResults,
+    },
+  };
+}
+
+/** Why a set of parts cannot be merged, or undefined when they can; `names` (file names) label the parts. */
+function mergeProblem(parts: readonly PsaPart[], names: readonly string[]): string | undefined {
+  const [first] = parts;
+  if (first === undefined) return 'no parts given';
+  for (const [index, part] of parts.entries()) {
+    const label = names[index] === undefined ? `${index + 1}` : `${index + 1} (${names[index]})`;
+    if (part.kind !== 'sarcsim-psa-part') return `part ${label} is not a PSA part (kind '${String(part.kind)}')`;
+    if (part.version !== SARCSIM_VERSION) {
+      return `part ${label} was made by sarcsim ${part.version}, but this is sarcsim ${SARCSIM_VERSION}; rerun it with this version`;
+    }
+    if (part.version !== first.version) {
+      return `part ${label} was made by sarcsim ${part.version}, part 1 by ${first.version}; rerun them with one version`;
+    }
+    if (part.scenarioHash !== first.scenarioHash) {
+      return `part ${label} is for scenario ${part.scenarioHash.slice(0, 12)}…, part 1 for ${first.scenarioHash.slice(0, 12)}…; parts of different scenarios (or seeds, patients or settings) cannot be merged`;
+    }
+    if (hashOfScenario(part.scenario) !== part.scenarioHash) {
+      return `part ${label}: its scenario does not match its recorded hash (edited or damaged file)`;
+    }
+    if (part.calibrationHash !== first.calibrationHash) {
+      return `part ${label} was made with calibration ${part.calibrationHash.slice(0, 12)}…, part 1 with ${first.calibrationHash.slice(0, 12)}…; rerun them with one calibration`;
+    }
+    if (part.drawsTotal !== first.drawsTotal) {
+      return `part ${label} has drawsTotal ${part.drawsTotal}, part 1 ${first.drawsTotal}; parts of one PSA agree on its draws`;
+    }
+    if (part.draws.length !== part.range.count) {
+      return `part ${label} claims draws ${part.range.first}–${part.range.first + part.range.count - 1} but holds ${part.draws.length}`;
+    }
+  }
+  const sorted = [...parts].sort((a, b) => a.range.first - b.range.first);
+  let next = 0;
+  const gaps: string[] = [];
+  for (const part of sorted) {
+    if (part.range.first < next) return `parts overlap at draw ${part.range.first}`;
+    if (part.range.first > next) gaps.push(`${next}–${part.range.first - 1}`);
+    next = part.range.first + part.range.count;
+  }
+  if (next < first.drawsTotal) gaps.push(`${next}–${first.drawsTotal - 1}`);
+  if (gaps.length > 0) return `draws ${gaps.join(', ')} are missing (the PSA has ${first.drawsTotal} draws)`;
+  return undefined;
+}
+
+/**
+ * Joins parts covering every draw exactly once into one part, in draw order. Each part is
+ * assumed checked on its own (`parsePsaPart`); this checks that they belong together.
+ */
+export function mergePsaParts(parts: readonly PsaPart[], names: readonly string[] = []): PsaPart {
+  const problem = mergeProblem(parts, names);
+  if (problem !== undefined) throw new RangeError(`merge: ${problem}`);
+  const sorted = [...parts].sort((a, b) => a.range.first - b.range.first);
+  const first = sorted[0] as PsaPart;
+  const draws = sorted.flatMap((p) => p.draws);
+  return { ...first, range: { first: 0, count: first.drawsTotal }, drawsHash: drawsHash(draws), draws };
+}

@@ -1,0 +1,23 @@
+// @sarcsim/model/analyses: analyses over many runs of a scenario (PSA, DSA), each given an
+// evaluator that runs one scenario (a worker pool, or in-process).
+export type { DsaResult, DsaSettingsInput, EvaluateOverrides, Threshold, TornadoRow } from '../analyses/dsa.js';
+export { dsaSettingsSchema, runDsa } from '../analyses/dsa.js';
+export type { CalibratedParameterMode } from '../analyses/parameter-sampling.js';
+export {
+  interval95,
+  sampledParameters,
+  sampleParameters,
+  samplingDistribution,
+} from '../analyses/parameter-sampling.js';
+export type {
+  EvaluateScenario,
+  EvppiGroupResult,
+  PsaProgress,
+  PsaResult,
+  PsaSummary,
+  Spread,
+} from '../analyses/psa.js';
+export { mergePsaParts, runPsaPart, shardRange, summarisePsa } from '../analyses/psa.js';
+export { parsePsaPart } from '../analyses/psa-file.js';
+export { calibrationHash, drawsHash, expectedManifest } from '../analyses/psa-integrity.js';
+export type { PsaDraw, PsaPart } from '../analyses/psa-part.js';

@@ -1,0 +1,23 @@
+// @sarcsim/model/economics: the health-economic mathematics (net benefit, incremental
+// analysis, acceptability, EVPPI, a run's economics). It runs nothing.
+export type { EconomicSettings } from '../economics/economic-settings.js';
+export {
+  CURRENCY,
+  DEFAULT_WILLINGNESS_TO_PAY,
+  economicSettingsSchema,
+  MAX_PSA_DRAWS,
+} from '../economics/economic-settings.js';
+export type { EvppiResult } from '../economics/evppi.js';
+export { evppi } from '../economics/evppi.js';
+export type {
+  DominanceStatus,
+  IncrementalAnalysis,
+  IncrementalRow,
+  StrategyOutcome,
+} from '../economics/incremental-analysis.js';
+export { incrementalAnalysis } from '../economics/incremental-analysis.js';
+export { netBenefit } from '../economics/net-benefit.js';
+export type { WtpPoint } from '../economics/psa-summary.js';
+export { acceptability, effectivePopulation, wtpGrid } from '../economics/psa-summary.js';
+export type { RunEconomics, StrategyEconomics } from '../economics/strategy-economics.js';
+export { runEconomics, strategyEconomics } from '../economics/strategy-economics.js';

@@ -1,0 +1,38 @@
+// @sarcsim/model/engine: the generic simulation engine (models, hazards, random streams,
+// blocks, accumulators, results). It knows nothing of sarcoma.
+
+export type { LifeTableBySex } from '../data/life-tables.js';
+export { JAPAN_2020, LIFE_TABLES, US_2022 } from '../data/life-tables.js';
+export type { AccumulatorLayout, CurveLayout, TraceRecord } from '../engine/accumulators.js';
+export { BlockAccumulator } from '../engine/accumulators.js';
+export type { TransferableBlock } from '../engine/block-transfer.js';
+export { fromTransferable, mergeTransferable, toTransferable } from '../engine/block-transfer.js';
+export type { BlockRange, SerialRunOptions } from '../engine/blocks.js';
+export { blocksOf, DEFAULT_BLOCK_SIZE, runSerial } from '../engine/blocks.js';
+export { SURVIVAL_CURVE } from '../engine/compiled-model.js';
+export { continuousRate, discountedDuration, discountFactor } from '../engine/discounting.js';
+export { ExactSums } from '../engine/exact-sum.js';
+export type { Hazard } from '../engine/hazard.js';
+export { exponential, gompertz, lifeTable, logLogistic, piecewiseConstant, weibull } from '../engine/hazard.js';
+export type {
+  BlockSpec,
+  CurveDefinition,
+  EventHandler,
+  Individual,
+  ModelDefinition,
+  PerIndividual,
+  RewardChannelDefinition,
+  SimulationContext,
+  SimulationDefinition,
+  StrategyDefinition,
+  TransitionDefinition,
+} from '../engine/model.js';
+export type { StreamCoordinates, Uniform } from '../engine/random-streams.js';
+export { ENTRY_PURPOSE, NATURAL_PURPOSE, openStream, purposeId, streamSeed } from '../engine/random-streams.js';
+export type { CurveResult, Estimate, RewardEstimate, SimulationResults, StrategyResult } from '../engine/results.js';
+export { estimate, summarize } from '../engine/results.js';
+export type { SimulationRunner } from '../engine/simulator.js';
+export { createRunner } from '../engine/simulator.js';
+export type { IllnessDeathParameters } from '../examples/illness-death.js';
+export { ILLNESS_DEATH_DEFAULTS, illnessDeathExample } from '../examples/illness-death.js';
+export { SARCSIM_VERSION } from '../version.js';

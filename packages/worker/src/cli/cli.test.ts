@@ -1,0 +1,117 @@
+// The CLI as a user runs it: the built bin in a child process.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+function sarcsim(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonReport {
+  version: string;
+  scenarioHash: string;
+  seed: number;
+  patients: number;
+  strategies: { id: string; label: string; rewards: Record<string, { discounted: { mean: number; mcse: number } }> }[];
+}
+
+describe('sarcsim CLI', () => {
+  it('run --json prints only a JSON report with every required field', () => {
+    const { status, stdout, stderr } = sarcsim(
+      'run',
+      '--patients',
+      '300',
+      '--seed',
+      '7',
+      '--workers',
+      '2',
+      '--force',
+      '--json',
+    );
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.patients).toBe(300);
+    expect(report.seed).toBe(7);
+    expect(report.scenarioHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.strategies.map((s) => s.id)).toEqual([
+      'chest-only',
+      'noncontrast-ct-all',
+      'contrast-ct-all',
+      'contrast-ct-rp-lms',
+      'mri-rp-lms',
+    ]);
+    for (const s of report.strategies) {
+      for (const channel of ['costs', 'qalys', 'lifeYears']) {
+        const estimate = s.rewards[channel]?.discounted;
+        expect(estimate?.mean).toBeGreaterThan(0);
+        expect(estimate?.mcse).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('gives the same JSON for any worker count', () => {
+    const one = sarcsim('run', '--patients', '500', '--block-size', '64', '--workers', '1', '--json');
+    const two = sarcsim('run', '--patients', '500', '--block-size', '100', '--workers', '2', '--force', '--json');
+    expect(one.stdout).toBe(two.stdout);
+  });
+
+  it('reads a scenario file, and flags override it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sarcsim-cli-'));
+    const file = join(dir, 'scenario.json');
+    writeFileSync(file, JSON.stringify({ patients: 50, seed: 3, parameters: { 'imaging.contrastCt.cost': 0 } }));
+    const report = JSON.parse(sarcsim('run', file, '--patients', '80', '--json').stdout) as JsonReport;
+    expect(report.patients).toBe(80);
+    expect(report.seed).toBe(3);
+  });
+
+  it('prints a readable table by default', () => {
+    const { status, stdout } = sarcsim('run', '--patients', '200');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Chest CT only\s+[\d,.]+ ± [\d,.]+/);
+    expect(stdout).toMatch(/Liver metastasis detected \(by horizon\)\s+[\d.]+%/);
+    expect(stdout).toContain('LEAD-TIME BIASED');
+  });
+
+  it('lists parameters with their sources, and reports the committed calibration', () => {
+    const params = sarcsim('params');
+    expect(params.status).toBe(0);
+    expect(params.stdout).toMatch(
+      /nh\.livermet\.hr\.lms = 4\.546 hazard ratio \[calibrated\]\n.*\n\s+000 000_06112d07f770a279\.txt Table 5/,
+    );
+    const refit = sarcsim('calibrate');
+    expect(refit.status).toBe(2);
+    expect(refit.stderr).toContain('pnpm calibrate');
+    const report = JSON.parse(sarcsim('calibrate', '--report', '--json').stdout) as {
+      targets: { inside: boolean }[];
+      targetsInside: number;
+    };
+    expect(report.targets.length).toBeGreaterThan(30);
+    expect(report.targetsInside).toBe(report.targets.filter((t) => t.inside).length);
+  });
+
+  it('exits 2 with one line per problem and no stack trace on bad input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sarcsim-cli-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ patients: 0, parameters: { nope: 1 } }));
+    const bad = sarcsim('run', file);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      'sarcsim: patients: got 0, must be ≥ 1',
+      'sarcsim: parameters.nope: got 1, unknown parameter id (`sarcsim params` lists them)',
+    ]);
+    const flag = sarcsim('run', '--workers', 'two');
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toBe('sarcsim: --workers: got "two", must be a whole number from 1 to 256 (decimal digits)\n');
+    expect(flag.stderr).not.toMatch(/\n\s+at /);
+    const missing = sarcsim('run', join(dir, 'missing.json'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/scenario file .*missing\.json: cannot be read: no such file or folder \(ENOENT\)/);
+  });
+});

@@ -1,0 +1,214 @@
+// The CLI's economic commands: psa (whole or one shard), merge, dsa.
+import { join } from 'node:path';
+import {
+  type DsaResult,
+  type DsaSettingsInput,
+  mergePsaParts,
+  type PsaPart,
+  type PsaResult,
+  parsePsaPart,
+  shardRange,
+  summarisePsa,
+} from '@sarcsim/model/analyses';
+import { parseScenario, type SarcomaScenario } from '@sarcsim/model/scenario';
+import { dsaOnPool, psaOnPool } from '../analyses/analyses-on-pool.js';
+import { dsaCsvFiles, psaCsvFiles } from '../csv/csv.js';
+import { defaultWorkerCount, nodeWorkerFactory } from '../pool/node-workers.js';
+import { WorkerPool } from '../pool/pool.js';
+import { formatDsa, formatPsa } from './format-economics.js';
+import {
+  MAX_PART_FILE_BYTES,
+  readJsonFile,
+  type ScenarioFlags,
+  scenarioInput,
+  UsageError,
+  workerCount,
+} from './input.js';
+import type { CliContext } from './io.js';
+import { checkOutputDir, checkOutputFile, type OutputFile, writeOutputs } from './output-files.js';
+
+/** Patients per PSA draw / DSA run when neither the scenario file nor a flag sets them. */
+export const PSA_DEFAULT_PATIENTS = 5_000;
+export const DSA_DEFAULT_PATIENTS = 20_000;
+
+/** Environment variables that carry an array job's index, in the order they are tried. */
+export const SHARD_INDEX_VARIABLES = [
+  'SLURM_ARRAY_TASK_ID',
+  'JOB_COMPLETION_INDEX',
+  'AWS_BATCH_JOB_ARRAY_INDEX',
+] as const;
+
+interface OutputFlags {
+  json?: boolean;
+  out?: string;
+  csv?: string;
+}
+
+interface PoolFlags {
+  workers?: number;
+  force?: boolean;
+}
+
+/** The worker pool for a command, its size capped at the machine's cores unless --force. */
+export function startPool(ctx: CliContext, flags: PoolFlags): WorkerPool {
+  const size = workerCount(flags.workers, flags.force, ctx.io.cores, defaultWorkerCount(), (note) =>
+    ctx.io.stderr.write(`sarcsim: ${note}\n`),
+  );
+  return new WorkerPool(nodeWorkerFactory(), size);
+}
+
+function sarcomaScenario(input: unknown, command: string): SarcomaScenario {
+  const scenario = parseScenario(input);
+  if (scenario.model !== 'sarcoma')
+    throw new UsageError([`${command}: needs the sarcoma model (it samples the evidence registry)`]);
+  return scenario;
+}
+
+/** Checks every output path before the computation starts. */
+function checkOutputs(flags: OutputFlags): void {
+  if (flags.out !== undefined) checkOutputFile(flags.out, '--out');
+  if (flags.csv !== undefined) checkOutputDir(flags.csv, '--csv');
+}
+
+const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+function emit<T>(
+  result: T,
+  flags: OutputFlags,
+  ctx: CliContext,
+  text: (r: T) => string,
+  csv: (r: T) => Record<string, string>,
+): void {
+  ctx.signal.throwIfAborted(); // a signal during the last step still means "nothing written"
+  const files: OutputFile[] = [];
+  if (flags.out !== undefined) files.push({ path: flags.out, text: jsonText(result) });
+  if (flags.csv !== undefined) {
+    for (const [name, body] of Object.entries(csv(result))) files.push({ path: join(flags.csv, name), text: body });
+  }
+  writeOutputs(files, ctx.io.fs);
+  ctx.io.stdout.write(flags.json ? jsonText(result) : `${text(result)}\n`);
+}
+
+/** `I/N` (0-based index) or `N` with the index from an array job's environment. */
+export function parseShard(text: string, env: NodeJS.ProcessEnv): { index: number; count: number } {
+  const match = /^(?:(\d+)\/)?(\d+)$/.exec(text);
+  if (match === null)
+    throw new UsageError([
+      `--shard: got "${text.slice(0, 40)}", must be I/N (0-based shard I of N) or N (index from the environment)`,
+    ]);
+  const count = Number(match[2]);
+  if (match[1] !== undefined) return { index: Number(match[1]), count };
+  for (const name of SHARD_INDEX_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined && value !== '') {
+      if (!/^\d+$/.test(value))
+        throw new UsageError([`${name}: got "${value.slice(0, 40)}", must be a whole number (decimal digits)`]);
+      return { index: Number(value), count };
+    }
+  }
+  throw new UsageError([
+    `--shard ${text}: no shard index given and none of ${SHARD_INDEX_VARIABLES.join(', ')} is set`,
+  ]);
+}
+
+export interface PsaFlags extends ScenarioFlags, OutputFlags, PoolFlags {
+  shard?: string;
+}
+
+export async function psaCommand(file: string | undefined, flags: PsaFlags, ctx: CliContext): Promise<void> {
+  const scenario = sarcomaScenario(scenarioInput(file, flags, PSA_DEFAULT_PATIENTS), 'psa');
+  const draws = scenario.economics.psa.draws;
+  let range = { first: 0, count: draws };
+  if (flags.shard !== undefined) {
+    const shard = parseShard(flags.shard, ctx.io.env);
+    try {
+      range = shardRange(draws, shard.index, shard.count);
+    } catch (error) {
+      throw new UsageError([`--shard: ${(error as Error).message}`]);
+    }
+    if (flags.out === undefined)
+      throw new UsageError(['--shard: give --out FILE for the part (merge parts with `sarcsim merge`)']);
+  }
+  checkOutputs(flags);
+  const pool = startPool(ctx, flags);
+  ctx.progress.start(
+    range.count,
+    'PSA draws',
+    flags.json === true,
+    'PSA draws [{bar}] {value}/{total} · ETA {eta_formatted}',
+  );
+  let part: PsaPart;
+  try {
+    part = await psaOnPool(pool, scenario, (done) => ctx.progress.update(done), ctx.signal, range);
+  } finally {
+    ctx.progress.stop();
+    pool.terminate();
+  }
+  if (range.count < draws) {
+    ctx.signal.throwIfAborted();
+    writeOutputs([{ path: flags.out as string, text: jsonText(part) }], ctx.io.fs);
+    ctx.io.stderr.write(
+      `sarcsim: wrote draws ${range.first}–${range.first + range.count - 1} of ${draws} to ${flags.out}\n`,
+    );
+    return;
+  }
+  emit(summarisePsa(part), flags, ctx, formatPsa, psaCsvFiles);
+}
+
+export function mergeCommand(files: readonly string[], flags: OutputFlags, ctx: CliContext): void {
+  checkOutputs(flags);
+  const parts = files.map((f) => parsePsaPart(readJsonFile(f, 'PSA part', MAX_PART_FILE_BYTES), f));
+  let merged: PsaResult;
+  try {
+    merged = summarisePsa(mergePsaParts(parts, files));
+  } catch (error) {
+    throw new UsageError([(error as Error).message]);
+  }
+  emit(merged, flags, ctx, formatPsa, psaCsvFiles);
+}
+
+export interface DsaFlags extends ScenarioFlags, OutputFlags, PoolFlags {
+  outcome?: string;
+  strategy?: string;
+  comparator?: string;
+  parameters?: string;
+  twoWay?: string;
+  grid?: number;
+}
+
+export async function dsaCommand(file: string | undefined, flags: DsaFlags, ctx: CliContext): Promise<void> {
+  const scenario = sarcomaScenario(scenarioInput(file, flags, DSA_DEFAULT_PATIENTS), 'dsa');
+  const list = (text: string | undefined) =>
+    text
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  const settings = {
+    ...(flags.outcome === undefined ? {} : { outcome: flags.outcome }),
+    ...(flags.strategy === undefined ? {} : { strategy: flags.strategy }),
+    ...(flags.comparator === undefined ? {} : { comparator: flags.comparator }),
+    ...(flags.parameters === undefined ? {} : { parameters: list(flags.parameters) }),
+    ...(flags.twoWay === undefined ? {} : { twoWay: list(flags.twoWay) }),
+    ...(flags.grid === undefined ? {} : { gridPoints: flags.grid }),
+  };
+  checkOutputs(flags);
+  const pool = startPool(ctx, flags);
+  ctx.progress.start(1, 'DSA runs', flags.json === true, 'DSA runs [{bar}] {value}/{total} · ETA {eta_formatted}');
+  let result: DsaResult;
+  try {
+    result = await dsaOnPool(
+      pool,
+      scenario,
+      settings as DsaSettingsInput, // checked by runDsa's schema
+      (done, total) => {
+        ctx.progress.setTotal(total);
+        ctx.progress.update(done);
+      },
+      ctx.signal,
+    );
+  } finally {
+    ctx.progress.stop();
+    pool.terminate();
+  }
+  emit(result, flags, ctx, formatDsa, dsaCsvFiles);
+}

@@ -1,0 +1,247 @@
+// The sarcsim command line as a function of its arguments and its outside world (CliIo):
+// the bin passes the process's, tests their own. Exit status: 0 done, 1 a failure (a write,
+// a worker), 2 bad input (one line per problem), 128 + signal number when cancelled.
+import { join } from 'node:path';
+import { COMMITTED_CALIBRATION, validationReport } from '@sarcsim/model/calibration';
+import { SARCSIM_VERSION } from '@sarcsim/model/engine';
+import { EVIDENCE, sourceText } from '@sarcsim/model/sarcoma';
+import { parseScenario, type RunReport, reportFor, ScenarioError } from '@sarcsim/model/scenario';
+import { Command, CommanderError } from 'commander';
+import { incrementalCsv } from '../csv/csv.js';
+import { defaultWorkerCount } from '../pool/node-workers.js';
+import { dsaCommand, mergeCommand, psaCommand, startPool } from './economics.js';
+import { formatReport } from './format-table.js';
+import { MAX_WORKERS, nonNegativeNumber, scenarioInput, UsageError, wholeNumber } from './input.js';
+import type { CliContext, CliIo } from './io.js';
+import { checkOutputDir, writeOutputs } from './output-files.js';
+import { Progress } from './progress.js';
+
+interface RunFlags {
+  patients?: number;
+  seed?: number;
+  workers?: number;
+  force?: boolean;
+  blockSize?: number;
+  json?: boolean;
+  csv?: string;
+  wtp?: number;
+}
+
+async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliContext): Promise<void> {
+  const scenario = parseScenario(scenarioInput(file, flags));
+  if (flags.csv !== undefined) checkOutputDir(flags.csv, '--csv');
+  const pool = startPool(ctx, flags);
+  ctx.progress.start(
+    scenario.patients,
+    'patients',
+    flags.json === true,
+    'simulating [{bar}] {percentage}% · {value}/{total} patients · {rate}/s · ETA {eta_formatted}',
+    { rate: '0' },
+  );
+  const started = performance.now();
+  let report: RunReport;
+  try {
+    const merged = await pool.run(scenario, {
+      signal: ctx.signal,
+      onProgress: (p) =>
+        ctx.progress.update(p.individualsDone, {
+          rate: Math.round(p.individualsPerSecond).toLocaleString('en-US'),
+        }),
+    });
+    report = reportFor(scenario, merged);
+  } finally {
+    ctx.progress.stop();
+    pool.terminate();
+  }
+  ctx.signal.throwIfAborted();
+  const seconds = (performance.now() - started) / 1000;
+  if (flags.csv !== undefined && report.economics !== undefined) {
+    writeOutputs([{ path: join(flags.csv, 'incremental.csv'), text: incrementalCsv(report.economics) }], ctx.io.fs);
+  }
+  const out = ctx.io.stdout;
+  if (flags.json) {
+    out.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  out.write(`${formatReport(report)}\n`);
+  const histories = scenario.patients * report.strategies.length;
+  out.write(
+    `${histories.toLocaleString('en-US')} patient-strategy histories in ${seconds.toFixed(1)} s on ${pool.size} worker${pool.size === 1 ? '' : 's'}\n`,
+  );
+}
+
+function paramsCommand(flags: { json?: boolean; all?: boolean }, io: CliIo): void {
+  const records = EVIDENCE.filter((r) => flags.all === true || r.role === 'parameter');
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+    return;
+  }
+  for (const r of records) {
+    io.stdout.write(
+      `${r.id} = ${r.value} ${r.unit}${r.calibrated ? ' [calibrated]' : ''}\n    ${r.label}\n    ${sourceText(r.source, 'plain')}\n`,
+    );
+  }
+}
+
+function calibrateCommand(flags: { report?: boolean; json?: boolean }, io: CliIo): void {
+  if (flags.report !== true) {
+    throw new UsageError([
+      'calibrate: fitting runs from the repository with `pnpm calibrate`; use --report to check the committed calibration',
+    ]);
+  }
+  const report = validationReport(COMMITTED_CALIBRATION.values, COMMITTED_CALIBRATION.meta);
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify({ calibration: COMMITTED_CALIBRATION.meta, ...report }, null, 2)}\n`);
+    return;
+  }
+  const pct = (v: number, unit: string) => (unit === 'months' ? v.toFixed(1) : `${(100 * v).toFixed(1)}%`);
+  for (const t of report.targets) {
+    io.stdout.write(
+      `${t.inside ? 'inside ' : 'OUTSIDE'}  ${t.label}: observed ${pct(t.observed, t.unit)} (${pct(t.low, t.unit)}–${pct(t.high, t.unit)}), simulated ${pct(t.simulated, t.unit)}\n`,
+    );
+  }
+  io.stdout.write(
+    `${report.targetsInside}/${report.targets.length} targets inside their 95% intervals (calibration of ${COMMITTED_CALIBRATION.meta.date})\n`,
+  );
+}
+
+function buildProgram(ctx: CliContext): Command {
+  const { io } = ctx;
+  const program = new Command()
+    .name('sarcsim')
+    .description('Monte Carlo microsimulation of liver metastases of soft-tissue sarcoma')
+    .version(SARCSIM_VERSION)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Our parsers' messages name the flag, the value and what is allowed; commander's preamble repeats them.
+      outputError: (text, write) =>
+        write(`sarcsim: ${text.replace(/^error: /, '').replace(/^option .*? argument .*? is invalid\. /s, '')}`),
+    });
+
+  const workers = [
+    '--workers <w>',
+    `worker threads, at most this machine's cores without --force (default: cores − 1 = ${defaultWorkerCount()})`,
+    wholeNumber('--workers', 1, MAX_WORKERS),
+  ] as const;
+  const force = ['--force', "start more workers than this machine's cores"] as const;
+
+  program
+    .command('run')
+    .description('run a scenario (the default scenario when no file is given) and compare its strategies')
+    .argument('[scenario]', 'scenario JSON file')
+    .option('--patients <n>', 'patients to simulate', wholeNumber('--patients', 1))
+    .option('--seed <s>', 'random seed (whole number below 2^32)', wholeNumber('--seed', 0))
+    .option(...workers)
+    .option(...force)
+    .option('--block-size <b>', 'patients per block (does not change results)', wholeNumber('--block-size', 1))
+    .option('--wtp <amount>', 'willingness to pay per QALY (default 100,000 USD)', nonNegativeNumber('--wtp'))
+    .option('--json', 'print only the results, as JSON')
+    .option('--csv <dir>', 'also write the incremental analysis as a tidy CSV into this directory')
+    .action((file: string | undefined, flags: RunFlags) => runCommand(file, flags, ctx));
+
+  program
+    .command('psa')
+    .description('probabilistic sensitivity analysis: CE plane, CEAC/CEAF, EVPI, EVPPI (all draws, or one shard)')
+    .argument('[scenario]', 'scenario JSON file (its economics.psa settings apply)')
+    .option('--draws <d>', "PSA draws (default: the scenario's, 500)", wholeNumber('--draws', 1))
+    .option('--patients <n>', 'patients per draw (default 5,000)', wholeNumber('--patients', 1))
+    .option('--seed <s>', 'random seed (whole number below 2^32)', wholeNumber('--seed', 0))
+    .option('--wtp <amount>', 'willingness to pay per QALY (default 100,000 USD)', nonNegativeNumber('--wtp'))
+    .option(
+      '--shard <I/N>',
+      'run only shard I (0-based) of N; with just N the index comes from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX',
+    )
+    .option(...workers)
+    .option(...force)
+    .option('--out <file>', "write the result (or the shard's part) as JSON")
+    .option('--csv <dir>', 'write tidy CSVs (draws, parameters, acceptability, EVPI, EVPPI, incremental)')
+    .option('--json', 'print only the result, as JSON')
+    .action((file, flags) => psaCommand(file, flags, ctx));
+
+  program
+    .command('merge')
+    .description('merge PSA parts from `sarcsim psa --shard` into the result one machine would give')
+    .argument('<parts...>', 'part files (any order)')
+    .option('--out <file>', 'write the merged result as JSON')
+    .option('--csv <dir>', 'write tidy CSVs')
+    .option('--json', 'print only the result, as JSON')
+    .action((files, flags) => mergeCommand(files, flags, ctx));
+
+  program
+    .command('dsa')
+    .description('deterministic sensitivity analysis: tornado over 95% ranges, thresholds, optional two-way grid')
+    .argument('[scenario]', 'scenario JSON file')
+    .option('--wtp <amount>', 'willingness to pay per QALY (default 100,000 USD)', nonNegativeNumber('--wtp'))
+    .option('--outcome <kind>', "'incremental-nmb' (at the scenario's threshold) or 'icer'")
+    .option('--strategy <id>', 'strategy of interest (default: the second listed)')
+    .option('--comparator <id>', 'comparator (default: the first listed)')
+    .option('--parameters <ids>', 'comma-separated parameter ids (default: all with a range)')
+    .option('--two-way <a,b>', 'two parameter ids for a two-way grid')
+    .option('--grid <n>', 'points per axis of the two-way grid (2–21, default 5)', wholeNumber('--grid', 2))
+    .option('--patients <n>', 'patients per run (default 20,000)', wholeNumber('--patients', 1))
+    .option('--seed <s>', 'random seed (whole number below 2^32)', wholeNumber('--seed', 0))
+    .option(...workers)
+    .option(...force)
+    .option('--out <file>', 'write the result as JSON')
+    .option('--csv <dir>', 'write tidy CSVs (tornado, two-way grid)')
+    .option('--json', 'print only the result, as JSON')
+    .action((file, flags) => dsaCommand(file, flags, ctx));
+
+  program
+    .command('params')
+    .description('list every model parameter with its value and source (docs/parameters.md has the full table)')
+    .option('--all', 'include the observations (published figures used for calibration and validation)')
+    .option('--json', 'print the records as JSON')
+    .action((flags) => paramsCommand(flags, io));
+
+  program
+    .command('calibrate')
+    .description('check the committed calibration against its targets (fit with `pnpm calibrate`)')
+    .option('--report', 'simulate the targets with the committed calibration and report the fit')
+    .option('--json', 'print the report as JSON')
+    .action((flags) => calibrateCommand(flags, io));
+  return program;
+}
+
+const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 } as const;
+
+/** Runs the CLI on `argv` (as process.argv: node, script, arguments…); resolves to the exit status. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const controller = new AbortController();
+  let caught: keyof typeof SIGNAL_NUMBERS | undefined;
+  const listeners = (Object.keys(SIGNAL_NUMBERS) as (keyof typeof SIGNAL_NUMBERS)[]).map((name) => {
+    const listener = () => {
+      caught ??= name;
+      controller.abort(new Error(`cancelled by ${name}`));
+    };
+    io.signals.on(name, listener);
+    return { name, listener };
+  });
+  const ctx: CliContext = { io, signal: controller.signal, progress: new Progress(io.stderr) };
+  const say = (line: string) => io.stderr.write(`sarcsim: ${line}\n`);
+  try {
+    await buildProgram(ctx).parseAsync(argv as string[]);
+    return 0;
+  } catch (error) {
+    ctx.progress.stop();
+    if (caught !== undefined) {
+      // Outputs are written only after a computation completes, so nothing was.
+      say(
+        `cancelled ${ctx.progress.total === 0 ? 'before the computation started' : `after ${ctx.progress}`}; nothing written`,
+      );
+      return 128 + SIGNAL_NUMBERS[caught];
+    }
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const problems = error instanceof ScenarioError || error instanceof UsageError ? error.problems : undefined;
+    if (problems !== undefined) {
+      for (const problem of problems) say(problem);
+      return 2;
+    }
+    say(error instanceof Error ? error.message : String(error));
+    return 1;
+  } finally {
+    for (const { name, listener } of listeners) io.signals.off(name, listener);
+  }
+}

@@ -1,0 +1,179 @@
+// Tidy CSV tables (one observation per row) for R and Python users: the one CSV writer of
+// the CLI and the web app (a run's outcomes, its incremental analysis, PSA and DSA).
+import type { DsaResult, PsaResult } from '@sarcsim/model/analyses';
+import type { RunEconomics } from '@sarcsim/model/economics';
+import type { RunReport } from '@sarcsim/model/scenario';
+
+function cell(value: string | number | boolean | null): string {
+  if (value === null) return 'NA';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NA';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | null)[])[],
+): string {
+  return `${[header, ...rows].map((row) => row.map(cell).join(',')).join('\n')}\n`;
+}
+
+export function incrementalCsv(economics: RunEconomics): string {
+  return toCsv(
+    [
+      'strategy',
+      'cost',
+      'qalys',
+      'life_years',
+      'status',
+      'comparator',
+      'incremental_cost',
+      'incremental_qalys',
+      'icer',
+      'nmb',
+      'nhb',
+      'wtp',
+      'currency',
+    ],
+    economics.incremental.rows.map((r, i) => [
+      r.id,
+      r.cost,
+      r.effect,
+      economics.strategies[i]?.lifeYears ?? null,
+      r.status,
+      r.comparator,
+      r.incrementalCost,
+      r.incrementalEffect,
+      r.icer,
+      r.netMonetaryBenefit,
+      r.netHealthBenefit,
+      economics.willingnessToPay,
+      economics.currency,
+    ]),
+  );
+}
+
+/** File name → contents for a finished PSA. */
+export function psaCsvFiles(result: PsaResult): Record<string, string> {
+  const s = result.summary;
+  const ids = result.strategies.map((st) => st.id);
+  return {
+    'psa-draws.csv': toCsv(
+      ['draw', 'strategy', 'cost', 'qalys', 'life_years'],
+      result.draws.flatMap((d) =>
+        ids.map((id, i) => [d.draw, id, d.costs[i] ?? null, d.qalys[i] ?? null, d.lifeYears[i] ?? null]),
+      ),
+    ),
+    'psa-parameters.csv': toCsv(
+      ['draw', 'parameter', 'value'],
+      result.draws.flatMap((d) => result.parameterIds.map((id, j) => [d.draw, id, d.parameters[j] ?? null])),
+    ),
+    'psa-acceptability.csv': toCsv(
+      ['wtp', 'strategy', 'probability_cost_effective', 'expected_nmb', 'expected_loss', 'on_ceaf'],
+      s.acceptability.flatMap((p) =>
+        ids.map((id, i) => [
+          p.willingnessToPay,
+          id,
+          p.probabilityCostEffective[i] ?? null,
+          p.expectedNetBenefit[i] ?? null,
+          p.expectedLoss[i] ?? null,
+          p.optimal === i,
+        ]),
+      ),
+    ),
+    'psa-evpi.csv': toCsv(
+      ['wtp', 'evpi_per_patient', 'evpi_population'],
+      s.acceptability.map((p) => [p.willingnessToPay, p.evpiPerPatient, p.evpiPerPatient * s.effectivePopulation]),
+    ),
+    'psa-evppi.csv': toCsv(
+      ['group', 'wtp', 'evppi_per_patient', 'evppi_population', 'note'],
+      s.evppi.flatMap((g) =>
+        s.acceptability.map((p, k) => {
+          const v = g.perPatient?.[k] ?? null;
+          return [g.group, p.willingnessToPay, v, v === null ? null : v * s.effectivePopulation, g.note];
+        }),
+      ),
+    ),
+    'psa-incremental.csv': incrementalCsv({
+      currency: s.currency,
+      willingnessToPay: s.willingnessToPay,
+      strategies: s.strategies.map((st) => ({
+        id: st.id,
+        label: st.label,
+        cost: st.cost.mean,
+        qalys: st.qalys.mean,
+        lifeYears: st.lifeYears.mean,
+      })),
+      incremental: s.incremental,
+    }),
+  };
+}
+
+export function dsaCsvFiles(result: DsaResult): Record<string, string> {
+  const files: Record<string, string> = {
+    'dsa-tornado.csv': toCsv(
+      [
+        'parameter',
+        'base',
+        'low',
+        'high',
+        'outcome_low',
+        'outcome_high',
+        'swing',
+        'preferred_low',
+        'preferred_high',
+        'threshold',
+        'preferred_below',
+        'preferred_above',
+        'outcome',
+      ],
+      result.tornado.map((r) => [
+        r.id,
+        r.base,
+        r.low,
+        r.high,
+        r.outcomeLow,
+        r.outcomeHigh,
+        r.swing,
+        r.preferredLow,
+        r.preferredHigh,
+        r.threshold?.value ?? null,
+        r.threshold?.below ?? null,
+        r.threshold?.above ?? null,
+        `${result.outcome.kind}:${result.outcome.strategy}-vs-${result.outcome.comparator}`,
+      ]),
+    ),
+  };
+  const grid = result.twoWay;
+  if (grid !== null) {
+    files['dsa-two-way.csv'] = toCsv(
+      [grid.x.id, grid.y.id, 'outcome', 'preferred'],
+      grid.x.values.flatMap((xv, i) =>
+        grid.y.values.map((yv, j) => [xv, yv, grid.outcome[i]?.[j] ?? null, grid.preferred[i]?.[j] ?? null]),
+      ),
+    );
+  }
+  return files;
+}
+
+/** The run's results: one row per strategy and measure. */
+export function outcomesCsv(report: RunReport): string {
+  const rows: (string | number)[][] = [];
+  for (const s of report.strategies) {
+    for (const [reward, e] of Object.entries(s.rewards)) {
+      rows.push([s.id, `${reward}_discounted`, e.discounted.mean, e.discounted.mcse]);
+      rows.push([s.id, `${reward}_undiscounted`, e.undiscounted.mean, e.undiscounted.mcse]);
+    }
+    const flat = (prefix: string, value: unknown): void => {
+      if (typeof value === 'number' || value === null) rows.push([s.id, prefix, value ?? Number.NaN, Number.NaN]);
+      else if (value !== null && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) flat(prefix === '' ? k : `${prefix}.${k}`, v);
+      }
+    };
+    flat('', s.outcomes ?? {});
+  }
+  return toCsv(['strategy', 'measure', 'value', 'mcse'], rows).replace(
+    /^/,
+    `# sarcsim ${report.version}, seed ${report.seed}, scenario ${report.scenarioHash}, ${report.patients} patients\n`,
+  );
+}

@@ -1,0 +1,71 @@
+// The pool in a real browser: module Workers built by Vite, in Debian's Chromium, give
+// bitwise-identical results for 1 and 2 workers and the main-thread fallback. Against Node
+// they agree to 1e-12 relative: two JavaScript engines' Math.pow may differ in the last bit
+// (seen here for Node 20 vs Chromium 156), so bit-for-bit identity is promised within one engine.
+import type { Server } from 'node:http';
+import { runSerial, summarize } from '@sarcsim/model/engine';
+import { parseScenario, runnerFor } from '@sarcsim/model/scenario';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {} from '../testing/browser-check-result.js';
+import { buildBrowserCheck, launchChromium, serveStatic } from '../testing/chromium.js';
+
+const scenarioInput = { patients: 3_000, blockSize: 250, seed: 99 };
+
+/** Same structure; numbers equal within 1e-12 relative (null stands for NaN in JSON). */
+function expectClose(actual: unknown, expected: unknown, path: string): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    expect(Math.abs(actual - expected), path).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+  } else if (Array.isArray(expected) && Array.isArray(actual)) {
+    expect(actual.length, path).toBe(expected.length);
+    expected.forEach((e, i) => {
+      expectClose(actual[i], e, `${path}[${i}]`);
+    });
+  } else if (expected !== null && typeof expected === 'object' && actual !== null && typeof actual === 'object') {
+    expect(Object.keys(actual), path).toEqual(Object.keys(expected));
+    for (const [k, e] of Object.entries(expected))
+      expectClose((actual as Record<string, unknown>)[k], e, `${path}.${k}`);
+  } else {
+    expect(actual, path).toEqual(expected);
+  }
+}
+let browser: Browser;
+let server: Server;
+let baseUrl: string;
+
+beforeAll(async () => {
+  ({ url: baseUrl, server } = await serveStatic(await buildBrowserCheck()));
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('worker pool in Chromium', () => {
+  it('module Workers (1 and 2) and the main-thread fallback agree bit for bit, and with Node', async () => {
+    const scenario = parseScenario(scenarioInput);
+    const expected = JSON.stringify(
+      summarize(
+        runSerial(runnerFor(scenario), { seed: scenario.seed, individuals: scenario.patients, blockSize: 1_000 }),
+      ),
+    );
+    const page = await browser.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await page.goto(`${baseUrl}?scenario=${encodeURIComponent(JSON.stringify(scenarioInput))}`);
+    await page.waitForFunction(() => window.sarcsimCheck !== undefined, undefined, { timeout: 90_000 });
+    const outcome = await page.evaluate(() => window.sarcsimCheck);
+    if (outcome === undefined || 'error' in outcome) throw new Error(`page failed: ${outcome?.error}`);
+    expect(Object.keys(outcome.results)).toEqual(['workers1', 'workers2', 'mainThread']);
+    const { workers1, workers2, mainThread } = outcome.results;
+    expect(workers2).toBe(workers1);
+    expect(mainThread).toBe(workers1);
+    expectClose(JSON.parse(workers1 ?? 'null'), JSON.parse(expected), 'results');
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+  }, 120_000);
+});
