@@ -29,6 +29,14 @@ const VIOLATIONS: readonly (readonly [string, string])[] = [
   ['packages/ui/src/components', '@sarcsim/model'],
   ['packages/ui/src/state', '@sarcsim/model/docs'],
   ['packages/ui/src/state', '../components/help-note.js'],
+  // The barrels and entry files carry every layer, so they are refused too.
+  ['packages/model/src/evidence', '../index.js'],
+  ['packages/model/src/engine', '../index.js'],
+  ['packages/model/src/evidence', '@sarcsim/model/scenario'],
+  ['packages/worker/src/runtime', '../index.js'],
+  ['packages/worker/src/pool', '../cli.js'],
+  ['packages/ui/src/state', '@sarcsim/worker'],
+  ['packages/ui/src/state', '@sarcsim/model/entries/engine.js'],
 ];
 
 const ALLOWED: readonly (readonly [string, string])[] = [

@@ -112,6 +112,10 @@ function validated(
     if (EVIDENCE_BY_ID.get(id)?.role !== 'parameter')
       problems.push(`dsa: '${id}' is not a parameter id (\`sarcsim params\` lists them)`);
   }
+  const listed = settings.parameters ?? [];
+  for (const id of new Set(listed.filter((id, k) => listed.indexOf(id) !== k))) {
+    problems.push(`dsa.parameters: got '${id}' more than once, must list each parameter once`);
+  }
   for (const id of settings.parameters ?? []) {
     if (EVIDENCE_BY_ID.get(id)?.role === 'parameter' && rangeOf(id, settings) === undefined) {
       problems.push(`dsa.parameters: '${id}' has no range (a fixed value or a mix component); give one in ranges`);

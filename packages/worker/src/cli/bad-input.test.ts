@@ -219,6 +219,16 @@ const cases: Case[] = [
   ],
   ['dsa --parameters unknown', () => ['dsa', '--parameters', 'nope'], /^dsa: 'nope' is not a parameter id/],
   [
+    'dsa --parameters listing one id twice',
+    () => ['dsa', '--parameters', 'cost.resection,cost.resection'],
+    /^dsa\.parameters: got 'cost\.resection' more than once, must list each parameter once$/,
+  ],
+  [
+    'psa --out a .csv inside the --csv folder',
+    () => ['psa', '--draws', '4', '--csv', dir, '--out', join(dir, 'psa-draws.csv')],
+    /^--out .*psa-draws\.csv: lies in the --csv folder and ends in \.csv, where the CSV files are written/,
+  ],
+  [
     'dsa --parameters an observation',
     () => ['dsa', '--parameters', 'okamoto.os.2y'],
     /^dsa: 'okamoto\.os\.2y' is not a parameter id/,

@@ -1,5 +1,5 @@
 // The CLI's economic commands: psa (whole or one shard), merge, dsa.
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   type DsaResult,
   type DsaSettingsInput,
@@ -68,6 +68,15 @@ function sarcomaScenario(input: unknown, command: string): SarcomaScenario {
 function checkOutputs(flags: OutputFlags): void {
   if (flags.out !== undefined) checkOutputFile(flags.out, '--out');
   if (flags.csv !== undefined) checkOutputDir(flags.csv, '--csv');
+  // The CSV files would be renamed over a .csv --out in their folder: the result would be lost.
+  if (flags.out !== undefined && flags.csv !== undefined) {
+    const out = resolve(flags.out);
+    if (dirname(out) === resolve(flags.csv) && out.endsWith('.csv')) {
+      throw new UsageError([
+        `--out ${flags.out}: lies in the --csv folder and ends in .csv, where the CSV files are written; choose another name or folder`,
+      ]);
+    }
+  }
 }
 
 const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

@@ -68,6 +68,8 @@ export interface OutputFile {
  * write fails, every temporary is removed and no target is touched.
  */
 export function writeOutputs(files: readonly OutputFile[], fs: OutputFs): void {
+  const targets = new Set(files.map((f) => resolve(f.path)));
+  if (targets.size !== files.length) throw new Error('writeOutputs: two outputs name the same file');
   const written: { path: string; temporary: string }[] = [];
   const discard = () => {
     for (const { temporary } of written) {
