@@ -191,9 +191,10 @@ export function carePathway(
     // Only a share of the resected series' advantage is causal (the rest is selection, 002):
     // for the others the operation leaves the disease's course as it was.
     const causal = ctx.uniform(TREATMENT) < inputs.resectionCausalShare;
-    if (!treatmentWorks || !causal) return;
-    // Limited lung disease known at the time is resected too (001 rec. 5.4).
+    // Limited lung disease known at the time is resected too (001 rec. 5.4); its own effect
+    // does not depend on whether the liver resection's does.
     if (patient.extrahepaticDetected && patient.limitedLung) resectLung(ctx);
+    if (!treatmentWorks || !causal) return;
     // The disease-free interval runs to the onset of this disease, not to its detection, so
     // that finding the same disease earlier does not make its prognosis look worse.
     const intervalStart = Number.isNaN(patient.lastLocalTreatment) ? 0 : patient.lastLocalTreatment;
