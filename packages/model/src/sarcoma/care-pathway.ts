@@ -193,7 +193,7 @@ export function carePathway(
     const causal = ctx.uniform(TREATMENT) < inputs.resectionCausalShare;
     // Limited lung disease known at the time is resected too (001 rec. 5.4); its own effect
     // does not depend on whether the liver resection's does.
-    if (patient.extrahepaticDetected && patient.limitedLung) resectLung(ctx);
+    if (patient.extrahepaticDetected && patient.limitedLung && !patient.lungResected) resectLung(ctx);
     if (!treatmentWorks || !causal) return;
     // The disease-free interval runs to the onset of this disease, not to its detection, so
     // that finding the same disease earlier does not make its prognosis look worse.
@@ -255,6 +255,7 @@ export function carePathway(
 
   const resectLung = (ctx: Ctx) => {
     const patient = ctx.individual.attributes;
+    patient.lungResected = true;
     ctx.count('lungMetastasectomies');
     ctx.addReward('costs', inputs.cost.lungMetastasectomy);
     if (treatmentWorks) patient.extrahepaticDeathHazardRatio = inputs.lungMetastasectomyDeathHazardRatio;

@@ -54,6 +54,8 @@ export interface Patient {
   limitedLung: boolean;
   /** Extrahepatic death hazard ratio after treatment of the extrahepatic disease (1 untreated). */
   extrahepaticDeathHazardRatio: number;
+  /** Limited lung disease has been resected (once: it is not resected again with a later liver resection). */
+  lungResected: boolean;
   /** The primary has recurred locally (it can then kill: local-recurrence death). */
   localRecurrence: boolean;
   /** Responding to systemic therapy: lowers the liver-disease death hazard. */
@@ -217,6 +219,7 @@ export function samplePatient(sampler: CohortSampler, u: Uniform, followUp?: Fol
     extrahepaticDetected: false,
     limitedLung: false,
     extrahepaticDeathHazardRatio: 1,
+    lungResected: false,
     localRecurrence: false,
     systemicResponder: false,
     recurrenceHazardRatio: 1,
