@@ -5,10 +5,12 @@
 import { US_2022 } from '../data/life-tables.js';
 import { HISTOLOGIES, LMS, SITES } from '../domain/categories.js';
 import { runSerial } from '../engine/blocks.js';
-import { type CurveResult, curveValueAt, type StrategyResult, summarize } from '../engine/results.js';
+import { type StrategyResult, summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
 import { NAMED_STRATEGIES } from '../sarcoma/surveillance-strategy.js';
 import { mixOf, sarcoma } from './experiments.js';
+import { incidenceAt, survivalAt } from './targets.js';
+import { standardDeviation } from './validation-report.js';
 
 /** The cohorts the published series describe. */
 const COHORTS = {
@@ -41,9 +43,6 @@ export interface ExternalComparison {
   readonly simulated: (r: StrategyResult) => number;
 }
 
-const atYears = (curve: CurveResult | undefined, years: number) => curveValueAt(curve, (c) => c.eventFree, years, 1);
-const incidence = (curve: CurveResult | undefined, cause: string, years: number) =>
-  curveValueAt(curve, (c) => c.cumulativeIncidence[cause], years, 0);
 const perPatient = (r: StrategyResult, counter: string) => r.counters[counter]?.perIndividual ?? Number.NaN;
 const amongDetected = (r: StrategyResult, counter: string) =>
   (r.counters[counter]?.total ?? 0) / (r.counters.firstDetections?.total ?? Number.NaN);
@@ -63,7 +62,7 @@ export const EXTERNAL_COMPARISONS: readonly ExternalComparison[] = [
     low: 0.3,
     high: 0.68,
     caveat: 'interval: binomial on 27 patients (assumed)',
-    simulated: (r) => atYears(r.curves.survivalFromResection, 5),
+    simulated: (r) => survivalAt(r.curves.survivalFromResection, 5),
   },
   {
     id: 'tirotta.resection.os5y',
@@ -74,7 +73,7 @@ export const EXTERNAL_COMPARISONS: readonly ExternalComparison[] = [
     observed: 0.31,
     low: 0.14,
     high: 0.47,
-    simulated: (r) => atYears(r.curves.survivalFromResection, 5),
+    simulated: (r) => survivalAt(r.curves.survivalFromResection, 5),
   },
   {
     id: 'tirotta.resection.os1y',
@@ -85,7 +84,7 @@ export const EXTERNAL_COMPARISONS: readonly ExternalComparison[] = [
     observed: 0.89,
     low: 0.83,
     high: 0.96,
-    simulated: (r) => atYears(r.curves.survivalFromResection, 1),
+    simulated: (r) => survivalAt(r.curves.survivalFromResection, 1),
   },
   {
     id: 'dematteo.resectedShare',
@@ -109,7 +108,7 @@ export const EXTERNAL_COMPARISONS: readonly ExternalComparison[] = [
     low: 0.58,
     high: 0.76,
     caveat: 'interval: binomial on 100 patients (assumed)',
-    simulated: (r) => atYears(r.curves.survival, 5),
+    simulated: (r) => survivalAt(r.curves.survival, 5),
   },
   {
     id: 'novak.distant5y',
@@ -121,7 +120,7 @@ export const EXTERNAL_COMPARISONS: readonly ExternalComparison[] = [
     low: 0.14,
     high: 0.3,
     caveat: 'the model counts onsets (found or not), the series found ones',
-    simulated: (r) => incidence(r.curves.firstDistantMetastasis, 'metastasis', 5),
+    simulated: (r) => incidenceAt(r.curves.firstDistantMetastasis, 'metastasis', 5),
   },
   {
     id: 'novak.local5y',
@@ -133,7 +132,7 @@ export const EXTERNAL_COMPARISONS: readonly ExternalComparison[] = [
     low: 0.1,
     high: 0.25,
     caveat: 'TARPSWG (25.9%) informed the prior and is not used here',
-    simulated: (r) => incidence(r.curves.localRecurrence, 'recurrence', 5),
+    simulated: (r) => incidenceAt(r.curves.localRecurrence, 'recurrence', 5),
   },
   {
     id: 'pisters.os5y',
@@ -144,7 +143,7 @@ export const EXTERNAL_COMPARISONS: readonly ExternalComparison[] = [
     observed: 0.76,
     low: 0.73,
     high: 0.79,
-    simulated: (r) => atYears(r.curves.survival, 5),
+    simulated: (r) => survivalAt(r.curves.survival, 5),
   },
   {
     id: 'zagars.distant5y',
@@ -156,7 +155,7 @@ export const EXTERNAL_COMPARISONS: readonly ExternalComparison[] = [
     low: 0.26,
     high: 0.32,
     caveat: 'Zagars includes all sites; the model counts onsets',
-    simulated: (r) => incidence(r.curves.firstDistantMetastasis, 'metastasis', 5),
+    simulated: (r) => incidenceAt(r.curves.firstDistantMetastasis, 'metastasis', 5),
   },
   {
     id: 'zagars.local5y',
@@ -167,7 +166,7 @@ export const EXTERNAL_COMPARISONS: readonly ExternalComparison[] = [
     observed: 0.17,
     low: 0.15,
     high: 0.19,
-    simulated: (r) => incidence(r.curves.localRecurrence, 'recurrence', 5),
+    simulated: (r) => incidenceAt(r.curves.localRecurrence, 'recurrence', 5),
   },
   {
     id: 'king.abdominalMets',
@@ -235,11 +234,6 @@ export interface ExternalCheck {
   /** SD over replications with other seeds. */
   readonly mcse: number;
   readonly inside: boolean;
-}
-
-function standardDeviation(values: readonly number[]): number {
-  const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  return Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
 }
 
 /**

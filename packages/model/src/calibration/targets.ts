@@ -54,8 +54,10 @@ export function medianMonths(curve: CurveResult | undefined): number {
   return Number.NaN;
 }
 
-const survivalAt = (curve: CurveResult | undefined, years: number) => curveValueAt(curve, (c) => c.eventFree, years, 1);
-const incidenceAt = (curve: CurveResult | undefined, cause: string, years: number) =>
+/** Event-free share, and a cause's cumulative incidence, at `years` (also used by external-validation.ts). */
+export const survivalAt = (curve: CurveResult | undefined, years: number) =>
+  curveValueAt(curve, (c) => c.eventFree, years, 1);
+export const incidenceAt = (curve: CurveResult | undefined, cause: string, years: number) =>
   curveValueAt(curve, (c) => c.cumulativeIncidence[cause], years, 0);
 
 /**

@@ -68,7 +68,8 @@ export function priorInterval(d: Distribution, centre: number): { low: number; h
   }
 }
 
-function standardDeviation(values: readonly number[]): number {
+/** SD over replications with other seeds (the Monte Carlo SE of one run); NaN with < 2 finite values. */
+export function standardDeviation(values: readonly number[]): number {
   const finite = values.filter(Number.isFinite);
   if (finite.length < 2) return Number.NaN;
   const mean = finite.reduce((s, v) => s + v, 0) / finite.length;
