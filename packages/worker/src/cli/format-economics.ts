@@ -1,30 +1,117 @@
 // Plain-text views of the economic analyses: incremental table, PSA summary, DSA tornado.
 import type { DsaResult, PsaResult } from '@sarcsim/model/analyses';
-import type { IncrementalAnalysis } from '@sarcsim/model/economics';
+import type {
+  ContrastEstimate,
+  IcerInterval,
+  IncrementalAnalysis,
+  PairedPrecision,
+  ResolutionSummary,
+} from '@sarcsim/model/economics';
 import { formatNumber, percent, table } from './text-table.js';
 
 const money = (value: number | null) => (value === null ? '' : formatNumber(value, 0));
 const qalys = (value: number | null) => (value === null ? '' : formatNumber(value, 4));
 
-export function formatIncremental(analysis: IncrementalAnalysis, currency: string): string {
+const withMcse = (e: ContrastEstimate | undefined, format: (v: number | null) => string) =>
+  e === undefined ? '' : `${format(e.mean)} ± ${format(e.mcse)}`;
+
+export function icerIntervalText(interval: IcerInterval | null): string {
+  if (interval === null) return '';
+  if (interval.kind === 'bounded') return `${money(interval.low)} to ${money(interval.high)}`;
+  if (interval.kind === 'excluding') return `unbounded: ≤ ${money(interval.low)} or ≥ ${money(interval.high)}`;
+  return 'unbounded (any value)';
+}
+
+function resolutionText(what: string, summary: ResolutionSummary, patients: number): string[] {
+  const needed =
+    summary.patientsToResolve === null
+      ? 'no patient count resolves it (a margin is exactly 0)'
+      : `about ${formatNumber(summary.patientsToResolve, 0)} patients would resolve it`;
+  const lines = [
+    `${what} ${summary.resolved ? 'is resolved' : 'is NOT resolved'} at ${formatNumber(patients, 0)} patients; ${needed}.`,
+  ];
+  for (const ch of summary.checks) {
+    if (!ch.resolved) {
+      lines.push(
+        `  unresolved: ${ch.description} (margin ${formatNumber(ch.margin)} = ${formatNumber(ch.se === 0 ? Number.NaN : ch.margin / ch.se, 1)} SE)`,
+      );
+    }
+  }
+  return lines;
+}
+
+/** The incremental table; with the run's paired precision, every difference carries its paired MCSE. */
+export function formatIncremental(
+  analysis: IncrementalAnalysis,
+  currency: string,
+  precision?: PairedPrecision,
+): string {
   const wtp = formatNumber(analysis.willingnessToPay, 0);
-  return [
+  const rows = new Map(precision?.rows.map((r) => [r.id, r]));
+  const head = [
     `Incremental analysis (discounted; ${currency}; threshold ${wtp} per QALY). ND on the frontier, D dominated, ED extendedly dominated.`,
-    table([
-      ['strategy', 'cost', 'QALYs', 'status', 'vs', 'Δ cost', 'Δ QALYs', 'ICER', 'NMB'],
-      ...analysis.rows.map((r) => [
-        r.id,
-        money(r.cost),
-        qalys(r.effect),
-        r.sameAs === null ? r.status : `${r.status} (= ${r.sameAs})`,
-        r.comparator ?? (r.dominatedBy === null ? '' : `by ${r.dominatedBy}`),
-        money(r.incrementalCost),
-        qalys(r.incrementalEffect),
-        money(r.icer),
-        money(r.netMonetaryBenefit),
+  ];
+  if (precision === undefined) {
+    return [
+      ...head,
+      table([
+        ['strategy', 'cost', 'QALYs', 'status', 'vs', 'Δ cost', 'Δ QALYs', 'ICER', 'NMB'],
+        ...analysis.rows.map((r) => [
+          r.id,
+          money(r.cost),
+          qalys(r.effect),
+          r.sameAs === null ? r.status : `${r.status} (= ${r.sameAs})`,
+          r.comparator ?? (r.dominatedBy === null ? '' : `by ${r.dominatedBy}`),
+          money(r.incrementalCost),
+          qalys(r.incrementalEffect),
+          money(r.icer),
+          money(r.netMonetaryBenefit),
+        ]),
       ]),
+      `Preferred at ${wtp} per QALY: ${analysis.preferred}`,
+    ].join('\n');
+  }
+  const onFrontier = (id: string) => analysis.rows.find((r) => r.id === id)?.status === 'ND';
+  return [
+    ...head,
+    'Δ ± paired Monte Carlo standard error (common random numbers); ICER interval: Fieller, 95%.',
+    table([
+      ['strategy', 'cost', 'QALYs', 'status', 'vs', 'Δ cost', 'Δ QALYs', 'ICER', 'ICER 95% interval', 'NMB'],
+      ...analysis.rows.map((r) => {
+        const vs = onFrontier(r.id) ? rows.get(r.id)?.vsComparator : undefined;
+        return [
+          r.id,
+          money(r.cost),
+          qalys(r.effect),
+          r.sameAs === null ? r.status : `${r.status} (= ${r.sameAs})`,
+          r.comparator ?? (r.dominatedBy === null ? '' : `by ${r.dominatedBy}`),
+          vs === undefined || vs === null ? '' : withMcse(vs.cost, money),
+          vs === undefined || vs === null ? '' : withMcse(vs.qalys, qalys),
+          money(r.icer),
+          icerIntervalText(rows.get(r.id)?.icerInterval ?? null),
+          money(r.netMonetaryBenefit),
+        ];
+      }),
     ]),
     `Preferred at ${wtp} per QALY: ${analysis.preferred}`,
+    '',
+    `Against the reference ${precision.reference} (Δ ± paired MCSE; INMB at ${wtp} per QALY):`,
+    table([
+      ['strategy', 'Δ cost', 'Δ QALYs', 'Δ life-years', 'INMB'],
+      ...precision.rows
+        .filter((r) => r.vsReference !== null)
+        .map((r) => [
+          r.id,
+          withMcse(r.vsReference?.cost, money),
+          withMcse(r.vsReference?.qalys, qalys),
+          withMcse(r.vsReference?.lifeYears, qalys),
+          withMcse(r.vsReference?.netBenefit, money),
+        ]),
+    ]),
+    '',
+    'Resolution (each comparison at least 2 paired SE from its decision boundary; counts assume the current estimates are the truth):',
+    ...resolutionText('The frontier', precision.frontier, precision.patients),
+    ...resolutionText(`The preferred strategy (${analysis.preferred})`, precision.preferred, precision.patients),
   ].join('\n');
 }
 

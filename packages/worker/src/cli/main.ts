@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { COMMITTED_CALIBRATION, validationReport } from '@sarcsim/model/calibration';
 import { SARCSIM_VERSION } from '@sarcsim/model/engine';
 import { EVIDENCE, sourceText } from '@sarcsim/model/sarcoma';
-import { parseScenario, type RunReport, reportFor, ScenarioError } from '@sarcsim/model/scenario';
+import { parseScenario, type RunReport, reportFor, runnerFor, ScenarioError } from '@sarcsim/model/scenario';
 import { Command, CommanderError } from 'commander';
-import { incrementalCsv } from '../csv/csv.js';
+import { incrementalCsv, resolutionCsv } from '../csv/csv.js';
 import { defaultWorkerCount } from '../pool/node-workers.js';
 import { dsaCommand, mergeCommand, psaCommand, startPool } from './economics.js';
 import { formatReport } from './format-table.js';
@@ -25,10 +25,21 @@ interface RunFlags {
   json?: boolean;
   csv?: string;
   wtp?: number;
+  reference?: string;
+}
+
+/** The --reference strategy must be one of the scenario's; checked before anything runs. */
+function checkReference(reference: string | undefined, strategyIds: readonly string[]): void {
+  if (reference !== undefined && !strategyIds.includes(reference)) {
+    throw new UsageError([
+      `--reference: got '${reference}', must be one of the scenario's strategies: ${strategyIds.join(', ')}`,
+    ]);
+  }
 }
 
 async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliContext): Promise<void> {
   const scenario = parseScenario(scenarioInput(file, flags));
+  checkReference(flags.reference, runnerFor(scenario).layout.strategyIds);
   if (flags.csv !== undefined) checkOutputDir(flags.csv, '--csv');
   const pool = startPool(ctx, flags);
   ctx.progress.start(
@@ -48,7 +59,7 @@ async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliCon
           rate: Math.round(p.individualsPerSecond).toLocaleString('en-US'),
         }),
     });
-    report = reportFor(scenario, merged);
+    report = reportFor(scenario, merged, flags.reference === undefined ? {} : { reference: flags.reference });
   } finally {
     ctx.progress.stop();
     pool.terminate();
@@ -56,7 +67,11 @@ async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliCon
   ctx.signal.throwIfAborted();
   const seconds = (performance.now() - started) / 1000;
   if (flags.csv !== undefined && report.economics !== undefined) {
-    writeOutputs([{ path: join(flags.csv, 'incremental.csv'), text: incrementalCsv(report.economics) }], ctx.io.fs);
+    const files = [{ path: join(flags.csv, 'incremental.csv'), text: incrementalCsv(report.economics) }];
+    const { precision } = report.economics;
+    if (precision !== undefined)
+      files.push({ path: join(flags.csv, 'resolution.csv'), text: resolutionCsv(precision) });
+    writeOutputs(files, ctx.io.fs);
   }
   const out = ctx.io.stdout;
   if (flags.json) {
@@ -137,8 +152,15 @@ function buildProgram(ctx: CliContext): Command {
     .option(...force)
     .option('--block-size <b>', 'patients per block (does not change results)', wholeNumber('--block-size', 1))
     .option('--wtp <amount>', 'willingness to pay per QALY (default 100,000 USD)', nonNegativeNumber('--wtp'))
+    .option(
+      '--reference <strategy>',
+      'strategy every other is also compared with, with paired MCSEs (default: the cheapest on the frontier)',
+    )
     .option('--json', 'print only the results, as JSON')
-    .option('--csv <dir>', 'also write the incremental analysis as a tidy CSV into this directory')
+    .option(
+      '--csv <dir>',
+      'also write the incremental analysis (with paired MCSEs) and the resolution checks as tidy CSVs into this directory',
+    )
     .action((file: string | undefined, flags: RunFlags) => runCommand(file, flags, ctx));
 
   program
