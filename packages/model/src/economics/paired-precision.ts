@@ -101,6 +101,31 @@ function contrastCovariance(m: PairedMoments, a: Float64Array, b: Float64Array):
   return cross / (n - 1);
 }
 
+/**
+ * Covariance matrix of the per-patient means of the given channels for every strategy,
+ * indexed [channel 0 of strategies 0..S−1, channel 1 of strategies 0..S−1, …], as its
+ * upper triangle row by row: the within-run (inner-loop) Monte Carlo noise of those means.
+ */
+export function meanCovariance(m: PairedMoments, channels: readonly string[]): number[] {
+  const C = m.channels.length;
+  const K = m.strategyIds.length * C;
+  const n = m.individuals;
+  const at = channels.flatMap((name) => {
+    const c = m.channels.indexOf(name);
+    if (c < 0) throw new RangeError(`paired moments: no reward channel '${name}'`);
+    return m.strategyIds.map((_, s) => s * C + c);
+  });
+  const out: number[] = [];
+  for (let i = 0; i < at.length; i++) {
+    for (let j = i; j < at.length; j++) {
+      const [k, l] = [at[i] as number, at[j] as number];
+      const cross = (m.crossSums[k * K + l] as number) - ((m.sums[k] as number) * (m.sums[l] as number)) / n;
+      out.push(n > 1 ? cross / (n - 1) / n : 0);
+    }
+  }
+  return out;
+}
+
 /** Coefficients picking `channel` of strategy `s` minus that of `t`, scaled. */
 class Contrasts {
   readonly K: number;

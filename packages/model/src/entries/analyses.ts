@@ -1,5 +1,8 @@
 // @sarcsim/model/analyses: analyses over many runs of a scenario (PSA, DSA), each given an
 // evaluator that runs one scenario (a worker pool, or in-process).
+
+export type { DrawOutcome } from '../analyses/draw-outcome.js';
+export { drawOutcome, innerCovarianceLength } from '../analyses/draw-outcome.js';
 export type { DsaResult, DsaSettingsInput, EvaluateOverrides, Threshold, TornadoRow } from '../analyses/dsa.js';
 export { dsaSettingsSchema, runDsa } from '../analyses/dsa.js';
 export type { CalibratedParameterMode } from '../analyses/parameter-sampling.js';

@@ -118,6 +118,8 @@ export function formatIncremental(
 export function formatPsa(result: PsaResult): string {
   const s = result.summary;
   const at = s.atThreshold;
+  const e = s.evpiAtThreshold;
+  const { population } = result.scenario.economics;
   return [
     `PSA: ${s.draws} draws × ${s.patientsPerDraw.toLocaleString('en-US')} patients per draw (inner Monte Carlo noise is part of each draw's spread)`,
     table([
@@ -133,12 +135,16 @@ export function formatPsa(result: PsaResult): string {
     '',
     formatIncremental(s.incremental, s.currency),
     '',
-    `EVPI at ${formatNumber(s.willingnessToPay, 0)} per QALY: ${money(at.evpiPerPatient)} ${s.currency} per patient; ${money(s.evpiPopulation)} for the population (${formatNumber(s.effectivePopulation, 0)} discounted patients)`,
-    'EVPPI by parameter group (per patient; population):',
-    ...s.evppi.map(
-      (g) =>
-        `  ${g.group} (${g.parameterIds.length} parameters): ${g.atThresholdPerPatient === null ? g.note : `${money(g.atThresholdPerPatient)}; ${money(g.atThresholdPopulation)}`}`,
+    `EVPI at ${formatNumber(s.willingnessToPay, 0)} per QALY, per patient (${s.currency}; ± outer-loop MCSE):`,
+    `  raw ${money(e.raw)} ± ${money(e.se)} (inner Monte Carlo noise included); noise-corrected ${money(e.corrected)} (estimated inner bias ${money(e.innerBias)}); noise floor ${money(e.noiseFloor)}, lower bound ${money(e.lowerBound)}`,
+    `  population (${formatNumber(s.effectivePopulation, 0)} discounted patients: ${formatNumber(population.annualPatients, 0)} a year for ${population.years} years): raw ${money(s.evpiPopulation)}, corrected ${money(s.evpiCorrectedPopulation)}`,
+    'EVPPI by parameter group, per patient (± bootstrap SE; noise floor = 95th percentile with the group permuted):',
+    ...s.evppi.map((g) =>
+      g.atThresholdPerPatient === null
+        ? `  ${g.group} (${g.parameterIds.length} parameters): ${g.note}`
+        : `  ${g.group} (${g.parameterIds.length} parameters): ${money(g.atThresholdPerPatient)} ± ${money(g.atThresholdSe)} (floor ${money(g.atThresholdNoiseFloor)})${g.belowNoiseFloor === true ? ' BELOW NOISE FLOOR' : ''}; population ${money(g.atThresholdPopulation)}`,
     ),
+    ...(s.warnings.length === 0 ? [] : ['', ...s.warnings.map((w) => `WARNING: ${w}`)]),
   ].join('\n');
 }
 

@@ -148,15 +148,64 @@ export function psaCsvFiles(result: PsaResult): Record<string, string> {
       ),
     ),
     'psa-evpi.csv': toCsv(
-      ['wtp', 'evpi_per_patient', 'evpi_population'],
-      s.acceptability.map((p) => [p.willingnessToPay, p.evpiPerPatient, p.evpiPerPatient * s.effectivePopulation]),
+      [
+        'wtp',
+        'evpi_per_patient',
+        'evpi_population',
+        'evpi_se',
+        'inner_bias',
+        'evpi_corrected',
+        'evpi_corrected_population',
+        'evpi_noise_floor',
+        'evpi_lower_bound',
+        'below_noise_floor',
+        'warning',
+      ],
+      s.acceptability.map((p, k) => {
+        const e = s.evpiNoise[k];
+        return [
+          p.willingnessToPay,
+          p.evpiPerPatient,
+          p.evpiPerPatient * s.effectivePopulation,
+          e?.se ?? null,
+          e?.innerBias ?? null,
+          e?.corrected ?? null,
+          e === undefined ? null : e.corrected * s.effectivePopulation,
+          e?.noiseFloor ?? null,
+          e?.lowerBound ?? null,
+          e?.belowNoiseFloor ?? null,
+          e?.belowNoiseFloor === true ? 'raw EVPI within its inner-noise floor (lower bound 0)' : '',
+        ];
+      }),
     ),
     'psa-evppi.csv': toCsv(
-      ['group', 'wtp', 'evppi_per_patient', 'evppi_population', 'note'],
+      [
+        'group',
+        'wtp',
+        'evppi_per_patient',
+        'evppi_population',
+        'evppi_se',
+        'noise_floor',
+        'below_noise_floor',
+        'warning',
+        'note',
+      ],
       s.evppi.flatMap((g) =>
         s.acceptability.map((p, k) => {
           const v = g.perPatient?.[k] ?? null;
-          return [g.group, p.willingnessToPay, v, v === null ? null : v * s.effectivePopulation, g.note];
+          const floor = g.noiseFloor?.[k] ?? null;
+          const below = v === null || floor === null ? null : v <= floor;
+          return [
+            g.group,
+            p.willingnessToPay,
+            v,
+            v === null ? null : v * s.effectivePopulation,
+            g.se?.[k] ?? null,
+            floor,
+            below,
+            below === true ? 'below noise floor: cannot be told from zero' : '',
+            g.note,
+          ];
         }),
       ),
     ),
