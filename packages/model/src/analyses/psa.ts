@@ -4,11 +4,11 @@
 // the result one machine would have produced, because each draw depends only on
 // (seed, draw) and the summary is computed from the draws in order.
 
-import { CURRENCY } from '../economics/economic-settings.js';
+import { CURRENCY, MAX_WILLINGNESS_TO_PAY } from '../economics/economic-settings.js';
 import { type EvpiNoisePoint, evpiWithInnerNoise } from '../economics/evpi-noise.js';
 import { evppi } from '../economics/evppi.js';
 import { type IncrementalAnalysis, incrementalAnalysis } from '../economics/incremental-analysis.js';
-import { acceptability, effectivePopulation, type WtpPoint, wtpGrid } from '../economics/psa-summary.js';
+import { acceptability, effectivePopulation, type WtpPoint, wtpGrid, wtpGridBeyond } from '../economics/psa-summary.js';
 import { EVIDENCE_BY_ID } from '../evidence/registry.js';
 import { hashOfScenario } from '../scenario/run-report.js';
 import type { SarcomaScenario, Scenario } from '../scenario/scenario.js';
@@ -17,6 +17,7 @@ import type { DrawOutcome } from './draw-outcome.js';
 import { sampledParameters, sampleParameters } from './parameter-sampling.js';
 import { calibrationHash, drawsHash } from './psa-integrity.js';
 import type { PsaDraw, PsaPart } from './psa-part.js';
+import { type ReferenceCase, referenceCase } from './reference-case.js';
 
 /** Runs one scenario (all strategies) on the individuals of PSA draw `draw`. */
 export type EvaluateScenario = (scenario: Scenario, draw: number) => Promise<DrawOutcome>;
@@ -64,6 +65,10 @@ export interface PsaSummary {
   }[];
   /** Incremental analysis of the mean costs and QALYs over draws, at the threshold. */
   readonly incremental: IncrementalAnalysis;
+  /** This summary is the probabilistic mean; the parameters whose point estimate and mean differ. */
+  readonly referenceCase: ReferenceCase;
+  /** The largest frontier ICER of the mean costs and QALYs; the threshold grid extends past it (×1.25 steps). */
+  readonly largestFrontierIcer: number | null;
   readonly acceptability: readonly WtpPoint[];
   readonly atThreshold: WtpPoint;
   /** Discounted patients affected by the decision (for population EVPI and EVPPI). */
@@ -184,7 +189,6 @@ export function summarisePsa(part: PsaPart): PsaResult {
   const settings = part.scenario.economics;
   const costs = part.draws.map((d) => d.costs);
   const qalys = part.draws.map((d) => d.qalys);
-  const grid = wtpGrid(settings.wtpGrid.max, settings.wtpGrid.points);
   const strategies = part.strategies.map((s, i) => ({
     ...s,
     cost: spread(costs.map((c) => c[i] as number)),
@@ -192,6 +196,17 @@ export function summarisePsa(part: PsaPart): PsaResult {
     lifeYears: spread(part.draws.map((d) => d.lifeYears[i] as number)),
   }));
   const wtp = settings.willingnessToPay;
+  const incremental = incrementalAnalysis(
+    strategies.map((s) => ({ id: s.id, cost: s.cost.mean, effect: s.qalys.mean })),
+    wtp,
+  );
+  const icers = incremental.rows.flatMap((r) => (r.icer !== null && r.icer > 0 ? [r.icer] : []));
+  const largestIcer = icers.length === 0 ? null : Math.max(...icers);
+  const grid = wtpGridBeyond(
+    wtpGrid(settings.wtpGrid.max, settings.wtpGrid.points),
+    largestIcer,
+    MAX_WILLINGNESS_TO_PAY,
+  );
   const [atThreshold] = acceptability(costs, qalys, [wtp]) as [WtpPoint];
   const population = effectivePopulation(
     settings.population.annualPatients,
@@ -273,10 +288,9 @@ export function summarisePsa(part: PsaPart): PsaResult {
       draws: part.drawsTotal,
       willingnessToPay: wtp,
       strategies,
-      incremental: incrementalAnalysis(
-        strategies.map((s) => ({ id: s.id, cost: s.cost.mean, effect: s.qalys.mean })),
-        wtp,
-      ),
+      incremental,
+      referenceCase: referenceCase(part.scenario, 'probabilistic-mean'),
+      largestFrontierIcer: largestIcer,
       acceptability: acceptability(costs, qalys, grid),
       atThreshold,
       effectivePopulation: population,

@@ -7,7 +7,9 @@ export type { DsaResult, DsaSettingsInput, EvaluateOverrides, Threshold, Tornado
 export { dsaSettingsSchema, runDsa } from '../analyses/dsa.js';
 export type { CalibratedParameterMode } from '../analyses/parameter-sampling.js';
 export {
+  distributionMean,
   interval95,
+  parametersAtMeans,
   sampledParameters,
   sampleParameters,
   samplingDistribution,
@@ -24,3 +26,5 @@ export { mergePsaParts, runPsaPart, shardRange, summarisePsa } from '../analyses
 export { parsePsaPart } from '../analyses/psa-file.js';
 export { calibrationHash, drawsHash, expectedManifest } from '../analyses/psa-integrity.js';
 export type { PsaDraw, PsaPart } from '../analyses/psa-part.js';
+export type { ParameterDifference, ReferenceCase, ReferenceCaseKind } from '../analyses/reference-case.js';
+export { referenceCase } from '../analyses/reference-case.js';

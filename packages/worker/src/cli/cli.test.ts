@@ -110,6 +110,33 @@ describe('sarcsim CLI', () => {
     );
   });
 
+  it('names the reference case, runs at the PSA means on request, and takes the EVPI population from flags', () => {
+    const point = JSON.parse(sarcsim('run', '--patients', '100', '--json').stdout) as {
+      referenceCase: { kind: string; differences: unknown[] };
+      economics: { strategies: { cost: number }[] };
+    };
+    expect(point.referenceCase.kind).toBe('deterministic-point-estimates');
+    expect(point.referenceCase.differences.length).toBeGreaterThan(0);
+    const atMeans = JSON.parse(sarcsim('run', '--patients', '100', '--at-means', '--json').stdout) as typeof point;
+    expect(atMeans.referenceCase.kind).toBe('deterministic-means');
+    expect(atMeans.economics.strategies[0]?.cost).not.toBe(point.economics.strategies[0]?.cost);
+    const bad = sarcsim('psa', '--annual-patients', '-5');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      'sarcsim: --annual-patients: got "-5", must be a whole number from 0 to 100000000 (decimal digits)\n',
+    );
+    const years = sarcsim('psa', '--decision-years', '0');
+    expect(years.stderr).toBe(
+      'sarcsim: --decision-years: got "0", must be a whole number from 1 to 100 (decimal digits)\n',
+    );
+    const psa = JSON.parse(
+      sarcsim('psa', '--draws', '2', '--patients', '20', '--annual-patients', '1000', '--decision-years', '1', '--json')
+        .stdout,
+    ) as { summary: { effectivePopulation: number; referenceCase: { kind: string } } };
+    expect(psa.summary.effectivePopulation).toBe(1000); // one undiscounted year
+    expect(psa.summary.referenceCase.kind).toBe('probabilistic-mean');
+  });
+
   it('lists parameters with their sources, and reports the committed calibration', () => {
     const params = sarcsim('params');
     expect(params.status).toBe(0);

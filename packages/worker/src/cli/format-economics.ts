@@ -1,5 +1,5 @@
 // Plain-text views of the economic analyses: incremental table, PSA summary, DSA tornado.
-import type { DsaResult, PsaResult } from '@sarcsim/model/analyses';
+import type { DsaResult, PsaResult, ReferenceCase } from '@sarcsim/model/analyses';
 import type {
   ContrastEstimate,
   IcerInterval,
@@ -115,6 +115,26 @@ export function formatIncremental(
   ].join('\n');
 }
 
+/** Which result this is, and where the other reference cases would differ. */
+export function formatReferenceCase(reference: ReferenceCase, shown = 5): string {
+  const d = reference.differences;
+  const others =
+    reference.kind === 'probabilistic-mean'
+      ? 'the deterministic base case is `sarcsim run` (point estimates) or `sarcsim run --at-means`'
+      : reference.kind === 'deterministic-means'
+        ? 'compare `sarcsim run` (point estimates) and the probabilistic mean (`sarcsim psa`)'
+        : 'compare `sarcsim run --at-means` and the probabilistic mean (`sarcsim psa`)';
+  return [
+    `Reference case: ${reference.statement}.`,
+    d.length === 0
+      ? `Every sampled parameter's mean equals its point estimate (within 1%); ${others}.`
+      : `${d.length} sampled parameters have a mean more than 1% from their point estimate (largest: ${d
+          .slice(0, shown)
+          .map((p) => `${p.id} ${formatNumber(p.pointEstimate)} vs mean ${formatNumber(p.mean)}`)
+          .join('; ')}); ${others}.`,
+  ].join('\n');
+}
+
 export function formatPsa(result: PsaResult): string {
   const s = result.summary;
   const at = s.atThreshold;
@@ -122,6 +142,12 @@ export function formatPsa(result: PsaResult): string {
   const { population } = result.scenario.economics;
   return [
     `PSA: ${s.draws} draws × ${s.patientsPerDraw.toLocaleString('en-US')} patients per draw (inner Monte Carlo noise is part of each draw's spread)`,
+    formatReferenceCase(s.referenceCase),
+    ...(s.largestFrontierIcer !== null && s.largestFrontierIcer > result.scenario.economics.wtpGrid.max
+      ? [
+          `Threshold grid extended past the largest frontier ICER (${money(s.largestFrontierIcer)}) to ${money(s.acceptability[s.acceptability.length - 1]?.willingnessToPay ?? null)} per QALY.`,
+        ]
+      : []),
     table([
       ['strategy', 'cost (mean, 95% range)', 'QALYs (mean, 95% range)', 'P(cost-effective)', 'expected loss'],
       ...s.strategies.map((st, i) => [
