@@ -5,7 +5,7 @@ import { meanCovariance } from '../economics/paired-precision.js';
 import { type StrategyEconomics, strategyEconomics } from '../economics/strategy-economics.js';
 import type { BlockAccumulator } from '../engine/accumulators.js';
 import { summarize } from '../engine/results.js';
-import { reportFor } from '../scenario/run-report.js';
+import { requireWholeRun } from '../scenario/run-report.js';
 import type { Scenario } from '../scenario/scenario.js';
 
 /** Channels of the inner covariance, in order (each over all strategies). */
@@ -27,9 +27,10 @@ export function innerCovarianceLength(strategies: number): number {
 }
 
 export function drawOutcome(scenario: Scenario, merged: BlockAccumulator): DrawOutcome {
-  const report = reportFor(scenario, merged); // refuses partial results
+  requireWholeRun(scenario, merged);
+  const results = summarize(merged);
   return {
-    strategies: strategyEconomics(report.strategies),
-    innerCovariance: meanCovariance(summarize(merged).paired, INNER_COVARIANCE_CHANNELS),
+    strategies: strategyEconomics(results.strategies),
+    innerCovariance: meanCovariance(results.paired, INNER_COVARIANCE_CHANNELS),
   };
 }

@@ -32,13 +32,18 @@ export interface ReportOptions {
   readonly reference?: string;
 }
 
-/** Builds the report from the merged accumulator of all the scenario's blocks. */
-export function reportFor(scenario: Scenario, merged: BlockAccumulator, options: ReportOptions = {}): RunReport {
+/** Refuses partial results: the accumulator must cover every one of the scenario's individuals. */
+export function requireWholeRun(scenario: Scenario, merged: BlockAccumulator): void {
   if (merged.firstIndex !== 0 || merged.count !== scenario.patients) {
     throw new RangeError(
       `run report: results cover individuals ${merged.firstIndex}–${merged.firstIndex + merged.count - 1}, but the scenario has ${scenario.patients}`,
     );
   }
+}
+
+/** Builds the report from the merged accumulator of all the scenario's blocks. */
+export function reportFor(scenario: Scenario, merged: BlockAccumulator, options: ReportOptions = {}): RunReport {
+  requireWholeRun(scenario, merged);
   const results = summarize(merged);
   return {
     version: SARCSIM_VERSION,
