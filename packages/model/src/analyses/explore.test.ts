@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { incrementalAnalysis } from '../economics/incremental-analysis.js';
 import { netBenefit } from '../economics/net-benefit.js';
 import {
-  type Estimate,
+  type CandidateEstimate,
   explore,
   FRESH_REPLICATE,
   inmbOf,
@@ -127,7 +127,7 @@ describe('explore on a stand-in model with a computable frontier', async () => {
       const fresh = result.rows.find((r) => r.id === row.optimal)?.fresh;
       if (fresh === undefined) continue; // the comparator
       expect(fresh).not.toBeNull();
-      expect(row.inmbVsComparator).toEqual(inmbOf(fresh as Estimate, row.willingnessToPay));
+      expect(row.inmbVsComparator).toEqual(inmbOf(fresh as CandidateEstimate, row.willingnessToPay));
       expect(row.inmbVsComparator.mean).not.toBe(row.selectedInmbVsComparator?.mean);
     }
     // The correction is the selection estimate minus the fresh one.
@@ -162,7 +162,7 @@ describe('explore on a stand-in model with a computable frontier', async () => {
 });
 
 describe('keepNearFrontier', () => {
-  const estimate = (dc: number, dq: number, se: number): Estimate => ({
+  const estimate = (dc: number, dq: number, se: number): CandidateEstimate => ({
     patients: 100,
     cost: { mean: 0, mcse: 0 },
     qalys: { mean: 0, mcse: 0 },

@@ -16,7 +16,6 @@ import { netBenefit } from '../economics/net-benefit.js';
 import { type ContrastEstimate, fiellerInterval, type IcerInterval } from '../economics/paired-precision.js';
 import type { SurveillanceStrategy } from '../sarcoma/surveillance-strategy.js';
 import type { SarcomaScenario } from '../scenario/scenario.js';
-import { ScenarioError } from '../scenario/validation-error.js';
 import { SARCSIM_VERSION } from '../version.js';
 import type { DrawOutcome } from './draw-outcome.js';
 import {
@@ -25,6 +24,8 @@ import {
   type CandidateSet,
   FACTOR_NAMES,
   factorLevel,
+  historiesFor,
+  runsFor,
   type SearchSettings,
 } from './policy-space.js';
 import type { EvaluateScenario } from './psa.js';
@@ -36,7 +37,7 @@ export const FRESH_REPLICATE = 1;
 export const REPORT_THRESHOLDS = [50_000, 100_000, 150_000] as const;
 
 /** One strategy's estimate in one run: own means and the paired contrast against the comparator. */
-export interface Estimate {
+export interface CandidateEstimate {
   readonly patients: number;
   readonly cost: ContrastEstimate;
   readonly qalys: ContrastEstimate;
@@ -66,16 +67,16 @@ export interface CandidateRow {
   /** The stage after which it was dropped, or null. */
   readonly droppedAtStage: number | null;
   /** The selection estimate at the last stage it ran (selected seed: biased upward for survivors). */
-  readonly selection: Estimate;
+  readonly selection: CandidateEstimate;
   /** The fresh re-evaluation (null if not re-evaluated). */
-  readonly fresh: Estimate | null;
+  readonly fresh: CandidateEstimate | null;
 }
 
 export interface FrontierRow {
   readonly id: string;
   readonly label: string;
   readonly factors: CandidateFactors | null;
-  readonly estimate: Estimate;
+  readonly estimate: CandidateEstimate;
   /** The next cheaper frontier strategy, null for the cheapest. */
   readonly comparator: string | null;
   readonly incrementalCost: ContrastEstimate | null;
@@ -191,7 +192,7 @@ class Run {
     };
   }
 
-  estimate(id: string, comparator: string): Estimate {
+  estimate(id: string, comparator: string): CandidateEstimate {
     const S = this.outcome.strategies.length;
     const i = this.index(id);
     const c = this.contrast(id, comparator);
@@ -207,7 +208,7 @@ class Run {
 }
 
 /** Net benefit of `e` against the comparator at `wtp`, with its paired MCSE. */
-export function inmbOf(e: Estimate, wtp: number): ContrastEstimate {
+export function inmbOf(e: CandidateEstimate, wtp: number): ContrastEstimate {
   const variance = wtp * wtp * e.deltaQalys.mcse ** 2 - 2 * wtp * e.deltaCovariance + e.deltaCost.mcse ** 2;
   return { mean: netBenefit(wtp, e.deltaQalys.mean, e.deltaCost.mean), mcse: Math.sqrt(Math.max(0, variance)) };
 }
@@ -229,14 +230,14 @@ export function thresholdGrid(search: SearchSettings): number[] {
  * might be on the frontier within the grid.
  */
 export function keepNearFrontier(
-  estimates: ReadonlyMap<string, Estimate>,
+  estimates: ReadonlyMap<string, CandidateEstimate>,
   grid: readonly number[],
   k: number,
 ): Set<string> {
   const kept = new Set<string>();
   const ids = [...estimates.keys()];
   for (const wtp of grid) {
-    const values = ids.map((id) => inmbOf(estimates.get(id) as Estimate, wtp));
+    const values = ids.map((id) => inmbOf(estimates.get(id) as CandidateEstimate, wtp));
     let best: ContrastEstimate = { mean: 0, mcse: 0 };
     for (const v of values) if (v.mean > best.mean) best = v;
     values.forEach((v, i) => {
@@ -245,9 +246,6 @@ export function keepNearFrontier(
   }
   return kept;
 }
-
-const runsFor = (candidates: number) => Math.ceil(candidates / CANDIDATES_PER_RUN);
-const historiesFor = (candidates: number, patients: number) => patients * (candidates + runsFor(candidates));
 
 /** Chunks of consecutive ids, neighbours overlapping by one, so every adjacent pair shares a chunk. */
 function overlappingChunks(ids: readonly string[]): string[][] {
@@ -276,11 +274,6 @@ export async function explore(
   const byId = new Map(set.candidates.map((c) => [c.strategy.id, c]));
   const grid = thresholdGrid(search);
   const screenCost = historiesFor(set.candidates.length, search.screenPatients);
-  if (screenCost > search.budgetPatients) {
-    throw new ScenarioError([
-      `search.budgetPatients: got ${search.budgetPatients.toLocaleString('en-US')}, must be at least ${screenCost.toLocaleString('en-US')}: screening ${set.candidates.length} candidates (and the comparator in each of ${runsFor(set.candidates.length)} runs) at ${search.screenPatients.toLocaleString('en-US')} patients`,
-    ]);
-  }
   let done = 0;
   let planned = screenCost + historiesFor(Math.min(set.candidates.length, CANDIDATES_PER_RUN), search.finalPatients);
 
@@ -291,7 +284,12 @@ export async function explore(
         comparator,
         ...batch.map((id) => (byId.get(id)?.strategy as SurveillanceStrategy) ?? comparator),
       ];
-      const scenario: SarcomaScenario = { ...set.scenario, patients, seed, strategies };
+      const scenario: SarcomaScenario = {
+        ...set.scenario,
+        patients,
+        seed,
+        strategies: strategies as SarcomaScenario['strategies'],
+      };
       runs.push(new Run([comparator.id, ...batch], await evaluate(scenario, replicate), patients));
       done += patients * strategies.length;
       onProgress({ phase, historiesDone: done, historiesPlanned: Math.max(planned, done) });
@@ -304,7 +302,7 @@ export async function explore(
     return out;
   };
 
-  const last = new Map<string, Estimate>();
+  const last = new Map<string, CandidateEstimate>();
   const droppedAt = new Map<string, number>();
   const stages: StageSummary[] = [];
   let alive = set.candidates.map((c) => c.strategy.id);
@@ -312,7 +310,7 @@ export async function explore(
   let spent = 0;
   for (let stage = 0; ; stage++) {
     const runs = await runBatches(chunked(alive), patients, SELECTION_REPLICATE, `stage ${stage + 1}`);
-    const estimates = new Map<string, Estimate>();
+    const estimates = new Map<string, CandidateEstimate>();
     for (const run of runs) for (const id of run.ids.slice(1)) estimates.set(id, run.estimate(id, comparator.id));
     for (const [id, e] of estimates) last.set(id, e);
     const kept = keepNearFrontier(estimates, grid, search.keepWithinMcse);
@@ -338,7 +336,7 @@ export async function explore(
       [
         { id: comparator.id, cost: 0, effect: 0 },
         ...alive.map((id) => {
-          const e = last.get(id) as Estimate;
+          const e = last.get(id) as CandidateEstimate;
           return { id, cost: e.deltaCost.mean, effect: e.deltaQalys.mean };
         }),
       ],
@@ -354,7 +352,7 @@ export async function explore(
     'fresh re-evaluation',
   );
   const freshEstimate = (runs: readonly Run[]) => {
-    const out = new Map<string, Estimate>();
+    const out = new Map<string, CandidateEstimate>();
     for (const run of runs)
       for (const id of run.ids.slice(1)) if (!out.has(id)) out.set(id, run.estimate(id, comparator.id));
     return out;
@@ -370,8 +368,8 @@ export async function explore(
         },
         ...finalIds.map((id) => ({
           id,
-          cost: (fresh.get(id) as Estimate).cost.mean,
-          effect: (fresh.get(id) as Estimate).qalys.mean,
+          cost: (fresh.get(id) as CandidateEstimate).cost.mean,
+          effect: (fresh.get(id) as CandidateEstimate).qalys.mean,
         })),
       ],
       0,
@@ -404,7 +402,7 @@ export async function explore(
     freshRuns.push(...extra);
   }
   const comparatorEstimate = (freshRuns[0] as Run).estimate(comparator.id, comparator.id);
-  const estimateOf = (id: string) => (id === comparator.id ? comparatorEstimate : (fresh.get(id) as Estimate));
+  const estimateOf = (id: string) => (id === comparator.id ? comparatorEstimate : (fresh.get(id) as CandidateEstimate));
   const labelOf = (id: string) => (id === comparator.id ? comparator.label : (byId.get(id)?.strategy.label ?? id));
 
   const frontier: FrontierRow[] = incremental.frontier.map((id, i) => {
@@ -444,7 +442,7 @@ export async function explore(
       const c = run.contrast(optimal, runnerUp);
       margin = contrastOf(wtp * c.dQalys - c.dCost, wtp * wtp * c.vQalys - 2 * wtp * c.cov + c.vCost);
     }
-    const selected = optimal === comparator.id ? null : inmbOf(last.get(optimal) as Estimate, wtp);
+    const selected = optimal === comparator.id ? null : inmbOf(last.get(optimal) as CandidateEstimate, wtp);
     return {
       willingnessToPay: wtp,
       optimal,
@@ -471,8 +469,8 @@ export async function explore(
 
   // Selected-seed minus fresh: the two replicates are independent, so the variances add.
   const selectionCorrection: SelectionCorrection[] = finalIds.map((id) => {
-    const s = last.get(id) as Estimate;
-    const f = fresh.get(id) as Estimate;
+    const s = last.get(id) as CandidateEstimate;
+    const f = fresh.get(id) as CandidateEstimate;
     const minus = (a: ContrastEstimate, b: ContrastEstimate) => contrastOf(a.mean - b.mean, a.mcse ** 2 + b.mcse ** 2);
     return {
       id,
@@ -502,7 +500,7 @@ export async function explore(
             ? 'survivor'
             : 'dropped',
       droppedAtStage: stage ?? null,
-      selection: last.get(id) as Estimate,
+      selection: last.get(id) as CandidateEstimate,
       fresh: fresh.get(id) ?? null,
     };
   });

@@ -191,6 +191,11 @@ export interface CandidateSet {
   readonly duplicates: number;
 }
 
+/** Runs that hold `candidates` candidates, 11 beside the comparator in each. */
+export const runsFor = (candidates: number) => Math.ceil(candidates / CANDIDATES_PER_RUN);
+/** Patient histories (patients × strategies, the comparator once per run) of running `candidates` at `patients`. */
+export const historiesFor = (candidates: number, patients: number) => patients * (candidates + runsFor(candidates));
+
 /** The factor names and their levels as text, for frequency tables and CSV columns. */
 export const FACTOR_NAMES = ['modality', 'intervalsMonths', 'durationYears', 'riskGroup', 'othersGet'] as const;
 
@@ -289,6 +294,12 @@ export function candidateSet(input: unknown): CandidateSet {
   if (candidates.length > MAX_CANDIDATES) {
     throw new ScenarioError([
       `(space): got ${candidates.length.toLocaleString('en-US')} candidates, must produce at most ${MAX_CANDIDATES.toLocaleString('en-US')}: list fewer levels`,
+    ]);
+  }
+  const screenCost = historiesFor(candidates.length, space.search.screenPatients);
+  if (screenCost > space.search.budgetPatients) {
+    throw new ScenarioError([
+      `search.budgetPatients: got ${space.search.budgetPatients.toLocaleString('en-US')}, must be at least ${screenCost.toLocaleString('en-US')}: screening ${candidates.length} candidates (and the comparator in each of ${runsFor(candidates.length)} runs) at ${space.search.screenPatients.toLocaleString('en-US')} patients`,
     ]);
   }
   const prefix = (e: unknown, where: string) => {
