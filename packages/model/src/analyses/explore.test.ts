@@ -40,7 +40,10 @@ async function fullEvaluation(set: CandidateSet, patients: number) {
   const means = new Map<string, { cost: number; effect: number }>();
   for (let i = 0; i < set.candidates.length; i += 11) {
     const strategies = [set.comparator, ...set.candidates.slice(i, i + 11).map((c) => c.strategy)];
-    const outcome = await evaluate({ ...set.scenario, patients, seed: SEED, strategies }, SELECTION_REPLICATE);
+    const outcome = await evaluate(
+      { ...set.scenario, patients, seed: SEED, strategies: strategies as typeof set.scenario.strategies },
+      SELECTION_REPLICATE,
+    );
     for (const s of outcome.strategies) means.set(s.id, { cost: s.cost, effect: s.qalys });
   }
   return means;
