@@ -95,9 +95,10 @@ export function standInEvaluator(calls: StandInCall[] = []): EvaluateScenario {
       for (let k = 0; k < K; k++) {
         const xk = x[k] as number;
         sums[k] = (sums[k] as number) + xk;
-        for (let l = 0; l < K; l++) crossSums[k * K + l] = (crossSums[k * K + l] as number) + xk * (x[l] as number);
+        for (let l = k; l < K; l++) crossSums[k * K + l] = (crossSums[k * K + l] as number) + xk * (x[l] as number);
       }
     }
+    for (let k = 0; k < K; k++) for (let l = 0; l < k; l++) crossSums[k * K + l] = crossSums[l * K + k] as number;
     const n = scenario.patients;
     const moments: PairedMoments = {
       channels: [...INNER_COVARIANCE_CHANNELS],

@@ -164,6 +164,26 @@ describe('explore on a stand-in model with a computable frontier', async () => {
   });
 });
 
+describe('explore when the budget runs out before the survivors fit one run', async () => {
+  const screening = candidateSet(SPACE);
+  const n = screening.candidates.length;
+  const budget = 200 * (n + Math.ceil(n / 11));
+  const set = candidateSet({ ...SPACE, search: { ...SPACE.search, budgetPatients: budget } });
+  const result = await explore(set, SEED, standInEvaluator());
+
+  it('stops after screening and re-evaluates the survivors’ selection frontier on fresh streams', () => {
+    expect(result.stages).toHaveLength(1);
+    const survivors = result.rows.filter((r) => r.status !== 'dropped');
+    expect(survivors.length).toBeGreaterThan(11);
+    expect(result.rows.some((r) => r.status === 'survivor')).toBe(true);
+    for (const f of result.frontier) {
+      if (f.id === set.comparator.id) continue;
+      expect(f.estimate).toEqual(result.rows.find((r) => r.id === f.id)?.fresh);
+    }
+    expect(result.stages[0]?.histories).toBeLessThanOrEqual(budget);
+  });
+});
+
 describe('keepNearFrontier', () => {
   const estimate = (dc: number, dq: number, se: number): CandidateEstimate => ({
     patients: 100,

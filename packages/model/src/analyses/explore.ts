@@ -388,15 +388,15 @@ export async function explore(
       FRESH_REPLICATE,
       'fresh re-evaluation',
     );
+    // The same streams must give the same means: anything else means the pairing is broken.
+    const first = freshRuns[0] as Run;
     for (const run of extra) {
       for (const id of run.ids) {
-        const before = freshRuns[0]?.mean(id, 'cost');
-        if (id !== comparator.id && fresh.get(id)?.cost.mean !== run.mean(id, 'cost'))
+        const before = id === comparator.id ? first.mean(id, 'cost') : fresh.get(id)?.cost.mean;
+        if (before !== run.mean(id, 'cost'))
           throw new Error(
             `explore: '${id}' changed between runs on the same streams: common random numbers are broken`,
           );
-        if (id === comparator.id && before !== run.mean(id, 'cost'))
-          throw new Error('explore: the comparator changed between runs on the same streams');
       }
     }
     freshRuns.push(...extra);
