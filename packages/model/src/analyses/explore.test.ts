@@ -26,7 +26,7 @@ const SPACE: PolicySpaceInput = {
   search: {
     screenPatients: 200,
     growth: 4,
-    finalPatients: 20_000,
+    finalPatients: 10_000,
     budgetPatients: 3_000_000,
     keepWithinMcse: 3,
     thresholds: { min: 0, max: 200_000, step: 10_000 },
