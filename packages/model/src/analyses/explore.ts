@@ -273,6 +273,11 @@ export async function explore(
   const comparator = set.comparator;
   const byId = new Map(set.candidates.map((c) => [c.strategy.id, c]));
   const grid = thresholdGrid(search);
+  const strategyOf = (id: string): SurveillanceStrategy => {
+    const candidate = byId.get(id);
+    if (candidate === undefined) throw new RangeError(`explore: no candidate '${id}'`);
+    return candidate.strategy;
+  };
   const screenCost = historiesFor(set.candidates.length, search.screenPatients);
   let done = 0;
   let planned = screenCost + historiesFor(Math.min(set.candidates.length, CANDIDATES_PER_RUN), search.finalPatients);
@@ -280,10 +285,7 @@ export async function explore(
   const runBatches = async (batches: readonly string[][], patients: number, replicate: number, phase: string) => {
     const runs: Run[] = [];
     for (const batch of batches) {
-      const strategies: SurveillanceStrategy[] = [
-        comparator,
-        ...batch.map((id) => (byId.get(id)?.strategy as SurveillanceStrategy) ?? comparator),
-      ];
+      const strategies: SurveillanceStrategy[] = [comparator, ...batch.map((id) => strategyOf(id))];
       const scenario: SarcomaScenario = {
         ...set.scenario,
         patients,
