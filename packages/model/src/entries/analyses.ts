@@ -5,6 +5,26 @@ export type { DrawOutcome } from '../analyses/draw-outcome.js';
 export { drawOutcome, innerCovarianceLength } from '../analyses/draw-outcome.js';
 export type { DsaResult, DsaSettingsInput, EvaluateOverrides, Threshold, TornadoRow } from '../analyses/dsa.js';
 export { dsaSettingsSchema, runDsa } from '../analyses/dsa.js';
+export type {
+  CandidateEstimate,
+  CandidateRow,
+  ExploreProgress,
+  ExploreResult,
+  FrontierRow,
+  LevelFrequency,
+  SelectionCorrection,
+  StageSummary,
+  ThresholdRow,
+} from '../analyses/explore.js';
+export {
+  explore,
+  FRESH_REPLICATE,
+  inmbOf,
+  keepNearFrontier,
+  REPORT_THRESHOLDS,
+  SELECTION_REPLICATE,
+  thresholdGrid,
+} from '../analyses/explore.js';
 export type { CalibratedParameterMode } from '../analyses/parameter-sampling.js';
 export {
   distributionMean,
@@ -14,6 +34,23 @@ export {
   sampleParameters,
   samplingDistribution,
 } from '../analyses/parameter-sampling.js';
+export type {
+  Candidate,
+  CandidateFactors,
+  CandidateSet,
+  PolicySpace,
+  PolicySpaceInput,
+  SearchSettings,
+} from '../analyses/policy-space.js';
+export {
+  CANDIDATES_PER_RUN,
+  candidateSet,
+  DEFAULT_POLICY_SPACE,
+  FACTOR_NAMES,
+  factorLevel,
+  MAX_CANDIDATES,
+  policySpaceSchema,
+} from '../analyses/policy-space.js';
 export type {
   EvaluateScenario,
   EvppiGroupResult,

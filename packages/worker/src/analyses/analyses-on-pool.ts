@@ -1,5 +1,15 @@
-// The analyses (PSA, DSA) on a worker pool: one adapter, used by the CLI and the web app.
-import { type DsaResult, type DsaSettingsInput, type PsaPart, runDsa, runPsaPart } from '@sarcsim/model/analyses';
+// The analyses (PSA, DSA, policy-space exploration) on a worker pool: one adapter, used by the CLI and the web app.
+import {
+  type CandidateSet,
+  type DsaResult,
+  type DsaSettingsInput,
+  type ExploreProgress,
+  type ExploreResult,
+  explore,
+  type PsaPart,
+  runDsa,
+  runPsaPart,
+} from '@sarcsim/model/analyses';
 import type { SarcomaScenario } from '@sarcsim/model/scenario';
 import type { WorkerPool } from '../pool/pool.js';
 import { poolEvaluator } from './pool-evaluate.js';
@@ -30,4 +40,15 @@ export function dsaOnPool(
     async (overrides) => (await evaluate({ ...scenario, parameters: overrides }, 0)).strategies,
     onProgress,
   );
+}
+
+/** Explores a policy space's candidates on the pool; every run is a scenario of the pool's ordinary run path. */
+export function exploreOnPool(
+  pool: WorkerPool,
+  set: CandidateSet,
+  seed: number,
+  onProgress: (p: ExploreProgress) => void,
+  signal?: AbortSignal,
+): Promise<ExploreResult> {
+  return explore(set, seed, poolEvaluator(pool, signal), onProgress);
 }

@@ -40,6 +40,18 @@ const withStrategy = (patch: Record<string, unknown> = {}, segment: Record<strin
 });
 const nested = (depth: number, inner = '1') => `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`;
 
+const space = (patch: Record<string, unknown> = {}) => ({
+  modalities: ['contrastCt'],
+  periods: [
+    { fromYear: 0, toYear: 2, intervalsMonths: [3, 6] },
+    { fromYear: 2, toYear: 5, intervalsMonths: [12] },
+  ],
+  durationsYears: [2, 5],
+  riskGroups: ['all'],
+  othersGet: ['chestCt'],
+  ...patch,
+});
+
 type Case = [
   name: string,
   args: () => string[],
@@ -706,6 +718,75 @@ const cases: Case[] = [
     'a part that is an array',
     () => ['merge', file([])],
     /^.*input-\d+\.json: \(scenario\): got \[\], must be an object$/,
+  ], // Policy spaces (sarcsim explore).
+  [
+    'explore --budget-patients 10',
+    () => ['explore', '--budget-patients', '10'],
+    /^--budget-patients: got "10", must be a whole number ≥ 1000 \(decimal digits\)$/,
+  ],
+  [
+    'explore --seed 2^32',
+    () => ['explore', '--seed', '4294967296'],
+    /^--seed: got "4294967296", must be a whole number from 0 to 4294967295/,
+  ],
+  ['a space that is an array', () => ['explore', file([])], /^policy space file .*: must hold a JSON object$/],
+  [
+    'a space with an unknown modality',
+    () => ['explore', file(space({ modalities: ['pet'] }))],
+    /^modalities\[0\]: got "pet", must be one of contrastCt, nonContrastCt, liverMri, chestCt$/,
+  ],
+  [
+    'a space with a gap between periods',
+    () => [
+      'explore',
+      file(
+        space({
+          periods: [
+            { fromYear: 0, toYear: 2, intervalsMonths: [3] },
+            { fromYear: 3, toYear: 5, intervalsMonths: [6] },
+          ],
+        }),
+      ),
+    ],
+    /^periods\[1\]\.fromYear: got 3, must be 2 \(periods start at year 0 and follow one another without gaps\)$/,
+  ],
+  [
+    'a space with a duration past its last period',
+    () => ['explore', file(space({ durationsYears: [20] }))],
+    /^durationsYears\[0\]: got 20, must be ≤ 5, the end of the last period$/,
+  ],
+  [
+    'a space with a grade risk group (not in the model)',
+    () => ['explore', file(space({ riskGroups: ['highGrade'] }))],
+    /^riskGroups\[0\]: got "highGrade", must be one of 'all', 'retroperitoneal', 'lms', 'retroperitonealOrLms' or \{ id, label, sites, histologies \}/,
+  ],
+  [
+    'a space that sets the strategies of its scenario',
+    () => ['explore', file(space({ scenario: { strategies: ['chest-only'] } }))],
+    /^scenario\.strategies: must not be set/,
+  ],
+  [
+    'a space whose scenario is refused',
+    () => ['explore', file(space({ scenario: { horizonYears: 200 } }))],
+    /^scenario: horizonYears: got 200, must be ≤ 100$/,
+  ],
+  [
+    'a space whose candidates run past the horizon limits',
+    () => [
+      'explore',
+      file(space({ periods: [{ fromYear: 0, toYear: 2, intervalsMonths: [0.01] }], durationsYears: [2] })),
+    ],
+    /^candidates .*: strategies\[1\]\.schedule\[0\]\.intervalMonths: got 0\.01, must be ≥ 0\.23 months/,
+  ],
+  [
+    'a budget below the screening stage',
+    () => ['explore', file(space({ search: { budgetPatients: 1_000 } }))],
+    /^search\.budgetPatients: got 1,000, must be at least [\d,]+: screening 4 candidates/,
+  ],
+  [
+    'explore --out in a missing folder',
+    () => ['explore', file(space()), '--out', '/nonexistent/x.json'],
+    /^--out \/nonexistent\/x\.json: folder \/nonexistent does not exist$/,
   ],
 ];
 

@@ -65,7 +65,7 @@ function sarcomaScenario(input: unknown, command: string): SarcomaScenario {
 }
 
 /** Checks every output path before the computation starts. */
-function checkOutputs(flags: OutputFlags): void {
+export function checkOutputs(flags: OutputFlags): void {
   if (flags.out !== undefined) checkOutputFile(flags.out, '--out');
   if (flags.csv !== undefined) checkOutputDir(flags.csv, '--csv');
   // The CSV files would be renamed over a .csv --out in their folder: the result would be lost.

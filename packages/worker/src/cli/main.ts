@@ -18,6 +18,7 @@ import { Command, CommanderError } from 'commander';
 import { incrementalCsv, resolutionCsv } from '../csv/csv.js';
 import { defaultWorkerCount } from '../pool/node-workers.js';
 import { dsaCommand, mergeCommand, psaCommand, startPool } from './economics.js';
+import { exploreCommand } from './explore.js';
 import { formatReferenceCase } from './format-economics.js';
 import { formatReport } from './format-table.js';
 import { MAX_WORKERS, nonNegativeNumber, scenarioInput, UsageError, wholeNumber } from './input.js';
@@ -248,6 +249,38 @@ function buildProgram(ctx: CliContext): Command {
     .option('--csv <dir>', 'write tidy CSVs (tornado, two-way grid)')
     .option('--json', 'print only the result, as JSON')
     .action((file, flags) => dsaCommand(file, flags, ctx));
+
+  program
+    .command('explore')
+    .description(
+      'explore a policy space (the default space when no file is given): every schedule on common random numbers, the efficient frontier re-evaluated on fresh streams',
+    )
+    .argument('[space]', 'policy space JSON file (docs/explore.md)')
+    .option(
+      '--budget-patients <n>',
+      'patient histories (patients × strategies) the selection stages may spend (default 20,000,000)',
+      wholeNumber('--budget-patients', 1_000),
+    )
+    .option(
+      '--screen-patients <n>',
+      'patients per candidate in the first stage (default 1,000)',
+      wholeNumber('--screen-patients', 100),
+    )
+    .option(
+      '--final-patients <n>',
+      'patients of the fresh re-evaluation of the frontier (default 200,000)',
+      wholeNumber('--final-patients', 1_000),
+    )
+    .option('--seed <s>', 'random seed (whole number below 2^32)', wholeNumber('--seed', 0, 2 ** 32 - 1))
+    .option(...workers)
+    .option(...force)
+    .option('--out <file>', 'write the result as JSON')
+    .option(
+      '--csv <dir>',
+      'write tidy CSVs (every candidate, frontier, thresholds, factor levels, selection correction)',
+    )
+    .option('--json', 'print only the result, as JSON')
+    .action((file, flags) => exploreCommand(file, flags, ctx));
 
   program
     .command('params')

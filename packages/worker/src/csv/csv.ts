@@ -1,6 +1,6 @@
 // Tidy CSV tables (one observation per row) for R and Python users: the one CSV writer of
-// the CLI and the web app (a run's outcomes, its incremental analysis, PSA and DSA).
-import type { DsaResult, PsaResult } from '@sarcsim/model/analyses';
+// the CLI and the web app (a run's outcomes, its incremental analysis, PSA, DSA, exploration).
+import type { CandidateEstimate, DsaResult, ExploreResult, PsaResult } from '@sarcsim/model/analyses';
 import type { ContrastEstimate, PairedContrast, PairedPrecision, RunEconomics } from '@sarcsim/model/economics';
 import type { RunReport } from '@sarcsim/model/scenario';
 
@@ -291,4 +291,142 @@ export function outcomesCsv(report: RunReport): string {
     /^/,
     `# sarcsim ${report.version}, seed ${report.seed}, scenario ${report.scenarioHash}, ${report.patients} patients\n`,
   );
+}
+
+const ESTIMATE_HEADER = (prefix: string) =>
+  [
+    'patients',
+    'cost',
+    'cost_mcse',
+    'qalys',
+    'qalys_mcse',
+    'delta_cost',
+    'delta_cost_mcse',
+    'delta_qalys',
+    'delta_qalys_mcse',
+  ].map((h) => `${prefix}_${h}`);
+
+function estimateCells(e: CandidateEstimate | null): (number | null)[] {
+  if (e === null) return new Array<null>(9).fill(null);
+  return [
+    e.patients,
+    e.cost.mean,
+    e.cost.mcse,
+    e.qalys.mean,
+    e.qalys.mcse,
+    e.deltaCost.mean,
+    e.deltaCost.mcse,
+    e.deltaQalys.mean,
+    e.deltaQalys.mcse,
+  ];
+}
+
+/** An exploration's tables: every candidate, the fresh frontier, the optimum per threshold, factor levels, the selection correction. */
+export function exploreCsvFiles(result: ExploreResult): Record<string, string> {
+  const factorHeader = ['modality', 'intervals_months', 'duration_years', 'risk_group', 'others_get'];
+  return {
+    'explore-candidates.csv': toCsv(
+      [
+        'id',
+        'label',
+        ...factorHeader,
+        'status',
+        'dropped_at_stage',
+        ...ESTIMATE_HEADER('selection'),
+        ...ESTIMATE_HEADER('fresh'),
+      ],
+      result.rows.map((r) => [
+        r.id,
+        r.label,
+        r.factors.modality,
+        r.factors.intervalsMonths.join('/'),
+        r.factors.durationYears,
+        r.factors.riskGroup,
+        r.factors.othersGet,
+        r.status,
+        r.droppedAtStage,
+        ...estimateCells(r.selection),
+        ...estimateCells(r.fresh),
+      ]),
+    ),
+    'explore-frontier.csv': toCsv(
+      [
+        'id',
+        'label',
+        'cost',
+        'cost_mcse',
+        'qalys',
+        'qalys_mcse',
+        'comparator',
+        'incremental_cost',
+        'incremental_cost_mcse',
+        'incremental_qalys',
+        'incremental_qalys_mcse',
+        'icer',
+        'icer_interval',
+        'icer_low',
+        'icer_high',
+      ],
+      result.frontier.map((f) => [
+        f.id,
+        f.label,
+        f.estimate.cost.mean,
+        f.estimate.cost.mcse,
+        f.estimate.qalys.mean,
+        f.estimate.qalys.mcse,
+        f.comparator,
+        f.incrementalCost?.mean ?? null,
+        f.incrementalCost?.mcse ?? null,
+        f.incrementalQalys?.mean ?? null,
+        f.incrementalQalys?.mcse ?? null,
+        f.icer,
+        f.icerInterval?.kind ?? null,
+        f.icerInterval?.low ?? null,
+        f.icerInterval?.high ?? null,
+      ]),
+    ),
+    'explore-thresholds.csv': toCsv(
+      [
+        'willingness_to_pay',
+        'optimal',
+        'inmb_vs_comparator',
+        'inmb_vs_comparator_mcse',
+        'selected_inmb_vs_comparator',
+        'runner_up',
+        'margin_over_runner_up',
+        'margin_mcse',
+        'comparator',
+      ],
+      result.thresholds.map((t) => [
+        t.willingnessToPay,
+        t.optimal,
+        t.inmbVsComparator.mean,
+        t.inmbVsComparator.mcse,
+        t.selectedInmbVsComparator?.mean ?? null,
+        t.runnerUp,
+        t.marginOverRunnerUp?.mean ?? null,
+        t.marginOverRunnerUp?.mcse ?? null,
+        result.comparator.id,
+      ]),
+    ),
+    'explore-levels.csv': toCsv(
+      ['factor', 'level', 'candidates', 'on_frontier'],
+      result.levelFrequency.map((l) => [l.factor, l.level, l.candidates, l.onFrontier]),
+    ),
+    'explore-selection-correction.csv': toCsv(
+      ['id', 'selected_patients', 'measure', 'willingness_to_pay', 'selected_minus_fresh', 'mcse'],
+      result.selectionCorrection.flatMap((c) => [
+        [c.id, c.selectedPatients, 'delta_cost', null, c.deltaCost.mean, c.deltaCost.mcse],
+        [c.id, c.selectedPatients, 'delta_qalys', null, c.deltaQalys.mean, c.deltaQalys.mcse],
+        ...c.inmb.map((i) => [
+          c.id,
+          c.selectedPatients,
+          'inmb',
+          i.willingnessToPay,
+          i.correction.mean,
+          i.correction.mcse,
+        ]),
+      ]),
+    ),
+  };
 }

@@ -1,0 +1,80 @@
+// `sarcsim explore`: a policy space's candidates on the worker pool, successive stages
+// near the frontier, the frontier re-evaluated on fresh streams (docs/explore.md).
+import { join } from 'node:path';
+import { candidateSet, DEFAULT_POLICY_SPACE, type ExploreResult } from '@sarcsim/model/analyses';
+import { DEFAULT_SEED } from '@sarcsim/model/scenario';
+import { exploreOnPool } from '../analyses/analyses-on-pool.js';
+import { exploreCsvFiles } from '../csv/csv.js';
+import { checkOutputs, startPool } from './economics.js';
+import { formatExplore } from './format-explore.js';
+import { readJsonFile, UsageError } from './input.js';
+import type { CliContext } from './io.js';
+import { type OutputFile, writeOutputs } from './output-files.js';
+
+export interface ExploreFlags {
+  seed?: number;
+  budgetPatients?: number;
+  screenPatients?: number;
+  finalPatients?: number;
+  workers?: number;
+  force?: boolean;
+  out?: string;
+  csv?: string;
+  json?: boolean;
+}
+
+/** The space from the file (or the default), with the search settings the flags give. */
+function spaceInput(file: string | undefined, flags: ExploreFlags): unknown {
+  const input = file === undefined ? DEFAULT_POLICY_SPACE : readJsonFile(file, 'policy space file');
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new UsageError([`policy space file ${file}: must hold a JSON object`]);
+  }
+  const search = 'search' in input ? input.search : undefined;
+  const overrides = {
+    ...(flags.budgetPatients === undefined ? {} : { budgetPatients: flags.budgetPatients }),
+    ...(flags.screenPatients === undefined ? {} : { screenPatients: flags.screenPatients }),
+    ...(flags.finalPatients === undefined ? {} : { finalPatients: flags.finalPatients }),
+  };
+  if (Object.keys(overrides).length === 0) return input;
+  const base = search !== null && typeof search === 'object' && !Array.isArray(search) ? search : {};
+  return { ...input, search: { ...base, ...overrides } };
+}
+
+export async function exploreCommand(file: string | undefined, flags: ExploreFlags, ctx: CliContext): Promise<void> {
+  const set = candidateSet(spaceInput(file, flags));
+  checkOutputs(flags);
+  const pool = startPool(ctx, flags);
+  ctx.progress.start(
+    1,
+    'patient histories',
+    flags.json === true,
+    '{phase} [{bar}] {percentage}% · {value}/{total} patient histories · ETA {eta_formatted}',
+    { phase: 'stage 1' },
+  );
+  let result: ExploreResult;
+  try {
+    result = await exploreOnPool(
+      pool,
+      set,
+      flags.seed ?? DEFAULT_SEED,
+      (p) => {
+        ctx.progress.setTotal(p.historiesPlanned);
+        ctx.progress.update(p.historiesDone, { phase: p.phase });
+      },
+      ctx.signal,
+    );
+  } finally {
+    ctx.progress.stop();
+    pool.terminate();
+  }
+  ctx.signal.throwIfAborted(); // a signal during the last step still means "nothing written"
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  const files: OutputFile[] = [];
+  if (flags.out !== undefined) files.push({ path: flags.out, text: json });
+  if (flags.csv !== undefined) {
+    for (const [name, text] of Object.entries(exploreCsvFiles(result)))
+      files.push({ path: join(flags.csv, name), text });
+  }
+  writeOutputs(files, ctx.io.fs);
+  ctx.io.stdout.write(flags.json === true ? json : `${formatExplore(result)}\n`);
+}

@@ -1,0 +1,57 @@
+// Plain-text view of an exploration: the stages, the fresh frontier with paired ICER
+// intervals, the optimum at the reported thresholds and the size of the selection correction.
+import type { ExploreResult } from '@sarcsim/model/analyses';
+import type { ContrastEstimate } from '@sarcsim/model/economics';
+import { icerIntervalText } from './format-economics.js';
+import { formatNumber, table } from './text-table.js';
+
+const money = (v: number | null) => formatNumber(v, 0);
+const pm = (e: ContrastEstimate | null | undefined, digits: number) =>
+  e === null || e === undefined ? '' : `${formatNumber(e.mean, digits)} ± ${formatNumber(e.mcse, digits)}`;
+
+export function formatExplore(result: ExploreResult): string {
+  const lines = [
+    `Explored ${formatNumber(result.candidates, 0)} candidates (${formatNumber(result.duplicates, 0)} level combinations were the same policy) against ${result.comparator.id}; seed ${result.seed}`,
+    table([
+      ['stage', 'patients', 'candidates', 'runs', 'kept'],
+      ...result.stages.map((s) => [
+        String(s.stage + 1),
+        formatNumber(s.patients, 0),
+        String(s.candidates),
+        String(s.runs),
+        String(s.kept),
+      ]),
+      ['fresh', formatNumber(result.fresh.patients, 0), '', String(result.fresh.runs), ''],
+    ]),
+    `Rule: kept if within ${result.search.keepWithinMcse} paired MCSEs of the best net benefit at some threshold ${money(result.search.thresholds.min)}–${money(result.search.thresholds.max)} ${result.currency}/QALY.`,
+    '',
+    `Efficient frontier, re-evaluated on fresh streams (replicate ${result.freshReplicate}) at ${formatNumber(result.fresh.patients, 0)} patients (${result.currency}, per patient, ± paired MCSE):`,
+    table([
+      ['strategy', 'cost', 'QALYs', 'Δcost', 'ΔQALYs', 'ICER', '95% Fieller interval'],
+      ...result.frontier.map((f) => [
+        f.id,
+        money(f.estimate.cost.mean),
+        formatNumber(f.estimate.qalys.mean, 4),
+        pm(f.incrementalCost, 0),
+        pm(f.incrementalQalys, 5),
+        f.icer === null ? '' : money(f.icer),
+        icerIntervalText(f.icerInterval),
+      ]),
+    ]),
+    '',
+    `Optimal schedule (fresh; INMB against ${result.comparator.id}, and on the selection streams):`,
+    table([
+      ['threshold', 'optimal', 'INMB (fresh)', 'INMB (selected)', 'margin over runner-up'],
+      ...result.atReportThresholds.map((t) => [
+        money(t.willingnessToPay),
+        `${t.optimal} (${t.optimalLabel})`,
+        pm(t.inmbVsComparator, 1),
+        t.selectedInmbVsComparator === null ? '' : formatNumber(t.selectedInmbVsComparator.mean, 1),
+        t.runnerUp === null ? '' : `${pm(t.marginOverRunnerUp, 1)} over ${t.runnerUp}`,
+      ]),
+    ]),
+    '',
+    `Patient histories: ${formatNumber(result.historiesTotal, 0)} in all (${formatNumber(result.historiesTotal / result.candidates, 0)} per candidate).`,
+  ];
+  return lines.join('\n');
+}
