@@ -21,7 +21,7 @@ import { VALUE_TIMINGS } from './cycle-model.js';
 import { continuousRate, discountedDuration, discountFactor } from './discounting.js';
 import { IndividualStreams } from './individual-streams.js';
 import type { BlockSpec } from './model.js';
-import { ENTRY_PURPOSE, NATURAL_PURPOSE } from './random-streams.js';
+import { ENTRY_PURPOSE, NATURAL_PURPOSE, openStream, purposeId } from './random-streams.js';
 import type { SimulationRunner } from './simulator.js';
 
 type Fn<S extends string, A> = (individual: CycleIndividual<S, A>) => number;
@@ -77,19 +77,33 @@ export class CycleSimulator<S extends string, A> {
   private readonly terminal: Uint8Array;
   private readonly strategies: readonly CompiledStrategy<S, A>[];
   private readonly initial: number;
-  /** Per channel × cycle: the weight of the value at the cycle's start (A) and end (B) time points. */
-  private readonly weightA: Float64Array;
-  private readonly weightB: Float64Array;
-  private readonly plainA: number;
-  private readonly plainB: number;
+  /**
+   * Per channel × time point (0 … cycles): the discounted weight of the value of the state
+   * held there (a cycle's value is split between its start and end points by the timing).
+   */
+  private readonly weightAt: Float64Array;
+  /** The same weights undiscounted. */
+  private readonly plainAt: Float64Array;
+  /** Channels sharing a discount rate share a group: the weights per group × time point. */
+  private readonly channelGroup: Int32Array;
+  private readonly groupWeightAt: Float64Array;
+  private readonly groups: number;
+  /**
+   * With constant values, a history only sums the weights of the time points spent in each
+   * state (per group), and the cycles begun there; values are applied once at its end.
+   */
+  private readonly stateWeight: Float64Array;
+  private readonly statePlain: Float64Array;
+  private readonly cyclesBegun: Float64Array;
+  /** The entry stream for attributes; the natural stream is drawn in bulk into `uniforms`. */
   private readonly streams = new IndividualStreams();
+  private readonly naturalPurpose = purposeId(NATURAL_PURPOSE);
+  private readonly uniforms: Float64Array;
   private readonly individual = new MutableCycleIndividual<S, A>();
   private readonly scratchProbabilities: Float64Array;
   private readonly discounted: Float64Array;
   private readonly undiscounted: Float64Array;
   private readonly counterTotals: Float64Array;
-  private readonly valueAtStart: Float64Array;
-  private readonly valueAtEnd: Float64Array;
 
   constructor(readonly simulation: CycleSimulationDefinition<S, A>) {
     const { model, strategies } = simulation;
@@ -127,8 +141,18 @@ export class CycleSimulator<S extends string, A> {
 
     const cycles = model.cycles;
     const dt = model.cycleYears;
-    this.weightA = new Float64Array(channels.length * cycles);
-    this.weightB = new Float64Array(channels.length * cycles);
+    const points = cycles + 1;
+    this.weightAt = new Float64Array(channels.length * points);
+    this.plainAt = new Float64Array(points);
+    const addWeights = (into: Float64Array, offset: number, r: number) => {
+      for (let k = 0; k < cycles; k++) {
+        const [a, b] = cycleWeights(model.valueTiming, r, k * dt, (k + 1) * dt);
+        into[offset + k] = (into[offset + k] as number) + a;
+        into[offset + k + 1] = (into[offset + k + 1] as number) + b;
+      }
+    };
+    const rates: number[] = [];
+    this.channelGroup = new Int32Array(channels.length);
     channels.forEach((channel, c) => {
       const annual = model.values[channel]?.annualDiscountRate ?? 0;
       let r: number;
@@ -137,13 +161,19 @@ export class CycleSimulator<S extends string, A> {
       } catch {
         fail(name, `values.${channel}.annualDiscountRate must be in [0, 1), got ${annual}`);
       }
-      for (let k = 0; k < cycles; k++) {
-        const [a, b] = cycleWeights(model.valueTiming, r, k * dt, (k + 1) * dt);
-        this.weightA[c * cycles + k] = a;
-        this.weightB[c * cycles + k] = b;
-      }
+      addWeights(this.weightAt, c * points, r);
+      if (!rates.includes(r)) rates.push(r);
+      this.channelGroup[c] = rates.indexOf(r);
     });
-    [this.plainA, this.plainB] = cycleWeights(model.valueTiming, 0, 0, dt);
+    addWeights(this.plainAt, 0, 0);
+    this.groups = rates.length;
+    this.groupWeightAt = new Float64Array(rates.length * points);
+    rates.forEach((r, g) => {
+      addWeights(this.groupWeightAt, g * points, r);
+    });
+    this.stateWeight = new Float64Array(rates.length * model.states.length);
+    this.statePlain = new Float64Array(model.states.length);
+    this.cyclesBegun = new Float64Array(model.states.length);
 
     this.layout = {
       strategyIds: strategies.map((s) => s.id),
@@ -156,11 +186,10 @@ export class CycleSimulator<S extends string, A> {
       horizonYears: cycles * dt,
     };
     this.scratchProbabilities = new Float64Array(model.states.length);
+    this.uniforms = new Float64Array(cycles);
     this.discounted = new Float64Array(channels.length);
     this.undiscounted = new Float64Array(channels.length);
     this.counterTotals = new Float64Array(counters.length);
-    this.valueAtStart = new Float64Array(channels.length);
-    this.valueAtEnd = new Float64Array(channels.length);
   }
 
   private initialIndex(state: S): number {
@@ -319,67 +348,72 @@ export class CycleSimulator<S extends string, A> {
         this.initial >= 0
           ? this.initial
           : this.initialIndex((model.initialState as (a: A, i: number) => S)(individual.attributes, index));
-      for (let s = 0; s < this.strategies.length; s++) {
-        streams.rewind();
-        this.runHistory(acc, s, initial, index < traceBelow);
-      }
+      // Every cycle's uniform, drawn once and shared by the strategies (common random numbers).
+      const natural = openStream({ seed: block.seed, draw: block.draw, index, purpose: this.naturalPurpose });
+      const uniforms = this.uniforms;
+      for (let k = 0; k < uniforms.length; k++) uniforms[k] = natural();
+      for (let s = 0; s < this.strategies.length; s++) this.runHistory(acc, s, initial, index < traceBelow);
     }
     return acc;
   }
 
-  /** Sets the individual's view to the start of cycle k in `state`, and evaluates the state's values into `into`. */
-  private valuesAt(strategy: CompiledStrategy<S, A>, state: number, into: Float64Array): void {
-    if (this.terminal[state] === 1) {
-      into.fill(0);
-      return;
-    }
-    const n = this.states.length;
-    const { constant, fn } = strategy.values;
-    for (let c = 0; c < into.length; c++) {
-      const slot = c * n + state;
-      const f = fn[slot];
-      if (f === undefined) {
-        into[c] = constant[slot] as number;
-      } else {
-        const v = f(this.individual);
-        if (!Number.isFinite(v)) {
-          fail(
-            this.model.name,
-            `values.${this.layout.channels[c]}.${this.states[state]} gave ${v} (must be finite) for individual ${this.individual.index} at cycle ${this.individual.cycle}`,
-          );
-        }
-        into[c] = v;
-      }
-    }
-  }
-
   private runHistory(acc: BlockAccumulator, s: number, initial: number, tracing: boolean): void {
     const strategy = this.strategies[s] as CompiledStrategy<S, A>;
+    const { rowConstant, cumulative, outcomes } = strategy;
+    const n = this.states.length;
     const cycles = this.model.cycles;
-    const channels = this.discounted.length;
-    const { weightA, weightB, plainA, plainB, terminal, individual, discounted, undiscounted, counterTotals } = this;
-    const needStart = plainA !== 0;
-    const needEnd = plainB !== 0;
-    let start = this.valueAtStart;
-    let end = this.valueAtEnd;
-    const uniform = this.streams.stream(NATURAL_PURPOSE);
-    discounted.fill(0);
-    undiscounted.fill(0);
-    counterTotals.fill(0);
+    const { terminal, individual, discounted, undiscounted, counterTotals, uniforms } = this;
+    // Plain loops: TypedArray#fill is a builtin call, costly for a few slots per history.
+    for (let c = 0; c < discounted.length; c++) {
+      discounted[c] = 0;
+      undiscounted[c] = 0;
+    }
+    for (let c = 0; c < counterTotals.length; c++) counterTotals[c] = 0;
+    const constantValues = !strategy.values.anyFunction && !strategy.counters.anyFunction;
+    const { stateWeight, statePlain, cyclesBegun, groupWeightAt, plainAt, groups } = this;
+    const points = cycles + 1;
+    if (constantValues) {
+      for (let i = 0; i < stateWeight.length; i++) stateWeight[i] = 0;
+      for (let i = 0; i < n; i++) {
+        statePlain[i] = 0;
+        cyclesBegun[i] = 0;
+      }
+    }
     const strategyId = this.layout.strategyIds[s] as string;
     let state = initial;
     individual.state = this.states[state] as S;
     individual.cycle = 0;
     individual.cyclesInState = 0;
-    if (tracing)
-      acc.traces.push({ index: individual.index, strategyId, time: 0, kind: 'state', detail: individual.state });
+    if (tracing) this.trace(acc, strategyId, 0, 'state', individual.state);
     const entered = acc.curveEntered[0] as Float64Array;
     entered[s] = (entered[s] as number) + 1;
-    if (needStart) this.valuesAt(strategy, state, start);
     let k = 0;
-    for (; k < cycles && terminal[state] === 0; k++) {
-      if (counterTotals.length > 0) this.countCycle(strategy, state);
-      const next = this.nextState(strategy, state, uniform());
+    for (; k <= cycles; k++) {
+      // Time point k (the start of cycle k, or the horizon), in a state that is not terminal.
+      if (constantValues) {
+        for (let g = 0; g < groups; g++) {
+          stateWeight[g * n + state] =
+            (stateWeight[g * n + state] as number) + (groupWeightAt[g * points + k] as number);
+        }
+        statePlain[state] = (statePlain[state] as number) + (plainAt[k] as number);
+      } else {
+        this.valueTimePoint(strategy, k, state);
+      }
+      if (k === cycles) break;
+      if (counterTotals.length > 0) {
+        if (constantValues) cyclesBegun[state] = (cyclesBegun[state] as number) + 1;
+        else this.countCycle(strategy, state);
+      }
+      let next: number;
+      if (rowConstant[state] === 1) {
+        // Inversion of the cumulative row (its last entry is +∞).
+        const x = uniforms[k] as number;
+        let j = state * n;
+        while (x >= (cumulative[j] as number)) j++;
+        next = outcomes[j] as number;
+      } else {
+        next = this.nextState(strategy, state, uniforms[k] as number);
+      }
       individual.cycle = k + 1;
       if (next === state) {
         individual.cyclesInState += 1;
@@ -387,50 +421,87 @@ export class CycleSimulator<S extends string, A> {
         state = next;
         individual.state = this.states[state] as S;
         individual.cyclesInState = 0;
-        if (tracing) {
-          acc.traces.push({
-            index: individual.index,
-            strategyId,
-            time: (k + 1) * this.model.cycleYears,
-            kind: 'state',
-            detail: individual.state,
-          });
-        }
+        if (tracing) this.trace(acc, strategyId, (k + 1) * this.model.cycleYears, 'state', individual.state);
+        if (terminal[state] === 1) break;
       }
-      // With 'cycle-start' values the state at the horizon is never valued, so it is not evaluated.
-      if (needEnd || k + 1 < cycles) this.valuesAt(strategy, state, end);
-      for (let c = 0; c < channels; c++) {
-        const a = start[c] as number;
-        const b = end[c] as number;
-        const w = c * cycles + k;
-        discounted[c] = (discounted[c] as number) + a * (weightA[w] as number) + b * (weightB[w] as number);
-        undiscounted[c] = (undiscounted[c] as number) + a * plainA + b * plainB;
-      }
-      const swap = start;
-      start = end;
-      end = swap;
     }
-    if (terminal[state] === 1 && k > 0) {
-      // Entered during cycle k − 1: the event falls in that grid interval.
+    if (constantValues) this.applyConstantValues(strategy);
+    if (terminal[state] === 1) {
+      // Entered during cycle k: the event falls in that grid interval.
       const causes = this.model.terminalStates;
-      const cause = causes.indexOf(this.states[state] as S);
       const events = acc.curveEvents[0] as Float64Array;
-      const slot = (s * causes.length + cause) * cycles + (k - 1);
+      const slot = (s * causes.length + causes.indexOf(individual.state)) * cycles + k;
       events[slot] = (events[slot] as number) + 1;
     } else {
       const atHorizon = acc.curveCensoredAtHorizon[0] as Float64Array;
       atHorizon[s] = (atHorizon[s] as number) + 1;
-      if (tracing)
-        acc.traces.push({
-          index: individual.index,
-          strategyId,
-          time: cycles * this.model.cycleYears,
-          kind: 'end',
-          detail: 'horizon',
-        });
+      if (tracing) this.trace(acc, strategyId, cycles * this.model.cycleYears, 'end', 'horizon');
     }
     acc.addRewards(s, discounted, undiscounted);
     acc.addCounters(s, counterTotals);
+  }
+
+  /**
+   * Adds the values of (non-terminal) `state` at time point t (the start of cycle t) with
+   * their weight there: the share of cycle t − 1 counted at its end plus the share of cycle t
+   * counted at its start. A time point of weight 0 is not evaluated at all.
+   */
+  private valueTimePoint(strategy: CompiledStrategy<S, A>, t: number, state: number): void {
+    const plain = this.plainAt[t] as number;
+    if (plain === 0) return;
+    const n = this.states.length;
+    const points = this.model.cycles + 1;
+    const { constant, fn, anyFunction } = strategy.values;
+    const { discounted, undiscounted, weightAt } = this;
+    for (let c = 0; c < discounted.length; c++) {
+      const slot = c * n + state;
+      let v = constant[slot] as number;
+      if (anyFunction) {
+        const f = fn[slot];
+        if (f !== undefined) {
+          v = f(this.individual);
+          if (!Number.isFinite(v)) {
+            fail(
+              this.model.name,
+              `values.${this.layout.channels[c]}.${this.states[state]} gave ${v} (must be finite) for individual ${this.individual.index} at cycle ${t}`,
+            );
+          }
+        }
+      }
+      if (v === 0) continue;
+      discounted[c] = (discounted[c] as number) + v * (weightAt[c * points + t] as number);
+      undiscounted[c] = (undiscounted[c] as number) + v * plain;
+    }
+  }
+
+  /** Totals of a history with constant values: each state's value times the weight of its time points. */
+  private applyConstantValues(strategy: CompiledStrategy<S, A>): void {
+    const n = this.states.length;
+    const { discounted, undiscounted, counterTotals, stateWeight, statePlain, cyclesBegun, channelGroup } = this;
+    const values = strategy.values.constant;
+    for (let c = 0; c < discounted.length; c++) {
+      const g = channelGroup[c] as number;
+      let d = 0;
+      let u = 0;
+      for (let st = 0; st < n; st++) {
+        const v = values[c * n + st] as number;
+        if (v === 0) continue;
+        d += v * (stateWeight[g * n + st] as number);
+        u += v * (statePlain[st] as number);
+      }
+      discounted[c] = d;
+      undiscounted[c] = u;
+    }
+    const counts = strategy.counters.constant;
+    for (let c = 0; c < counterTotals.length; c++) {
+      let total = 0;
+      for (let st = 0; st < n; st++) total += (counts[c * n + st] as number) * (cyclesBegun[st] as number);
+      counterTotals[c] = total;
+    }
+  }
+
+  private trace(acc: BlockAccumulator, strategyId: string, time: number, kind: 'state' | 'end', detail: string): void {
+    acc.traces.push({ index: this.individual.index, strategyId, time, kind, detail });
   }
 
   private countCycle(strategy: CompiledStrategy<S, A>, state: number): void {
