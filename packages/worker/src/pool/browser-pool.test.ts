@@ -3,7 +3,7 @@
 // they agree to 1e-12 relative: two JavaScript engines' Math.pow may differ in the last bit
 // (seen here for Node 20 vs Chromium 156), so bit-for-bit identity is promised within one engine.
 import type { Server } from 'node:http';
-import { runSerial, summarize } from '@sarcsim/model/engine';
+import { createModelRunner, runSerial, summarize } from '@sarcsim/model/engine';
 import { parseScenario, runnerFor } from '@sarcsim/model/scenario';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,38 @@ afterAll(async () => {
   server?.close();
 });
 
+/** Opens the check page with `query` and returns what it published, failing on any console error. */
+async function runPage(query: string) {
+  const page = await browser.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(`${baseUrl}?${query}`);
+  await page.waitForFunction(() => window.sarcsimCheck !== undefined, undefined, { timeout: 90_000 });
+  const outcome = await page.evaluate(() => window.sarcsimCheck);
+  if (outcome === undefined || 'error' in outcome) throw new Error(`page failed: ${outcome?.error}`);
+  expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+  return outcome.results;
+}
+
 describe('worker pool in Chromium', () => {
+  it('runs a user-written model module by URL: 1 and 2 Workers and the main thread agree bit for bit, and with Node', async () => {
+    // The page serves browser-check/public/four-state-model.js; Node imports the same file.
+    const module = new URL('../../browser-check/public/four-state-model.js', import.meta.url).href;
+    const run = { seed: 5, individuals: 4_000, blockSize: 300 };
+    const definition = (await import(module)).default;
+    const expected = JSON.stringify(summarize(runSerial(createModelRunner(definition), { ...run, blockSize: 1_000 })));
+    const results = await runPage(
+      `model=${encodeURIComponent('./four-state-model.js')}&run=${encodeURIComponent(JSON.stringify(run))}`,
+    );
+    expect(Object.keys(results)).toEqual(['workers1', 'workers2', 'mainThread']);
+    expect(results.workers2).toBe(results.workers1);
+    expect(results.mainThread).toBe(results.workers1);
+    expectClose(JSON.parse(results.workers1 ?? 'null'), JSON.parse(expected), 'results');
+  }, 120_000);
+
   it('module Workers (1 and 2) and the main-thread fallback agree bit for bit, and with Node', async () => {
     const scenario = parseScenario(scenarioInput);
     const expected = JSON.stringify(
