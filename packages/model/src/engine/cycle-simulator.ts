@@ -92,9 +92,17 @@ export class CycleSimulator<S extends string, A> {
    * With constant values, a history only sums the weights of the time points spent in each
    * state (per group), and the cycles begun there; values are applied once at its end.
    */
-  private readonly stateWeight: Float64Array;
-  private readonly statePlain: Float64Array;
-  private readonly cyclesBegun: Float64Array;
+  private readonly stateWeight: Float64Array[];
+  private readonly statePlain: Float64Array[];
+  private readonly cyclesBegun: Float64Array[];
+  /**
+   * A strategy with constant values whose transitions equal an earlier one's follows the very
+   * same path (common random numbers), so it reuses that strategy's per-state weights instead
+   * of simulating again (−1: simulate). Valuation only differs, as it would bit for bit.
+   */
+  private readonly pathSource: Int32Array;
+  private readonly endState: Int32Array;
+  private readonly endCycle: Int32Array;
   /** The entry stream for attributes; the natural stream is drawn in bulk into `uniforms`. */
   private readonly streams = new IndividualStreams();
   private readonly naturalPurpose = purposeId(NATURAL_PURPOSE);
@@ -171,9 +179,12 @@ export class CycleSimulator<S extends string, A> {
     rates.forEach((r, g) => {
       addWeights(this.groupWeightAt, g * points, r);
     });
-    this.stateWeight = new Float64Array(rates.length * model.states.length);
-    this.statePlain = new Float64Array(model.states.length);
-    this.cyclesBegun = new Float64Array(model.states.length);
+    this.stateWeight = strategies.map(() => new Float64Array(rates.length * model.states.length));
+    this.statePlain = strategies.map(() => new Float64Array(model.states.length));
+    this.cyclesBegun = strategies.map(() => new Float64Array(model.states.length));
+    this.pathSource = sharedPaths(this.strategies);
+    this.endState = new Int32Array(strategies.length);
+    this.endCycle = new Int32Array(strategies.length);
 
     this.layout = {
       strategyIds: strategies.map((s) => s.id),
@@ -359,18 +370,51 @@ export class CycleSimulator<S extends string, A> {
 
   private runHistory(acc: BlockAccumulator, s: number, initial: number, tracing: boolean): void {
     const strategy = this.strategies[s] as CompiledStrategy<S, A>;
-    const { rowConstant, cumulative, outcomes } = strategy;
-    const n = this.states.length;
     const cycles = this.model.cycles;
-    const { terminal, individual, discounted, undiscounted, counterTotals, uniforms } = this;
+    const { terminal, individual, discounted, undiscounted, counterTotals } = this;
     // Plain loops: TypedArray#fill is a builtin call, costly for a few slots per history.
     for (let c = 0; c < discounted.length; c++) {
       discounted[c] = 0;
       undiscounted[c] = 0;
     }
     for (let c = 0; c < counterTotals.length; c++) counterTotals[c] = 0;
+    const source = tracing ? -1 : (this.pathSource[s] as number);
+    if (source >= 0) this.applyConstantValues(strategy, source);
+    else this.simulatePath(acc, s, initial, tracing);
+    const path = source >= 0 ? source : s;
+    const state = this.endState[path] as number;
+    const k = this.endCycle[path] as number;
+    individual.state = this.states[state] as S;
+    const entered = acc.curveEntered[0] as Float64Array;
+    entered[s] = (entered[s] as number) + 1;
+    if (terminal[state] === 1) {
+      // Entered during cycle k: the event falls in that grid interval.
+      const causes = this.model.terminalStates;
+      const events = acc.curveEvents[0] as Float64Array;
+      const slot = (s * causes.length + causes.indexOf(individual.state)) * cycles + k;
+      events[slot] = (events[slot] as number) + 1;
+    } else {
+      const atHorizon = acc.curveCensoredAtHorizon[0] as Float64Array;
+      atHorizon[s] = (atHorizon[s] as number) + 1;
+      if (tracing)
+        this.trace(acc, this.layout.strategyIds[s] as string, cycles * this.model.cycleYears, 'end', 'horizon');
+    }
+    acc.addRewards(s, discounted, undiscounted);
+    acc.addCounters(s, counterTotals);
+  }
+
+  /** Simulates strategy s's path for the current individual, ending in endState[s] at endCycle[s]. */
+  private simulatePath(acc: BlockAccumulator, s: number, initial: number, tracing: boolean): void {
+    const strategy = this.strategies[s] as CompiledStrategy<S, A>;
+    const { rowConstant, cumulative, outcomes } = strategy;
+    const n = this.states.length;
+    const cycles = this.model.cycles;
+    const { terminal, individual, counterTotals, uniforms } = this;
     const constantValues = !strategy.values.anyFunction && !strategy.counters.anyFunction;
-    const { stateWeight, statePlain, cyclesBegun, groupWeightAt, plainAt, groups } = this;
+    const stateWeight = this.stateWeight[s] as Float64Array;
+    const statePlain = this.statePlain[s] as Float64Array;
+    const cyclesBegun = this.cyclesBegun[s] as Float64Array;
+    const { groupWeightAt, plainAt, groups } = this;
     const points = cycles + 1;
     if (constantValues) {
       for (let i = 0; i < stateWeight.length; i++) stateWeight[i] = 0;
@@ -385,8 +429,6 @@ export class CycleSimulator<S extends string, A> {
     individual.cycle = 0;
     individual.cyclesInState = 0;
     if (tracing) this.trace(acc, strategyId, 0, 'state', individual.state);
-    const entered = acc.curveEntered[0] as Float64Array;
-    entered[s] = (entered[s] as number) + 1;
     let k = 0;
     for (; k <= cycles; k++) {
       // Time point k (the start of cycle k, or the horizon), in a state that is not terminal.
@@ -425,20 +467,9 @@ export class CycleSimulator<S extends string, A> {
         if (terminal[state] === 1) break;
       }
     }
-    if (constantValues) this.applyConstantValues(strategy);
-    if (terminal[state] === 1) {
-      // Entered during cycle k: the event falls in that grid interval.
-      const causes = this.model.terminalStates;
-      const events = acc.curveEvents[0] as Float64Array;
-      const slot = (s * causes.length + causes.indexOf(individual.state)) * cycles + k;
-      events[slot] = (events[slot] as number) + 1;
-    } else {
-      const atHorizon = acc.curveCensoredAtHorizon[0] as Float64Array;
-      atHorizon[s] = (atHorizon[s] as number) + 1;
-      if (tracing) this.trace(acc, strategyId, cycles * this.model.cycleYears, 'end', 'horizon');
-    }
-    acc.addRewards(s, discounted, undiscounted);
-    acc.addCounters(s, counterTotals);
+    if (constantValues) this.applyConstantValues(strategy, s);
+    this.endState[s] = state;
+    this.endCycle[s] = k;
   }
 
   /**
@@ -475,9 +506,12 @@ export class CycleSimulator<S extends string, A> {
   }
 
   /** Totals of a history with constant values: each state's value times the weight of its time points. */
-  private applyConstantValues(strategy: CompiledStrategy<S, A>): void {
+  private applyConstantValues(strategy: CompiledStrategy<S, A>, path: number): void {
     const n = this.states.length;
-    const { discounted, undiscounted, counterTotals, stateWeight, statePlain, cyclesBegun, channelGroup } = this;
+    const { discounted, undiscounted, counterTotals, channelGroup } = this;
+    const stateWeight = this.stateWeight[path] as Float64Array;
+    const statePlain = this.statePlain[path] as Float64Array;
+    const cyclesBegun = this.cyclesBegun[path] as Float64Array;
     const values = strategy.values.constant;
     for (let c = 0; c < discounted.length; c++) {
       const g = channelGroup[c] as number;
@@ -565,6 +599,21 @@ export class CycleSimulator<S extends string, A> {
     }
     return last;
   }
+}
+
+/** For each strategy, the earlier strategy whose path it can reuse, or −1 (see CycleSimulator.pathSource). */
+function sharedPaths<S extends string, A>(strategies: readonly CompiledStrategy<S, A>[]): Int32Array {
+  const constantValues = (s: CompiledStrategy<S, A>) => !s.values.anyFunction && !s.counters.anyFunction;
+  const sameTransitions = (a: Table<S, A>, b: Table<S, A>) =>
+    a.constant.every((p, i) => Object.is(p, b.constant[i])) && a.fn.every((f, i) => f === b.fn[i]);
+  const source = new Int32Array(strategies.length).fill(-1);
+  strategies.forEach((s, i) => {
+    if (!constantValues(s)) return;
+    source[i] = strategies.findIndex(
+      (t, j) => j < i && source[j] === -1 && constantValues(t) && sameTransitions(s.probabilities, t.probabilities),
+    );
+  });
+  return source;
 }
 
 /**
