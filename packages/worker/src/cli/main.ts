@@ -13,10 +13,13 @@ import { dsaCommand, mergeCommand, psaCommand, startPool } from './economics.js'
 import { formatReport } from './format-table.js';
 import { MAX_WORKERS, nonNegativeNumber, scenarioInput, UsageError, wholeNumber } from './input.js';
 import type { CliContext, CliIo } from './io.js';
+import { modelRunCommand } from './model-run.js';
 import { checkOutputDir, writeOutputs } from './output-files.js';
 import { Progress } from './progress.js';
 
 interface RunFlags {
+  model?: string;
+  export?: string;
   patients?: number;
   seed?: number;
   workers?: number;
@@ -28,6 +31,17 @@ interface RunFlags {
 }
 
 async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliContext): Promise<void> {
+  if (flags.model !== undefined) {
+    const clash = [
+      file === undefined ? undefined : `a scenario file (${file})`,
+      flags.wtp === undefined ? undefined : '--wtp',
+      flags.csv === undefined ? undefined : '--csv',
+    ].filter((x) => x !== undefined);
+    if (clash.length > 0)
+      throw new UsageError([`--model: cannot be combined with ${clash.join(', ')} (they are for scenarios)`]);
+    return modelRunCommand({ ...flags, model: flags.model }, ctx);
+  }
+  if (flags.export !== undefined) throw new UsageError(['--export: needs --model']);
   const scenario = parseScenario(scenarioInput(file, flags));
   if (flags.csv !== undefined) checkOutputDir(flags.csv, '--csv');
   const pool = startPool(ctx, flags);
@@ -129,8 +143,12 @@ function buildProgram(ctx: CliContext): Command {
 
   program
     .command('run')
-    .description('run a scenario (the default scenario when no file is given) and compare its strategies')
+    .description(
+      'run a scenario (the default scenario when no file is given), or your own model module (--model), and compare its strategies',
+    )
     .argument('[scenario]', 'scenario JSON file')
+    .option('--model <file>', 'run the model exported by this ES module instead of a scenario (docs/engine.md)')
+    .option('--export <name>', "the module's export holding the model (default: its default export)")
     .option('--patients <n>', 'patients to simulate', wholeNumber('--patients', 1))
     .option('--seed <s>', 'random seed (whole number below 2^32)', wholeNumber('--seed', 0))
     .option(...workers)
