@@ -232,6 +232,15 @@ describe('a cycle model refuses bad input, naming the field, the value and what 
     expect(() => simulate(model)).toThrow(message);
   });
 
+  it('refuses stream coordinates outside [0, 2^32)', () => {
+    expect(() => simulate(base).run({ seed: 2 ** 32, draw: 0, firstIndex: 0, count: 1 })).toThrow(
+      'random stream: seed must be an integer in [0, 2^32), got 4294967296',
+    );
+    expect(() => simulate(base).run({ seed: 1, draw: 0, firstIndex: 2 ** 32 - 1, count: 2 })).toThrow(
+      'random stream: individual index must be an integer in [0, 2^32), got 4294967296',
+    );
+  });
+
   it('a probability function that leaves [0, 1] is named with the individual and cycle', () => {
     const model = { ...base, transitions: { well: { ill: (p: { cycle: number }) => (p.cycle < 3 ? 0 : 2) } } };
     expect(() => runSerial(simulate(model), { seed: 1, individuals: 1 })).toThrow(

@@ -21,8 +21,9 @@ import { VALUE_TIMINGS } from './cycle-model.js';
 import { continuousRate, discountedDuration, discountFactor } from './discounting.js';
 import { IndividualStreams } from './individual-streams.js';
 import type { BlockSpec } from './model.js';
-import { ENTRY_PURPOSE, NATURAL_PURPOSE, openStream, purposeId } from './random-streams.js';
+import { ENTRY_PURPOSE, NATURAL_PURPOSE, purposeId } from './random-streams.js';
 import type { SimulationRunner } from './simulator.js';
+import { fillUniforms } from './stream-fill.js';
 
 type Fn<S extends string, A> = (individual: CycleIndividual<S, A>) => number;
 
@@ -346,6 +347,18 @@ export class CycleSimulator<S extends string, A> {
     if (!Number.isInteger(block.count) || block.count < 0) {
       throw new RangeError(`block count must be a whole number ≥ 0, got ${block.count}`);
     }
+    // Checked once per block: the streams are filled without openStream's per-stream checks.
+    const coordinates: [string, number][] = [
+      ['seed', block.seed],
+      ['draw', block.draw],
+      ['individual index', block.firstIndex],
+      ['individual index', block.firstIndex + Math.max(0, block.count - 1)],
+    ];
+    for (const [name, value] of coordinates) {
+      if (!Number.isInteger(value) || value < 0 || value >= 0x1_0000_0000) {
+        throw new RangeError(`random stream: ${name} must be an integer in [0, 2^32), got ${value}`);
+      }
+    }
     const acc = new BlockAccumulator(this.layout, block.firstIndex, block.count);
     const traceBelow = block.traceIndividuals ?? 0;
     const { model, streams, individual } = this;
@@ -360,9 +373,7 @@ export class CycleSimulator<S extends string, A> {
           ? this.initial
           : this.initialIndex((model.initialState as (a: A, i: number) => S)(individual.attributes, index));
       // Every cycle's uniform, drawn once and shared by the strategies (common random numbers).
-      const natural = openStream({ seed: block.seed, draw: block.draw, index, purpose: this.naturalPurpose });
-      const uniforms = this.uniforms;
-      for (let k = 0; k < uniforms.length; k++) uniforms[k] = natural();
+      fillUniforms(this.uniforms, this.uniforms.length, block.seed, block.draw, index, this.naturalPurpose);
       for (let s = 0; s < this.strategies.length; s++) this.runHistory(acc, s, initial, index < traceBelow);
     }
     return acc;
