@@ -4,6 +4,9 @@
 // Only the engine is loaded when a worker starts: the scenario and calibration layers (the
 // sarcoma model, the evidence registry, statistics) are imported at a worker's first
 // scenario or experiment block, so a worker running a user's model never loads them.
+// Because a first block now waits for an import, requests are run strictly one after the
+// other in arrival order: the pool relies on a worker running its queue in order (a worker
+// that dies was running the first block it was sent).
 import type { ExperimentId, ExperimentSizes } from '@sarcsim/model/calibration';
 import { createRunner, type SimulationRunner, type TransferableBlock, toTransferable } from '@sarcsim/model/engine';
 import * as Comlink from 'comlink';
@@ -29,6 +32,8 @@ export interface BlockWorkerApi {
   runModelBlock(module: ModelModuleSpec, seed: number, request: BlockRequest): Promise<TransferableBlock>;
 }
 
+const nextMacrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export function createBlockWorkerApi(): BlockWorkerApi {
   let cached: { hash: string; runner: SimulationRunner } | undefined;
   let cachedExperiment: { key: string; seed: number; runner: SimulationRunner } | undefined;
@@ -37,7 +42,22 @@ export function createBlockWorkerApi(): BlockWorkerApi {
     const { block, buffers } = toTransferable(acc);
     return Comlink.transfer(block, buffers);
   };
-  return {
+  // The job still waiting (a first block's import), if any. A request that arrives meanwhile
+  // starts after it, one macrotask later, so the earlier result is posted first.
+  let waiting: Promise<unknown> | undefined;
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = waiting === undefined ? work() : waiting.then(nextMacrotask).then(work);
+    const settled = run.then(
+      () => {},
+      () => {},
+    );
+    waiting = settled;
+    void settled.then(() => {
+      if (waiting === settled) waiting = undefined;
+    });
+    return run;
+  };
+  const api: BlockWorkerApi = {
     async runBlock(scenarioInput, request) {
       const { hashOfScenario, parseScenario, runnerFor } = await import('@sarcsim/model/scenario');
       const scenario = parseScenario(scenarioInput);
@@ -60,5 +80,11 @@ export function createBlockWorkerApi(): BlockWorkerApi {
       const runner = await cachedModel.runner;
       return send(runner.run({ seed, ...request }));
     },
+  };
+  return {
+    runBlock: (scenario, request) => inTurn(() => api.runBlock(scenario, request)),
+    runExperimentBlock: (id, overrides, sizes, block) =>
+      inTurn(() => api.runExperimentBlock(id, overrides, sizes, block)),
+    runModelBlock: (module, seed, request) => inTurn(() => api.runModelBlock(module, seed, request)),
   };
 }
