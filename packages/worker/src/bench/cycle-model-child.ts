@@ -20,7 +20,7 @@ process.stdout.write(
   JSON.stringify({
     model: 'Sick-Sicker (docs/engine.md)',
     individuals,
-    cycles: warm.results.horizonYears,
+    cycles: strategies[0]?.curves.survival?.timesYears.length, // one survival grid point per cycle
     strategies: strategies.length,
     coldSeconds: cold.seconds,
     coldCpuSeconds: cold.cpuSeconds,
