@@ -43,8 +43,11 @@ afterAll(async () => {
   server?.close();
 });
 
-/** Opens the check page with `query` and returns what it published, failing on any console error. */
-async function runPage(query: string) {
+/**
+ * Opens the check page with `query`: its 1- and 2-Worker pools and the main-thread fallback
+ * must agree bit for bit, with `expected` (Node's serial result) to 1e-12, and log no errors.
+ */
+async function expectPoolsAgree(query: string, expected: string): Promise<void> {
   const page = await browser.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
@@ -55,8 +58,12 @@ async function runPage(query: string) {
   await page.waitForFunction(() => window.sarcsimCheck !== undefined, undefined, { timeout: 90_000 });
   const outcome = await page.evaluate(() => window.sarcsimCheck);
   if (outcome === undefined || 'error' in outcome) throw new Error(`page failed: ${outcome?.error}`);
+  expect(Object.keys(outcome.results)).toEqual(['workers1', 'workers2', 'mainThread']);
+  const { workers1, workers2, mainThread } = outcome.results;
+  expect(workers2).toBe(workers1);
+  expect(mainThread).toBe(workers1);
+  expectClose(JSON.parse(workers1 ?? 'null'), JSON.parse(expected), 'results');
   expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
-  return outcome.results;
 }
 
 describe('worker pool in Chromium', () => {
@@ -66,13 +73,10 @@ describe('worker pool in Chromium', () => {
     const run = { seed: 5, individuals: 4_000, blockSize: 300 };
     const definition = (await import(module)).default;
     const expected = JSON.stringify(summarize(runSerial(createModelRunner(definition), { ...run, blockSize: 1_000 })));
-    const results = await runPage(
+    await expectPoolsAgree(
       `model=${encodeURIComponent('./four-state-model.js')}&run=${encodeURIComponent(JSON.stringify(run))}`,
+      expected,
     );
-    expect(Object.keys(results)).toEqual(['workers1', 'workers2', 'mainThread']);
-    expect(results.workers2).toBe(results.workers1);
-    expect(results.mainThread).toBe(results.workers1);
-    expectClose(JSON.parse(results.workers1 ?? 'null'), JSON.parse(expected), 'results');
   }, 120_000);
 
   it('module Workers (1 and 2) and the main-thread fallback agree bit for bit, and with Node', async () => {
@@ -82,21 +86,6 @@ describe('worker pool in Chromium', () => {
         runSerial(runnerFor(scenario), { seed: scenario.seed, individuals: scenario.patients, blockSize: 1_000 }),
       ),
     );
-    const page = await browser.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(`${baseUrl}?scenario=${encodeURIComponent(JSON.stringify(scenarioInput))}`);
-    await page.waitForFunction(() => window.sarcsimCheck !== undefined, undefined, { timeout: 90_000 });
-    const outcome = await page.evaluate(() => window.sarcsimCheck);
-    if (outcome === undefined || 'error' in outcome) throw new Error(`page failed: ${outcome?.error}`);
-    expect(Object.keys(outcome.results)).toEqual(['workers1', 'workers2', 'mainThread']);
-    const { workers1, workers2, mainThread } = outcome.results;
-    expect(workers2).toBe(workers1);
-    expect(mainThread).toBe(workers1);
-    expectClose(JSON.parse(workers1 ?? 'null'), JSON.parse(expected), 'results');
-    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+    await expectPoolsAgree(`scenario=${encodeURIComponent(JSON.stringify(scenarioInput))}`, expected);
   }, 120_000);
 });
