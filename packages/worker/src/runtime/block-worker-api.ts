@@ -2,13 +2,16 @@
 // The same object serves browser Workers, Node worker_threads and the main-thread fallback.
 //
 // Only the engine is loaded when a worker starts: the scenario and calibration layers (the
-// sarcoma model, the evidence registry, statistics) are imported at a worker's first
-// scenario or experiment block, so a worker running a user's model never loads them.
+// sarcoma model, the evidence registry, statistics) come through `layers`, which a worker
+// entry imports on first use (lazy-layers.ts), so a worker running a user's model never
+// loads them; the main-thread fallback passes the modules it already has.
 // Because a first block now waits for an import, requests are run strictly one after the
 // other in arrival order: the pool relies on a worker running its queue in order (a worker
 // that dies was running the first block it was sent).
+import type * as Calibration from '@sarcsim/model/calibration';
 import type { ExperimentId, ExperimentSizes } from '@sarcsim/model/calibration';
 import { createRunner, type SimulationRunner, type TransferableBlock, toTransferable } from '@sarcsim/model/engine';
+import type * as Scenario from '@sarcsim/model/scenario';
 import * as Comlink from 'comlink';
 import { loadModelRunner, type ModelModuleSpec } from './model-module.js';
 
@@ -32,9 +35,15 @@ export interface BlockWorkerApi {
   runModelBlock(module: ModelModuleSpec, seed: number, request: BlockRequest): Promise<TransferableBlock>;
 }
 
+/** How the block worker reaches the heavier layers of the model. */
+export interface ModelLayers {
+  readonly scenario: () => Promise<typeof Scenario>;
+  readonly calibration: () => Promise<typeof Calibration>;
+}
+
 const nextMacrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function createBlockWorkerApi(): BlockWorkerApi {
+export function createBlockWorkerApi(layers: ModelLayers): BlockWorkerApi {
   let cached: { hash: string; runner: SimulationRunner } | undefined;
   let cachedExperiment: { key: string; seed: number; runner: SimulationRunner } | undefined;
   let cachedModel: { key: string; runner: Promise<SimulationRunner> } | undefined;
@@ -59,7 +68,7 @@ export function createBlockWorkerApi(): BlockWorkerApi {
   };
   const api: BlockWorkerApi = {
     async runBlock(scenarioInput, request) {
-      const { hashOfScenario, parseScenario, runnerFor } = await import('@sarcsim/model/scenario');
+      const { hashOfScenario, parseScenario, runnerFor } = await layers.scenario();
       const scenario = parseScenario(scenarioInput);
       const hash = hashOfScenario(scenario);
       if (cached?.hash !== hash) cached = { hash, runner: runnerFor(scenario) };
@@ -68,7 +77,7 @@ export function createBlockWorkerApi(): BlockWorkerApi {
     async runExperimentBlock(id, overrides, sizes, block) {
       const key = JSON.stringify([id, overrides, sizes]);
       if (cachedExperiment?.key !== key) {
-        const { experiment } = await import('@sarcsim/model/calibration');
+        const { experiment } = await layers.calibration();
         const { simulation, seed } = experiment(id, overrides, sizes);
         cachedExperiment = { key, seed, runner: createRunner(simulation) };
       }

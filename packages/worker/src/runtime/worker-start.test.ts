@@ -10,20 +10,26 @@ function valueImports(file: string): string[] {
 }
 
 describe('worker start', () => {
-  it.each(['./block-worker-api.ts', './model-module.ts', './block-worker-node.ts', './block-worker-browser.ts'])(
-    '%s imports no scenario, calibration, sarcoma or statistics code up front',
-    (file) => {
-      for (const spec of valueImports(file)) {
-        expect(spec).toMatch(
-          /^(@sarcsim\/model\/engine|comlink|comlink\/dist\/esm\/node-adapter\.mjs|node:worker_threads|\.\/[a-z-]+\.js)$/,
-        );
-      }
-    },
-  );
+  it.each([
+    './block-worker-api.ts',
+    './model-module.ts',
+    './lazy-layers.ts',
+    './block-worker-node.ts',
+    './block-worker-browser.ts',
+  ])('%s imports no scenario, calibration, sarcoma or statistics code up front', (file) => {
+    for (const spec of valueImports(file)) {
+      expect(spec).toMatch(
+        /^(@sarcsim\/model\/engine|comlink|comlink\/dist\/esm\/node-adapter\.mjs|node:worker_threads|\.\/[a-z-]+\.js)$/,
+      );
+    }
+  });
 
-  it('loads the scenario layer lazily where a block needs it', () => {
-    const text = readFileSync(new URL('./block-worker-api.ts', import.meta.url), 'utf8');
-    expect(text).toContain("await import('@sarcsim/model/scenario')");
-    expect(valueImports('./block-worker-api.ts')).not.toContain('@sarcsim/model/scenario');
+  it('workers import the scenario and calibration layers on first use', () => {
+    const text = readFileSync(new URL('./lazy-layers.ts', import.meta.url), 'utf8');
+    expect(text).toContain("import('@sarcsim/model/scenario')");
+    expect(text).toContain("import('@sarcsim/model/calibration')");
+    for (const entry of ['./block-worker-node.ts', './block-worker-browser.ts']) {
+      expect(readFileSync(new URL(entry, import.meta.url), 'utf8')).toContain('createBlockWorkerApi(LAZY_LAYERS)');
+    }
   });
 });

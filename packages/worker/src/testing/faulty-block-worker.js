@@ -6,8 +6,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { createBlockWorkerApi } from '../../dist/runtime/block-worker-api.js';
+import { LAZY_LAYERS } from '../../dist/runtime/lazy-layers.js';
 
-const api = createBlockWorkerApi();
+const api = createBlockWorkerApi(LAZY_LAYERS);
 const faults = new Int32Array(workerData.faults);
 let previous = Promise.resolve();
 
