@@ -1,5 +1,6 @@
 // A page that runs one scenario through the browser worker pool (1 and 2 module Workers)
 // and the main-thread fallback, for the browser test of the pool (src/browser-pool.test.ts).
+// With `model=<url>` (and `run={seed, individuals, blockSize}`) it runs that model module instead.
 import { summarize } from '@sarcsim/model/engine';
 import { parseScenario } from '@sarcsim/model/scenario';
 import { createBrowserPool, mainThreadFactory, WorkerPool } from '../dist/browser.js';
@@ -7,7 +8,9 @@ import type {} from '../src/testing/browser-check-result.js';
 
 async function check(): Promise<void> {
   const query = new URLSearchParams(location.search);
-  const scenario = parseScenario(JSON.parse(query.get('scenario') ?? '{}'));
+  const model = query.get('model');
+  const run = JSON.parse(query.get('run') ?? '{}');
+  const scenario = model === null ? parseScenario(JSON.parse(query.get('scenario') ?? '{}')) : undefined;
   const only = query.get('pools')?.split(',');
   const results: Record<string, string> = {};
   const seconds: Record<string, number> = {};
@@ -19,7 +22,9 @@ async function check(): Promise<void> {
   for (const [name, pool] of pools) {
     if (only !== undefined && !only.includes(name)) continue;
     const start = performance.now();
-    results[name] = JSON.stringify(summarize(await pool.run(scenario)));
+    const merged =
+      model === null ? await pool.run(scenario) : await pool.runModel({ url: new URL(model, location.href).href }, run);
+    results[name] = JSON.stringify(summarize(merged));
     seconds[name] = (performance.now() - start) / 1000;
     pool.terminate();
   }

@@ -99,7 +99,10 @@ export interface ModelDefinition<S extends string, A> {
   readonly curves?: Readonly<Record<string, CurveDefinition>>;
   /** Runs once at entry (time 0), e.g. to schedule natural-history events. */
   readonly onEntry?: (ctx: SimulationContext<S, A>) => void;
-  /** Simulation stops here; individuals still alive are censored. */
+  /**
+   * Simulation stops here; individuals still alive are censored. Inclusive: an event at
+   * exactly the horizon (or the end of follow-up) still runs.
+   */
   readonly horizonYears: number;
   /**
    * Optional end of observation per individual (administrative censoring, loss to follow-up),

@@ -205,7 +205,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   schedule<D>(time: number, handler: EventHandler<S, A, D>, data: D): void {
     const now = this.individual.time;
     if (!(time >= now)) throw new RangeError(`schedule: time ${time} is before the current time ${now}`);
-    if (time >= this.historyEnd) return;
+    // The horizon is inclusive: an event at exactly the end of follow-up still runs.
+    if (time > this.historyEnd) return;
     this.queue.push(time, handler as AnyHandler<S, A>, data);
   }
 
@@ -270,13 +271,13 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
         }
       }
       const eventTime = this.queue.peekTime();
-      if (eventTime <= nextTime && eventTime < end) {
+      if (eventTime <= nextTime && eventTime <= end) {
         this.advanceTo(eventTime);
         const event = this.queue.pop();
         if (event === undefined) break;
         if (this.tracing) this.trace('event', handlerName(event.handler, event.data));
         event.handler(this, event.data);
-      } else if (next >= 0 && nextTime < end) {
+      } else if (next >= 0 && nextTime <= end) {
         this.advanceTo(nextTime);
         const transition = this.pendingTransition[next] as CompiledTransition<S, A>;
         this.enterState(transition.to, transition.definition.onTransition);

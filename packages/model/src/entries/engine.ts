@@ -10,6 +10,19 @@ export { fromTransferable, mergeTransferable, toTransferable } from '../engine/b
 export type { BlockRange, SerialRunOptions } from '../engine/blocks.js';
 export { blocksOf, DEFAULT_BLOCK_SIZE, runSerial } from '../engine/blocks.js';
 export { SURVIVAL_CURVE } from '../engine/compiled-model.js';
+export type {
+  CycleIndividual,
+  CycleModelDefinition,
+  CycleSimulationDefinition,
+  CycleStrategyDefinition,
+  CycleValueChannel,
+  PerCycle,
+  StateValues,
+  TransitionTable,
+  ValueTiming,
+} from '../engine/cycle-model.js';
+export { VALUE_TIMINGS } from '../engine/cycle-model.js';
+export { createCycleRunner } from '../engine/cycle-simulator.js';
 export { continuousRate, discountedDuration, discountFactor } from '../engine/discounting.js';
 export { ExactSums } from '../engine/exact-sum.js';
 export type { Hazard } from '../engine/hazard.js';
@@ -27,6 +40,8 @@ export type {
   StrategyDefinition,
   TransitionDefinition,
 } from '../engine/model.js';
+export type { AnySimulationDefinition } from '../engine/model-runner.js';
+export { createModelRunner, isCycleSimulation } from '../engine/model-runner.js';
 export type { StreamCoordinates, Uniform } from '../engine/random-streams.js';
 export { ENTRY_PURPOSE, NATURAL_PURPOSE, openStream, purposeId, streamSeed } from '../engine/random-streams.js';
 export type { CurveResult, Estimate, RewardEstimate, SimulationResults, StrategyResult } from '../engine/results.js';
@@ -35,4 +50,6 @@ export type { SimulationRunner } from '../engine/simulator.js';
 export { createRunner } from '../engine/simulator.js';
 export type { IllnessDeathParameters } from '../examples/illness-death.js';
 export { ILLNESS_DEATH_DEFAULTS, illnessDeathExample } from '../examples/illness-death.js';
+export type { SickSicker, SickSickerParameters } from '../examples/sick-sicker.js';
+export { SICK_SICKER_DEFAULTS, sickSickerExample } from '../examples/sick-sicker.js';
 export { SARCSIM_VERSION } from '../version.js';

@@ -4,7 +4,15 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { SARCSIM_VERSION } from '@sarcsim/model/engine';
 import { Command } from 'commander';
 import { measureBrowser } from './browser-run.js';
-import { measureGenerators, measurePeakMemory, measurePsa, measureSpeedup, measureThroughput } from './measurements.js';
+import {
+  measureCycleModel,
+  measureGenerators,
+  measureImports,
+  measurePeakMemory,
+  measurePsa,
+  measureSpeedup,
+  measureThroughput,
+} from './measurements.js';
 
 const options = new Command()
   .name('sarcsim-bench')
@@ -23,6 +31,10 @@ const generators = measureGenerators(quick ? 2_000_000 : 20_000_000, quick ? 20_
 log('measuring one-core engine throughput…');
 const sarcoma = measureThroughput({}, quick ? 10_000 : 100_000);
 const example = measureThroughput({ model: 'illness-death-example' }, quick ? 50_000 : 400_000);
+log('measuring the textbook cycle model (Sick-Sicker, 30 cycles, 2 strategies)…');
+const cycleModel = measureCycleModel(quick ? 20_000 : 100_000);
+log('measuring import times…');
+const imports = measureImports(quick ? 3 : 7);
 log('measuring parallel speed-up…');
 const speedup = await measureSpeedup(quick ? 20_000 : 200_000);
 log('measuring peak memory at 1M and 10M patients…');
@@ -43,7 +55,8 @@ const report = {
   },
   quick,
   rng: { chosen: 'tychei', generators },
-  engine: { sarcoma, example },
+  engine: { sarcoma, example, cycleModel },
+  imports,
   speedup,
   memory,
   psa,
@@ -66,6 +79,10 @@ if (options.json) {
     ...[sarcoma, example].map(
       (e) =>
         `Engine, ${e.model} (${e.strategies} strategies): ${m(e.historiesPerSecond)} histories/s on one core (${e.nanosecondsPerHistory.toFixed(0)} ns each)`,
+    ),
+    `Engine, ${cycleModel.model}: ${m(cycleModel.individuals)} individuals × ${cycleModel.cycles} cycles × ${cycleModel.strategies} strategies in ${cycleModel.warmSeconds.toFixed(3)} s warm (${cycleModel.warmCpuSeconds.toFixed(3)} s CPU), ${cycleModel.coldSeconds.toFixed(3)} s cold`,
+    ...imports.map(
+      (i) => `Import ${i.specifier}: ${i.milliseconds.toFixed(0)} ms (${i.cpuMilliseconds.toFixed(0)} ms CPU)`,
     ),
     `Speed-up 1 → 2 workers (${m(speedup.patients)} patients): ${speedup.speedup.toFixed(2)}× (${speedup.secondsOneWorker.toFixed(2)} s → ${speedup.secondsTwoWorkers.toFixed(2)} s), bitwise identical: ${speedup.bitwiseIdentical}`,
     ...memory.map(

@@ -66,6 +66,51 @@ export function measureThroughput(scenarioInput: object, patients: number): Thro
   return JSON.parse(result.stdout) as ThroughputFigures;
 }
 
+export interface CycleModelFigures {
+  readonly model: string;
+  readonly individuals: number;
+  readonly cycles: number;
+  readonly strategies: number;
+  readonly coldSeconds: number;
+  readonly coldCpuSeconds: number;
+  readonly warmSeconds: number;
+  readonly warmCpuSeconds: number;
+}
+
+/** The textbook 4-state cycle model on one core, cold and warm, in a fresh process. */
+export function measureCycleModel(individuals: number): CycleModelFigures {
+  const child = fileURLToPath(new URL('./cycle-model-child.js', import.meta.url));
+  const result = spawnSync(process.execPath, [child, String(individuals)], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`cycle-model run failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as CycleModelFigures;
+}
+
+export interface ImportFigures {
+  readonly specifier: string;
+  /** Median over the runs, each in a fresh process. */
+  readonly milliseconds: number;
+  readonly cpuMilliseconds: number;
+}
+
+/** Import time of the engine entry, the whole package and the block worker, each in fresh processes. */
+export function measureImports(runs: number): ImportFigures[] {
+  const child = fileURLToPath(new URL('./import-time-child.js', import.meta.url));
+  const blockWorker = new URL('../runtime/block-worker-api.js', import.meta.url).href;
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  return ['@sarcsim/model/engine', '@sarcsim/model', blockWorker].map((specifier) => {
+    const samples = Array.from({ length: runs }, () => {
+      const result = spawnSync(process.execPath, [child, specifier], { encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`import timing failed: ${result.stderr}`);
+      return JSON.parse(result.stdout) as ImportFigures;
+    });
+    return {
+      specifier: specifier === blockWorker ? 'block worker (runtime/block-worker-api.js)' : specifier,
+      milliseconds: median(samples.map((x) => x.milliseconds)),
+      cpuMilliseconds: median(samples.map((x) => x.cpuMilliseconds)),
+    };
+  });
+}
+
 export interface SpeedupFigures {
   readonly patients: number;
   readonly secondsOneWorker: number;

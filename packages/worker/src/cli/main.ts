@@ -23,10 +23,13 @@ import { formatReferenceCase } from './format-economics.js';
 import { formatReport } from './format-table.js';
 import { MAX_WORKERS, nonNegativeNumber, scenarioInput, UsageError, wholeNumber } from './input.js';
 import type { CliContext, CliIo } from './io.js';
+import { modelRunCommand } from './model-run.js';
 import { checkOutputDir, writeOutputs } from './output-files.js';
 import { Progress } from './progress.js';
 
 interface RunFlags {
+  model?: string;
+  export?: string;
   patients?: number;
   seed?: number;
   workers?: number;
@@ -59,6 +62,19 @@ function runScenario(file: string | undefined, flags: RunFlags): { given: Scenar
 }
 
 async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliContext): Promise<void> {
+  if (flags.model !== undefined) {
+    const clash = [
+      file === undefined ? undefined : `a scenario file (${file})`,
+      flags.wtp === undefined ? undefined : '--wtp',
+      flags.csv === undefined ? undefined : '--csv',
+      flags.reference === undefined ? undefined : '--reference',
+      flags.atMeans === undefined ? undefined : '--at-means',
+    ].filter((x) => x !== undefined);
+    if (clash.length > 0)
+      throw new UsageError([`--model: cannot be combined with ${clash.join(', ')} (they are for scenarios)`]);
+    return modelRunCommand({ ...flags, model: flags.model }, ctx);
+  }
+  if (flags.export !== undefined) throw new UsageError(['--export: needs --model']);
   const { given, scenario } = runScenario(file, flags);
   const reference =
     given.model === 'sarcoma'
@@ -172,8 +188,12 @@ function buildProgram(ctx: CliContext): Command {
 
   program
     .command('run')
-    .description('run a scenario (the default scenario when no file is given) and compare its strategies')
+    .description(
+      'run a scenario (the default scenario when no file is given), or your own model module (--model), and compare its strategies',
+    )
     .argument('[scenario]', 'scenario JSON file')
+    .option('--model <file>', 'run the model exported by this ES module instead of a scenario (docs/engine.md)')
+    .option('--export <name>', "the module's export holding the model (default: its default export)")
     .option('--patients <n>', 'patients to simulate', wholeNumber('--patients', 1))
     .option('--seed <s>', 'random seed (whole number below 2^32)', wholeNumber('--seed', 0))
     .option(...workers)

@@ -3,7 +3,7 @@
 // they agree to 1e-12 relative: two JavaScript engines' Math.pow may differ in the last bit
 // (seen here for Node 20 vs Chromium 156), so bit-for-bit identity is promised within one engine.
 import type { Server } from 'node:http';
-import { runSerial, summarize } from '@sarcsim/model/engine';
+import { createModelRunner, runSerial, summarize } from '@sarcsim/model/engine';
 import { parseScenario, runnerFor } from '@sarcsim/model/scenario';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,42 @@ afterAll(async () => {
   server?.close();
 });
 
+/**
+ * Opens the check page with `query`: its 1- and 2-Worker pools and the main-thread fallback
+ * must agree bit for bit, with `expected` (Node's serial result) to 1e-12, and log no errors.
+ */
+async function expectPoolsAgree(query: string, expected: string): Promise<void> {
+  const page = await browser.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(`${baseUrl}?${query}`);
+  await page.waitForFunction(() => window.sarcsimCheck !== undefined, undefined, { timeout: 90_000 });
+  const outcome = await page.evaluate(() => window.sarcsimCheck);
+  if (outcome === undefined || 'error' in outcome) throw new Error(`page failed: ${outcome?.error}`);
+  expect(Object.keys(outcome.results)).toEqual(['workers1', 'workers2', 'mainThread']);
+  const { workers1, workers2, mainThread } = outcome.results;
+  expect(workers2).toBe(workers1);
+  expect(mainThread).toBe(workers1);
+  expectClose(JSON.parse(workers1 ?? 'null'), JSON.parse(expected), 'results');
+  expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+}
+
 describe('worker pool in Chromium', () => {
+  it('runs a user-written model module by URL: 1 and 2 Workers and the main thread agree bit for bit, and with Node', async () => {
+    // The page serves browser-check/public/four-state-model.js; Node imports the same file.
+    const module = new URL('../../browser-check/public/four-state-model.js', import.meta.url).href;
+    const run = { seed: 5, individuals: 4_000, blockSize: 300 };
+    const definition = (await import(module)).default;
+    const expected = JSON.stringify(summarize(runSerial(createModelRunner(definition), { ...run, blockSize: 1_000 })));
+    await expectPoolsAgree(
+      `model=${encodeURIComponent('./four-state-model.js')}&run=${encodeURIComponent(JSON.stringify(run))}`,
+      expected,
+    );
+  }, 120_000);
+
   it('module Workers (1 and 2) and the main-thread fallback agree bit for bit, and with Node', async () => {
     const scenario = parseScenario(scenarioInput);
     const expected = JSON.stringify(
@@ -51,21 +86,6 @@ describe('worker pool in Chromium', () => {
         runSerial(runnerFor(scenario), { seed: scenario.seed, individuals: scenario.patients, blockSize: 1_000 }),
       ),
     );
-    const page = await browser.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(`${baseUrl}?scenario=${encodeURIComponent(JSON.stringify(scenarioInput))}`);
-    await page.waitForFunction(() => window.sarcsimCheck !== undefined, undefined, { timeout: 90_000 });
-    const outcome = await page.evaluate(() => window.sarcsimCheck);
-    if (outcome === undefined || 'error' in outcome) throw new Error(`page failed: ${outcome?.error}`);
-    expect(Object.keys(outcome.results)).toEqual(['workers1', 'workers2', 'mainThread']);
-    const { workers1, workers2, mainThread } = outcome.results;
-    expect(workers2).toBe(workers1);
-    expect(mainThread).toBe(workers1);
-    expectClose(JSON.parse(workers1 ?? 'null'), JSON.parse(expected), 'results');
-    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+    await expectPoolsAgree(`scenario=${encodeURIComponent(JSON.stringify(scenarioInput))}`, expected);
   }, 120_000);
 });

@@ -1,8 +1,13 @@
 // The fallback "worker" that runs blocks on the calling thread: for environments without
 // workers. It runs the same code, so results are identical.
-import { createBlockWorkerApi } from '../runtime/block-worker-api.js';
+import * as calibration from '@sarcsim/model/calibration';
+import * as scenario from '@sarcsim/model/scenario';
+import { createBlockWorkerApi, type ModelLayers } from '../runtime/block-worker-api.js';
 import type { WorkerFactory } from './pool.js';
 
+/** The calling thread has these layers loaded already (the pool itself uses the scenario layer). */
+const LOADED_LAYERS: ModelLayers = { scenario: async () => scenario, calibration: async () => calibration };
+
 export function mainThreadFactory(): WorkerFactory {
-  return () => ({ api: createBlockWorkerApi(), died: new Promise<never>(() => {}), terminate: () => {} });
+  return () => ({ api: createBlockWorkerApi(LOADED_LAYERS), died: new Promise<never>(() => {}), terminate: () => {} });
 }

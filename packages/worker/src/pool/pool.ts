@@ -11,12 +11,15 @@ import {
   type AccumulatorLayout,
   type BlockAccumulator,
   type BlockRange,
+  blocksOf,
+  DEFAULT_BLOCK_SIZE,
   fromTransferable,
   mergeTransferable,
   type TransferableBlock,
 } from '@sarcsim/model/engine';
 import { parseScenario, runnerFor, scenarioBlocks } from '@sarcsim/model/scenario';
 import type { BlockWorkerApi } from '../runtime/block-worker-api.js';
+import { loadModelRunner, type ModelModuleSpec } from '../runtime/model-module.js';
 
 /** A started worker: its API, a promise that rejects (with WorkerDiedError) if it dies, and a way to stop it. */
 export interface WorkerHandle {
@@ -81,6 +84,14 @@ export interface PoolJob {
   runBlock(api: BlockWorkerApi, block: BlockRange): Promise<TransferableBlock>;
 }
 
+/** What to run of a user's model module: which individuals and random numbers. */
+export interface ModelRunOptions extends PoolRunOptions {
+  readonly seed: number;
+  readonly individuals: number;
+  /** Individuals per block (default DEFAULT_BLOCK_SIZE); results do not depend on it. */
+  readonly blockSize?: number;
+}
+
 const MAX_ATTEMPTS = 2;
 /** Blocks sent ahead to each worker; the second waits in the worker's queue. */
 const BLOCKS_IN_FLIGHT_PER_WORKER = 2;
@@ -118,6 +129,29 @@ export class WorkerPool {
         individuals: scenario.patients,
         runBlock: (api, block) =>
           api.runBlock(scenario, { ...request, firstIndex: block.firstIndex, count: block.count }),
+      },
+      options,
+    );
+  }
+
+  /**
+   * Runs a user-written model module (either kind) in the workers: each worker imports it by
+   * URL, so no worker script is needed. The module is also loaded here, once, so a bad module
+   * is reported before any worker starts.
+   */
+  async runModel(module: ModelModuleSpec, options: ModelRunOptions): Promise<BlockAccumulator> {
+    if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed >= 2 ** 32) {
+      throw new RangeError(`seed: got ${options.seed}, must be a whole number in [0, 2^32)`);
+    }
+    const { layout } = await loadModelRunner(module);
+    const request = { draw: options.draw ?? 0, traceIndividuals: options.traceIndividuals ?? 0 };
+    return this.runJob(
+      {
+        layout,
+        blocks: blocksOf(options.individuals, options.blockSize ?? DEFAULT_BLOCK_SIZE),
+        individuals: options.individuals,
+        runBlock: (api, block) =>
+          api.runModelBlock(module, options.seed, { ...request, firstIndex: block.firstIndex, count: block.count }),
       },
       options,
     );

@@ -1,5 +1,6 @@
 // Browser module-Worker entry: exposes the block worker over comlink.
 import * as Comlink from 'comlink';
 import { createBlockWorkerApi } from './block-worker-api.js';
+import { LAZY_LAYERS } from './lazy-layers.js';
 
-Comlink.expose(createBlockWorkerApi());
+Comlink.expose(createBlockWorkerApi(LAZY_LAYERS));
