@@ -61,9 +61,19 @@ export function priorPenalty(d: Distribution, v: number): number {
   }
 }
 
+/** Every target's simulated statistic, in TARGETS order. */
+export function simulatedTargets(results: ExperimentResults): number[] {
+  return TARGETS.map((t) => t.simulated(results));
+}
+
+/** Weighted sum of the targets' negative log-likelihoods for their simulated statistics (TARGETS order). */
+export function targetsObjectiveOf(simulated: readonly number[]): number {
+  return TARGETS.reduce((sum, t, i) => sum + t.weight * negativeLogLikelihood(t.likelihood, simulated[i] as number), 0);
+}
+
 /** Sum of the targets' negative log-likelihoods for experiment results. */
 export function targetsObjective(results: ExperimentResults): number {
-  return TARGETS.reduce((sum, t) => sum + t.weight * negativeLogLikelihood(t.likelihood, t.simulated(results)), 0);
+  return targetsObjectiveOf(simulatedTargets(results));
 }
 
 /** Runs the experiments for parameter values: serially by default, in workers by the calibration script. */

@@ -4,3 +4,4 @@
 export { renderCalibratedModule } from '../calibration/calibration-meta.js';
 export { renderTargetsSvg, renderValidationMarkdown } from '../calibration/validation-docs.js';
 export { renderParameterDocs } from '../evidence/parameter-docs.js';
+export { renderPosteriorModule } from '../calibration/posterior-record.js';
