@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { strategyEconomics } from '../economics/strategy-economics.js';
 import { runSerial } from '../engine/blocks.js';
 import { reportFor } from '../scenario/run-report.js';
@@ -8,8 +9,12 @@ import { mergePsaParts, runPsaPart, shardRange, summarisePsa } from './psa.js';
 import type { PsaPart } from './psa-part.js';
 
 const evaluate = async (scenario: Scenario, draw: number) => {
-  const acc = runSerial(runnerFor(scenario), { seed: scenario.seed, draw, individuals: scenario.patients });
-  return strategyEconomics(reportFor(scenario, acc).strategies);
+  const acc = runSerial(runnerFor(scenario, COMMITTED_CALIBRATION), {
+    seed: scenario.seed,
+    draw,
+    individuals: scenario.patients,
+  });
+  return strategyEconomics(reportFor(scenario, acc, COMMITTED_CALIBRATION).strategies);
 };
 
 const scenario = parseScenario({
@@ -31,8 +36,10 @@ describe('PSA parts and merge', () => {
   });
 
   it('merged shards give exactly the single-machine result', async () => {
-    const whole = await runPsaPart(scenario, { first: 0, count: 7 }, evaluate);
-    const parts = await Promise.all([0, 1, 2].map((i) => runPsaPart(scenario, shardRange(7, i, 3), evaluate)));
+    const whole = await runPsaPart(scenario, { first: 0, count: 7 }, evaluate, COMMITTED_CALIBRATION);
+    const parts = await Promise.all(
+      [0, 1, 2].map((i) => runPsaPart(scenario, shardRange(7, i, 3), evaluate, COMMITTED_CALIBRATION)),
+    );
     const single = JSON.stringify(summarisePsa(whole));
     const merged = JSON.stringify(summarisePsa(mergePsaParts([parts[2], parts[0], parts[1]] as PsaPart[])));
     expect(merged).toBe(single);
@@ -44,11 +51,11 @@ describe('PSA parts and merge', () => {
   });
 
   it('refuses missing, overlapping and mismatched parts, naming the problem', async () => {
-    const a = await runPsaPart(scenario, { first: 0, count: 3 }, evaluate);
-    const b = await runPsaPart(scenario, { first: 5, count: 2 }, evaluate);
+    const a = await runPsaPart(scenario, { first: 0, count: 3 }, evaluate, COMMITTED_CALIBRATION);
+    const b = await runPsaPart(scenario, { first: 5, count: 2 }, evaluate, COMMITTED_CALIBRATION);
     expect(() => mergePsaParts([a, b])).toThrow('merge: draws 3–4 are missing (the PSA has 7 draws)');
     expect(() => mergePsaParts([a, a])).toThrow('merge: parts overlap at draw 0');
-    const other = await runPsaPart({ ...scenario, seed: 100 }, { first: 3, count: 2 }, evaluate);
+    const other = await runPsaPart({ ...scenario, seed: 100 }, { first: 3, count: 2 }, evaluate, COMMITTED_CALIBRATION);
     expect(() => mergePsaParts([a, other, b])).toThrow(/part 2 is for scenario .* cannot be merged/);
     expect(() => mergePsaParts([a, { ...b, version: '0.0.1' }])).toThrow(
       /part 2 was made by sarcsim 0.0.1, but this is sarcsim/,
@@ -61,7 +68,7 @@ describe('PSA parts and merge', () => {
 
   it("the scenario's own overrides are held fixed, not sampled", async () => {
     const fixed = { ...scenario, parameters: { 'cost.resection': 12_345 } };
-    const part = await runPsaPart(fixed, { first: 0, count: 2 }, evaluate);
+    const part = await runPsaPart(fixed, { first: 0, count: 2 }, evaluate, COMMITTED_CALIBRATION);
     expect(part.parameterIds).not.toContain('cost.resection');
     expect(part.parameterIds).toContain('cost.ablation');
   });

@@ -5,9 +5,9 @@ export { dsaSettingsSchema, runDsa } from '../analyses/dsa.js';
 export type { CalibratedParameterMode } from '../analyses/parameter-sampling.js';
 export {
   interval95,
+  parameterInterval95,
   sampledParameters,
   sampleParameters,
-  samplingDistribution,
 } from '../analyses/parameter-sampling.js';
 export type {
   EvaluateScenario,
@@ -19,5 +19,5 @@ export type {
 } from '../analyses/psa.js';
 export { mergePsaParts, runPsaPart, shardRange, summarisePsa } from '../analyses/psa.js';
 export { parsePsaPart } from '../analyses/psa-file.js';
-export { calibrationHash, drawsHash, expectedManifest } from '../analyses/psa-integrity.js';
+export { drawsHash, expectedManifest } from '../analyses/psa-integrity.js';
 export type { PsaDraw, PsaPart } from '../analyses/psa-part.js';

@@ -1,7 +1,9 @@
 // The analyses (PSA, DSA) on a worker pool: one adapter, used by the CLI and the web app.
+// They run with the calibration set the pool's workers run (RUNTIME_CALIBRATION).
 import { type DsaResult, type DsaSettingsInput, type PsaPart, runDsa, runPsaPart } from '@sarcsim/model/analyses';
 import type { SarcomaScenario } from '@sarcsim/model/scenario';
 import type { WorkerPool } from '../pool/pool.js';
+import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
 import { poolEvaluator } from './pool-evaluate.js';
 
 /** Draws `range` (by default all) of the scenario's PSA on the pool; `onProgress(done, total)` after each draw. */
@@ -12,7 +14,9 @@ export function psaOnPool(
   signal?: AbortSignal,
   range: { readonly first: number; readonly count: number } = { first: 0, count: scenario.economics.psa.draws },
 ): Promise<PsaPart> {
-  return runPsaPart(scenario, range, poolEvaluator(pool, signal), (p) => onProgress(p.drawsDone, p.drawsTotal));
+  return runPsaPart(scenario, range, poolEvaluator(pool, signal), RUNTIME_CALIBRATION, (p) =>
+    onProgress(p.drawsDone, p.drawsTotal),
+  );
 }
 
 /** The scenario's DSA on the pool; `onProgress(done, total)` as runs finish (the total grows with threshold searches). */
@@ -24,5 +28,11 @@ export function dsaOnPool(
   signal?: AbortSignal,
 ): Promise<DsaResult> {
   const evaluate = poolEvaluator(pool, signal);
-  return runDsa(scenario, settings, (overrides) => evaluate({ ...scenario, parameters: overrides }, 0), onProgress);
+  return runDsa(
+    scenario,
+    settings,
+    (overrides) => evaluate({ ...scenario, parameters: overrides }, 0),
+    RUNTIME_CALIBRATION,
+    onProgress,
+  );
 }

@@ -3,6 +3,7 @@ import type { EvaluateScenario } from '@sarcsim/model/analyses';
 import { strategyEconomics } from '@sarcsim/model/economics';
 import { reportFor, type Scenario } from '@sarcsim/model/scenario';
 import type { WorkerPool } from '../pool/pool.js';
+import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
 
 /** Blocks per worker for one scenario: enough that no worker idles long while the last block runs. */
 const BLOCKS_PER_WORKER = 4;
@@ -16,6 +17,6 @@ export function poolEvaluator(pool: WorkerPool, signal?: AbortSignal): EvaluateS
     const fine = Math.max(1, Math.ceil(scenario.patients / (pool.size * BLOCKS_PER_WORKER)));
     const split = { ...scenario, blockSize: Math.min(scenario.blockSize, fine) };
     const merged = await pool.run(split, { draw, ...(signal === undefined ? {} : { signal }) });
-    return strategyEconomics(reportFor(scenario, merged).strategies); // reportFor refuses partial results
+    return strategyEconomics(reportFor(scenario, merged, RUNTIME_CALIBRATION).strategies); // reportFor refuses partial results
   };
 }

@@ -15,6 +15,7 @@ import { dsaOnPool, psaOnPool } from '../analyses/analyses-on-pool.js';
 import { dsaCsvFiles, psaCsvFiles } from '../csv/csv.js';
 import { defaultWorkerCount, nodeWorkerFactory } from '../pool/node-workers.js';
 import { WorkerPool } from '../pool/pool.js';
+import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
 import { formatDsa, formatPsa } from './format-economics.js';
 import {
   MAX_PART_FILE_BYTES,
@@ -166,7 +167,9 @@ export async function psaCommand(file: string | undefined, flags: PsaFlags, ctx:
 
 export function mergeCommand(files: readonly string[], flags: OutputFlags, ctx: CliContext): void {
   checkOutputs(flags);
-  const parts = files.map((f) => parsePsaPart(readJsonFile(f, 'PSA part', MAX_PART_FILE_BYTES), f));
+  const parts = files.map((f) =>
+    parsePsaPart(readJsonFile(f, 'PSA part', MAX_PART_FILE_BYTES), f, RUNTIME_CALIBRATION),
+  );
   let merged: PsaResult;
   try {
     merged = summarisePsa(mergePsaParts(parts, files));

@@ -2,13 +2,14 @@
 // the bin passes the process's, tests their own. Exit status: 0 done, 1 a failure (a write,
 // a worker), 2 bad input (one line per problem), 128 + signal number when cancelled.
 import { join } from 'node:path';
-import { COMMITTED_CALIBRATION, validationReport } from '@sarcsim/model/calibration';
+import { validationReport } from '@sarcsim/model/calibration';
 import { SARCSIM_VERSION } from '@sarcsim/model/engine';
 import { EVIDENCE, sourceText } from '@sarcsim/model/sarcoma';
-import { parseScenario, type RunReport, reportFor, ScenarioError } from '@sarcsim/model/scenario';
+import { calibrationStamp, parseScenario, type RunReport, reportFor, ScenarioError } from '@sarcsim/model/scenario';
 import { Command, CommanderError } from 'commander';
 import { incrementalCsv } from '../csv/csv.js';
 import { defaultWorkerCount } from '../pool/node-workers.js';
+import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
 import { dsaCommand, mergeCommand, psaCommand, startPool } from './economics.js';
 import { formatReport } from './format-table.js';
 import { MAX_WORKERS, nonNegativeNumber, scenarioInput, UsageError, wholeNumber } from './input.js';
@@ -48,7 +49,7 @@ async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliCon
           rate: Math.round(p.individualsPerSecond).toLocaleString('en-US'),
         }),
     });
-    report = reportFor(scenario, merged);
+    report = reportFor(scenario, merged, RUNTIME_CALIBRATION);
   } finally {
     ctx.progress.stop();
     pool.terminate();
@@ -89,9 +90,12 @@ function calibrateCommand(flags: { report?: boolean; json?: boolean }, io: CliIo
       'calibrate: fitting runs from the repository with `pnpm calibrate`; use --report to check the committed calibration',
     ]);
   }
-  const report = validationReport(COMMITTED_CALIBRATION.values, COMMITTED_CALIBRATION.meta);
+  const calibration = RUNTIME_CALIBRATION;
+  const provenance = calibration.posterior.provenance;
+  const report = validationReport(calibration.values, provenance);
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify({ calibration: COMMITTED_CALIBRATION.meta, ...report }, null, 2)}\n`);
+    const stamp = calibrationStamp(calibration);
+    io.stdout.write(`${JSON.stringify({ calibration: { ...stamp, provenance }, ...report }, null, 2)}\n`);
     return;
   }
   const pct = (v: number, unit: string) => (unit === 'months' ? v.toFixed(1) : `${(100 * v).toFixed(1)}%`);
@@ -101,7 +105,7 @@ function calibrateCommand(flags: { report?: boolean; json?: boolean }, io: CliIo
     );
   }
   io.stdout.write(
-    `${report.targetsInside}/${report.targets.length} targets inside their 95% intervals (calibration of ${COMMITTED_CALIBRATION.meta.date})\n`,
+    `${report.targetsInside}/${report.targets.length} targets inside their 95% intervals at the posterior mean (calibration set ${calibration.name})\n`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runExperiments } from '@sarcsim/model/calibration';
+import { COMMITTED_CALIBRATION, runExperiments } from '@sarcsim/model/calibration';
 import { runSerial, summarize } from '@sarcsim/model/engine';
 import { parseScenario, runnerFor } from '@sarcsim/model/scenario';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,7 +12,13 @@ import { BlockFailedError, RunCancelledError, type RunProgress, WorkerPool } fro
 
 const scenario = parseScenario({ patients: 6_000, blockSize: 500, seed: 4242 });
 const serialJson = JSON.stringify(
-  summarize(runSerial(runnerFor(scenario), { seed: scenario.seed, individuals: scenario.patients, blockSize: 777 })),
+  summarize(
+    runSerial(runnerFor(scenario, COMMITTED_CALIBRATION), {
+      seed: scenario.seed,
+      individuals: scenario.patients,
+      blockSize: 777,
+    }),
+  ),
 );
 
 const pools: WorkerPool[] = [];

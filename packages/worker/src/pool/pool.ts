@@ -17,6 +17,7 @@ import {
 } from '@sarcsim/model/engine';
 import { parseScenario, runnerFor, scenarioBlocks } from '@sarcsim/model/scenario';
 import type { BlockWorkerApi } from '../runtime/block-worker-api.js';
+import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
 
 /** A started worker: its API, a promise that rejects (with WorkerDiedError) if it dies, and a way to stop it. */
 export interface WorkerHandle {
@@ -113,7 +114,7 @@ export class WorkerPool {
     const request = { draw: options.draw ?? 0, traceIndividuals: options.traceIndividuals ?? 0 };
     return this.runJob(
       {
-        layout: runnerFor(scenario).layout,
+        layout: runnerFor(scenario, RUNTIME_CALIBRATION).layout,
         blocks: scenarioBlocks(scenario),
         individuals: scenario.patients,
         runBlock: (api, block) =>

@@ -2,8 +2,9 @@
 // The same object serves browser Workers, Node worker_threads and the main-thread fallback.
 import { type ExperimentId, type ExperimentSizes, experiment } from '@sarcsim/model/calibration';
 import { createRunner, type SimulationRunner, type TransferableBlock, toTransferable } from '@sarcsim/model/engine';
-import { hashOfScenario, parseScenario, runnerFor } from '@sarcsim/model/scenario';
+import { calibrationSetHash, hashOfScenario, parseScenario, runnerFor } from '@sarcsim/model/scenario';
 import * as Comlink from 'comlink';
+import { RUNTIME_CALIBRATION } from './runtime-calibration.js';
 
 export interface BlockRequest {
   readonly firstIndex: number;
@@ -33,8 +34,8 @@ export function createBlockWorkerApi(): BlockWorkerApi {
   return {
     async runBlock(scenarioInput, request) {
       const scenario = parseScenario(scenarioInput);
-      const hash = hashOfScenario(scenario);
-      if (cached?.hash !== hash) cached = { hash, runner: runnerFor(scenario) };
+      const hash = hashOfScenario(scenario, calibrationSetHash(RUNTIME_CALIBRATION));
+      if (cached?.hash !== hash) cached = { hash, runner: runnerFor(scenario, RUNTIME_CALIBRATION) };
       return send(cached.runner.run({ seed: scenario.seed, ...request }));
     },
     async runExperimentBlock(id, overrides, sizes, block) {
