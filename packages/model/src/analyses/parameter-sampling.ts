@@ -13,6 +13,7 @@ import lognormalSampler from '@stdlib/random-base-lognormal';
 import normalSampler from '@stdlib/random-base-normal';
 import uniformSampler from '@stdlib/random-base-uniform';
 import { openStream, purposeId, type Uniform } from '../engine/random-streams.js';
+import { drawSummary } from '../evidence/calibration-draws.js';
 import { type ContinuousDistribution, isContinuous, quantile } from '../evidence/distribution-functions.js';
 import type { Distribution, EvidenceRecord } from '../evidence/evidence-record.js';
 import { type CalibrationSet, EVIDENCE } from '../evidence/registry.js';
@@ -141,12 +142,7 @@ export function parameterInterval95(
   record: EvidenceRecord,
   calibration: CalibrationSet,
 ): { low: number; high: number } | undefined {
-  const column = calibration.draws?.parameterIds.indexOf(record.id) ?? -1;
-  if (calibration.draws === undefined || column < 0) {
-    return record.id in calibration.values ? undefined : interval95(record, record.distribution);
-  }
-  const sorted = calibration.draws.rows.map((row) => row[column] as number).sort((a, b) => a - b);
-  const at = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))] as number;
-  return { low: at(0.025), high: at(0.975) };
+  const posterior = drawSummary(calibration, record.id);
+  if (posterior !== undefined) return { low: posterior.low, high: posterior.high };
+  return record.id in calibration.values ? undefined : interval95(record, record.distribution);
 }

@@ -1,8 +1,9 @@
 // The calibration posterior's part of docs/validation.md: how it was sampled, its effective
 // sample size, each parameter's prior against its posterior, the strongest correlations and
 // each target's posterior-predictive interval against the observed value.
+import { drawSummary } from '../evidence/calibration-draws.js';
 import { isContinuous, quantile } from '../evidence/distribution-functions.js';
-import { EVIDENCE_BY_ID } from '../evidence/registry.js';
+import { type CalibrationSet, EVIDENCE_BY_ID } from '../evidence/registry.js';
 import type { PosteriorRecord } from './posterior-record.js';
 import { TARGETS } from './targets.js';
 
@@ -17,7 +18,12 @@ function formatTarget(value: number, unit: 'proportion' | 'months'): string {
 const CORRELATION_SHOWN = 0.3;
 const CORRELATIONS_LISTED = 15;
 
-export function renderPosteriorSection(posterior: PosteriorRecord, hash: string): string[] {
+/** `calibration` is the set made of `posterior` (calibrationSetOf); its draws give the parameter summaries. */
+export function renderPosteriorSection(
+  posterior: PosteriorRecord,
+  calibration: CalibrationSet,
+  hash: string,
+): string[] {
   const p = posterior.provenance;
   const d = posterior.diagnostics;
   const ids = posterior.parameterIds;
@@ -29,14 +35,20 @@ export function renderPosteriorSection(posterior: PosteriorRecord, hash: string)
     });
   });
   pairs.sort((x, y) => Math.abs(y.r) - Math.abs(x.r));
-  const parameterRows = d.parameters.map((s) => {
-    const record = EVIDENCE_BY_ID.get(s.id);
+  const parameterRows = ids.map((id) => {
+    const record = EVIDENCE_BY_ID.get(id);
+    const s = drawSummary(calibration, id) ?? {
+      mean: Number.NaN,
+      median: Number.NaN,
+      low: Number.NaN,
+      high: Number.NaN,
+    };
     const prior = record?.distribution;
     const priorText =
       prior !== undefined && isContinuous(prior)
         ? `${sig(quantile(prior, 0.5))} (${sig(quantile(prior, 0.025))}–${sig(quantile(prior, 0.975))})`
         : '–';
-    return `| \`${s.id}\` ${record?.label ?? ''} | ${priorText} | **${sig(s.mean, 4)}** | ${sig(s.median)} (${sig(s.low)}–${sig(s.high)}) | ${record?.unit ?? ''} |`;
+    return `| \`${id}\` ${record?.label ?? ''} | ${priorText} | **${sig(s.mean, 4)}** | ${sig(s.median)} (${sig(s.low)}–${sig(s.high)}) | ${record?.unit ?? ''} |`;
   });
   const targetRows = d.targets.map((t) => {
     const target = TARGETS.find((x) => x.id === t.id);
@@ -55,6 +67,8 @@ export function renderPosteriorSection(posterior: PosteriorRecord, hash: string)
     '**Deterministic runs use the posterior mean** of the committed draws (the values below in bold); PSA draws all calibrated parameters jointly as one posterior draw per PSA draw (`calibratedParameters: "posterior"`, the default), or holds them at the mean (`"fixed"`); DSA sweeps their posterior 95% intervals.',
     '',
     '### Posterior against prior',
+    '',
+    'Posterior summaries are of the committed draws (what runs use): mean, median and central 95%.',
     '',
     '| parameter | prior median (95% interval) | posterior mean | posterior median (95% interval) | unit |',
     '|---|---|---|---|---|',

@@ -38,6 +38,11 @@ export interface PosteriorDiagnostics {
   /** Distinct points among the kept draws. */
   readonly distinctDraws: number;
   readonly maxWeight: number;
+  /**
+   * Weighted IMIS estimates per parameter. Runs, DSA and the docs use the committed draws'
+   * summaries instead (evidence/calibration-draws.ts), which add resampling noise of about
+   * 1/√(draws) posterior SDs.
+   */
   readonly parameters: readonly ParameterSummary[];
   /** Weighted Pearson correlations of the normal scores, parameters in `parameterIds` order. */
   readonly scoreCorrelations: readonly (readonly number[])[];

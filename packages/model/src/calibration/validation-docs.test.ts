@@ -17,7 +17,13 @@ describe('docs/validation.md', () => {
     const report = validationReport(values, sizes);
     const external = externalValidation(values, sizes.registryPatients, sizes.seed + 7);
     expect(docs('validation.md')).toBe(
-      renderValidationMarkdown(report, posterior, calibrationSetHash(COMMITTED_CALIBRATION), external),
+      renderValidationMarkdown(
+        report,
+        posterior,
+        COMMITTED_CALIBRATION,
+        calibrationSetHash(COMMITTED_CALIBRATION),
+        external,
+      ),
     );
     expect(docs('validation-targets.svg')).toBe(renderTargetsSvg(report));
   });

@@ -13,7 +13,13 @@ const docs = new URL('../../../../docs/', import.meta.url);
 const external = externalValidation(values, sizes.registryPatients, sizes.seed + 7);
 writeFileSync(
   new URL('validation.md', docs),
-  renderValidationMarkdown(report, posterior, calibrationSetHash(COMMITTED_CALIBRATION), external),
+  renderValidationMarkdown(
+    report,
+    posterior,
+    COMMITTED_CALIBRATION,
+    calibrationSetHash(COMMITTED_CALIBRATION),
+    external,
+  ),
 );
 writeFileSync(new URL('validation-targets.svg', docs), renderTargetsSvg(report));
 process.stdout.write(
