@@ -41,7 +41,7 @@ describe('PSA parameter sampling', () => {
   });
 
   it('picks posterior rows uniformly: the mean of many draws matches the posterior mean within Monte Carlo error', () => {
-    const n = 2_000;
+    const n = 1_000;
     const id = 'nh.livermet.volumeDoublingDays';
     const k = column(id);
     const values = Array.from(
