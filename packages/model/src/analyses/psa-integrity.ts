@@ -43,7 +43,7 @@ export function partIntegrityProblems(part: PsaPart, calibration: CalibrationSet
   const expected = expectedManifest(part.scenario, calibration);
   const problems: string[] = [];
   const hash = calibrationSetHash(calibration);
-  if (part.calibration.hash !== hash) {
+  if (part.calibration.hash !== hash || part.calibration.name !== calibration.name) {
     problems.push(
       `calibration: got set '${part.calibration.name}' (${short(part.calibration.hash)}), must be the calibration set '${calibration.name}' (${short(hash)}) this merge uses (the part was made with another calibration set; rerun it)`,
     );

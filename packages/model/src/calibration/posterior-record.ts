@@ -53,6 +53,13 @@ export function decodeDraws(record: PosteriorRecord): number[][] {
   });
 }
 
+/** A value as TypeScript source: JSON, except that NaN (a statistic with no value) stays NaN. */
+function literal(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'number' && Number.isNaN(v) ? '__NaN__' : v,
+  ).replace(/"__NaN__"/g, 'NaN');
+}
+
 /** Source of the generated `calibration-posterior.ts`. */
 export function renderPosteriorModule(record: PosteriorRecord): string {
   const { draws, ...rest } = record;
@@ -62,7 +69,7 @@ import type { PosteriorRecord } from './posterior-record.js';
 
 export const CALIBRATION_POSTERIOR: PosteriorRecord = {
 ${Object.entries(rest)
-  .map(([key, value]) => `  ${key}: ${JSON.stringify(value)},`)
+  .map(([key, value]) => `  ${key}: ${literal(value)},`)
   .join('\n')}
   draws: [
 ${draws.map((d) => `    '${d}',`).join('\n')}
