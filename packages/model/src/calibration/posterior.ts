@@ -32,9 +32,9 @@ export interface PosteriorSettings extends ExperimentSizes {
 }
 
 /**
- * What `pnpm calibrate` runs: about 2,500 evaluations (500 prior draws, about 660 in the
- * optimisation stage, 13 batches of 100), 64 minutes on two heavily shared cores (load ≈ 14),
- * about 15 on two idle ones. The committed posterior is exactly this run.
+ * What `pnpm calibrate` runs: 2,259 evaluations (500 prior draws, 659 in the optimisation
+ * stage, 11 batches of 100), 68 minutes on two heavily shared cores (load 8–15). The
+ * committed posterior is exactly this run.
  */
 export const FULL_POSTERIOR_SETTINGS: PosteriorSettings = {
   seed: 20_261_122,
@@ -43,7 +43,7 @@ export const FULL_POSTERIOR_SETTINGS: PosteriorSettings = {
   priorDraws: 500,
   batch: 100,
   proposalInflation: 2,
-  maxIterations: 12,
+  maxIterations: 10,
   optimisationEvaluations: 600,
   draws: 1_000,
 };
