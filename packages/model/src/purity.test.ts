@@ -21,8 +21,8 @@ describe('@sarcsim/model is DOM-free and Node-free', () => {
       const m = await import(${JSON.stringify(join(dist, 'index.js'))});
       if (typeof window !== 'undefined' || typeof document !== 'undefined') throw new Error('DOM present');
       const scenario = m.parseScenario({ patients: 50 });
-      const acc = m.runSerial(m.runnerFor(scenario), { seed: scenario.seed, individuals: scenario.patients });
-      console.log(JSON.stringify({ exports: Object.keys(m).length, patients: m.reportFor(scenario, acc).patients }));
+      const acc = m.runSerial(m.runnerFor(scenario, m.COMMITTED_CALIBRATION), { seed: scenario.seed, individuals: scenario.patients });
+      console.log(JSON.stringify({ exports: Object.keys(m).length, patients: m.reportFor(scenario, acc, m.COMMITTED_CALIBRATION).patients }));
     `;
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     const parsed = JSON.parse(output) as { exports: number; patients: number };

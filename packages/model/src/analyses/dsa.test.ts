@@ -8,6 +8,7 @@ import { runDsa } from './dsa.js';
 // A stand-in model with a known answer: incremental NMB of 'contrast-ct-rp-lms' over 'chest-only'
 // at WTP 100,000 is 5,000·r2 − 10,000·r1, where r = parameter / its base value.
 const base = new ParameterValues(COMMITTED_CALIBRATION);
+const CALIBRATED = 'nh.livermet.volumeDoublingDays';
 const P1 = 'cost.resection';
 const P2 = 'utility.noEvidentDisease';
 const P3 = 'cost.ablation'; // moves nothing
@@ -26,7 +27,12 @@ describe('deterministic sensitivity analysis', () => {
       [P1]: { low: 0.25 * base.get(P1), high: 2 * base.get(P1) },
       [P2]: { low: 0.5 * base.get(P2), high: 1 },
     };
-    const result = await runDsa(scenario, { parameters: [P3, P2, P1], ranges, thresholdSteps: 20 }, fakeModel);
+    const result = await runDsa(
+      scenario,
+      { parameters: [P3, P2, P1], ranges, thresholdSteps: 20 },
+      fakeModel,
+      COMMITTED_CALIBRATION,
+    );
     expect(result.base).toEqual({ outcome: 5_000 - 10_000, preferred: 'chest-only' });
     expect(result.tornado.map((r) => r.id)).toEqual([P1, P2, P3]);
     const [t1, t2, t3] = result.tornado;
@@ -45,6 +51,7 @@ describe('deterministic sensitivity analysis', () => {
       scenario,
       { parameters: [P1], twoWay: [P1, P2], gridPoints: 3, outcome: 'icer' },
       fakeModel,
+      COMMITTED_CALIBRATION,
     );
     const row = result.tornado[0];
     expect(row?.low).toBeLessThan(base.get(P1));
@@ -57,16 +64,43 @@ describe('deterministic sensitivity analysis', () => {
     );
   });
 
+  it('sweeps a calibrated parameter over its posterior 95% interval and passes every calibrated value to each run', async () => {
+    const seen: Record<string, number>[] = [];
+    const recording = async (overrides: Record<string, number>) => {
+      seen.push(overrides);
+      return fakeModel(overrides);
+    };
+    const result = await runDsa(
+      scenario,
+      { parameters: [CALIBRATED], thresholdSteps: 0 },
+      recording,
+      COMMITTED_CALIBRATION,
+    );
+    const k = COMMITTED_CALIBRATION.draws?.parameterIds.indexOf(CALIBRATED) ?? -1;
+    const sorted = (COMMITTED_CALIBRATION.draws?.rows ?? []).map((row) => row[k] as number).sort((a, b) => a - b);
+    expect(result.tornado[0]).toMatchObject({
+      base: COMMITTED_CALIBRATION.values[CALIBRATED],
+      low: sorted[Math.round(0.025 * (sorted.length - 1))],
+      high: sorted[Math.round(0.975 * (sorted.length - 1))],
+    });
+    expect(result.calibration.name).toBe(COMMITTED_CALIBRATION.name);
+    for (const overrides of seen) {
+      for (const id of Object.keys(COMMITTED_CALIBRATION.values)) expect(overrides[id]).toBeDefined();
+    }
+  });
+
   it('names bad settings clearly', async () => {
-    await expect(runDsa(scenario, { strategy: 'nope' }, fakeModel)).rejects.toThrow(
+    await expect(runDsa(scenario, { strategy: 'nope' }, fakeModel, COMMITTED_CALIBRATION)).rejects.toThrow(
       /dsa.strategy: got 'nope', must be one of/,
     );
-    await expect(runDsa(scenario, { parameters: ['not.a.parameter'] }, fakeModel)).rejects.toThrow(
-      /'not.a.parameter' is not a parameter id/,
+    await expect(
+      runDsa(scenario, { parameters: ['not.a.parameter'] }, fakeModel, COMMITTED_CALIBRATION),
+    ).rejects.toThrow(/'not.a.parameter' is not a parameter id/);
+    await expect(
+      runDsa(scenario, { parameters: ['cohort.mix.extremity.adipocytic'] }, fakeModel, COMMITTED_CALIBRATION),
+    ).rejects.toThrow(/has no range/);
+    await expect(runDsa(scenario, { gridPoints: 50 }, fakeModel, COMMITTED_CALIBRATION)).rejects.toThrow(
+      /gridPoints: got 50, must be ≤ 21/,
     );
-    await expect(runDsa(scenario, { parameters: ['cohort.mix.extremity.adipocytic'] }, fakeModel)).rejects.toThrow(
-      /has no range/,
-    );
-    await expect(runDsa(scenario, { gridPoints: 50 }, fakeModel)).rejects.toThrow(/gridPoints: got 50, must be ≤ 21/);
   });
 });

@@ -2,15 +2,15 @@
 // parameter values at which the preferred strategy changes. Every run uses the same
 // individuals (draw 0), so differences come from the parameter, not from sampling noise.
 import { z } from 'zod';
-import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { netBenefit } from '../economics/net-benefit.js';
 import type { StrategyEconomics } from '../economics/strategy-economics.js';
-import { EVIDENCE_BY_ID, PARAMETER_IDS, ParameterValues } from '../evidence/registry.js';
+import { type CalibrationSet, EVIDENCE_BY_ID, PARAMETER_IDS, ParameterValues } from '../evidence/registry.js';
+import { type CalibrationStamp, calibrationSetHash, calibrationStamp } from '../scenario/calibration-hash.js';
 import { hashOfScenario } from '../scenario/run-report.js';
 import type { SarcomaScenario } from '../scenario/scenario.js';
 import { formatIssues, ScenarioError } from '../scenario/validation-error.js';
 import { SARCSIM_VERSION } from '../version.js';
-import { interval95, samplingDistribution } from './parameter-sampling.js';
+import { parameterInterval95 } from './parameter-sampling.js';
 
 const range = z
   .strictObject({ low: z.number(), high: z.number() })
@@ -65,6 +65,7 @@ export interface DsaResult {
   readonly kind: 'sarcsim-dsa';
   readonly version: string;
   readonly scenarioHash: string;
+  readonly calibration: CalibrationStamp;
   readonly outcome: { readonly kind: DsaSettings['outcome']; readonly strategy: string; readonly comparator: string };
   readonly willingnessToPay: number;
   readonly base: { readonly outcome: number; readonly preferred: string };
@@ -96,6 +97,7 @@ function outcomeOf(economics: readonly StrategyEconomics[], outcome: DsaResult['
 function validated(
   scenario: SarcomaScenario,
   input: DsaSettingsInput,
+  calibration: CalibrationSet,
 ): DsaSettings & { outcome: DsaSettings['outcome'] } {
   const parsed = dsaSettingsSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error.issues));
@@ -117,7 +119,7 @@ function validated(
     problems.push(`dsa.parameters: got '${id}' more than once, must list each parameter once`);
   }
   for (const id of settings.parameters ?? []) {
-    if (EVIDENCE_BY_ID.get(id)?.role === 'parameter' && rangeOf(id, settings) === undefined) {
+    if (EVIDENCE_BY_ID.get(id)?.role === 'parameter' && rangeOf(id, settings, calibration) === undefined) {
       problems.push(`dsa.parameters: '${id}' has no range (a fixed value or a mix component); give one in ranges`);
     }
   }
@@ -131,13 +133,20 @@ function validated(
   return settings;
 }
 
-/** The parameter's sweep range: an explicit one, else the 95% interval of its distribution. */
-function rangeOf(id: string, settings: DsaSettings): { low: number; high: number } | undefined {
+/**
+ * The parameter's sweep range: an explicit one, else its 95% interval (the calibration
+ * posterior's for a calibrated parameter, the distribution's otherwise).
+ */
+function rangeOf(
+  id: string,
+  settings: DsaSettings,
+  calibration: CalibrationSet,
+): { low: number; high: number } | undefined {
   const explicit = settings.ranges[id];
   if (explicit !== undefined) return explicit;
   const record = EVIDENCE_BY_ID.get(id);
   if (record === undefined) return undefined;
-  const interval = interval95(record, samplingDistribution(record, 'recentred-prior'));
+  const interval = parameterInterval95(record, calibration);
   return interval !== undefined && interval.low < interval.high ? interval : undefined;
 }
 
@@ -192,9 +201,10 @@ export async function runDsa(
   scenario: SarcomaScenario,
   input: DsaSettingsInput,
   evaluate: EvaluateOverrides,
+  calibration: CalibrationSet,
   onProgress?: (done: number, total: number) => void,
 ): Promise<DsaResult> {
-  const settings = validated(scenario, input);
+  const settings = validated(scenario, input, calibration);
   const strategyIds = scenario.strategies.map((s) => (typeof s === 'string' ? s : s.id));
   if (strategyIds.length < 2 && (settings.strategy === undefined || settings.comparator === undefined)) {
     throw new ScenarioError(['dsa: needs a scenario with at least two strategies to compare']);
@@ -210,15 +220,17 @@ export async function runDsa(
     ]);
   }
   const wtp = scenario.economics.willingnessToPay;
-  const values = new ParameterValues(COMMITTED_CALIBRATION, scenario.parameters);
+  // Base values: the calibration set's point values (a posterior's mean) under the scenario's overrides.
+  const values = new ParameterValues(calibration, scenario.parameters);
   const swept = (settings.parameters ?? PARAMETER_IDS.filter((id) => !(id in scenario.parameters)))
-    .map((id) => ({ id, range: rangeOf(id, settings) }))
+    .map((id) => ({ id, range: rangeOf(id, settings, calibration) }))
     .filter((p): p is { id: string; range: { low: number; high: number } } => p.range !== undefined);
   const twoWayRuns = settings.twoWay === undefined ? 0 : settings.gridPoints ** 2;
   let total = 1 + 2 * swept.length + twoWayRuns; // grows by the bisection steps each threshold needs
   let done = 0;
   const run = async (overrides: Record<string, number>) => {
-    const economics = await evaluate({ ...scenario.parameters, ...overrides });
+    // Every calibrated value travels with the run, so the results follow `calibration`.
+    const economics = await evaluate({ ...calibration.values, ...scenario.parameters, ...overrides });
     onProgress?.(++done, total);
     return economics;
   };
@@ -265,7 +277,7 @@ export async function runDsa(
   let twoWay: DsaResult['twoWay'] = null;
   if (settings.twoWay !== undefined) {
     const axes = settings.twoWay.map((id) => {
-      const r = rangeOf(id, settings);
+      const r = rangeOf(id, settings, calibration);
       if (r === undefined)
         throw new ScenarioError([
           `dsa.twoWay: '${id}' has no range (fixed value or mix component); give one in ranges`,
@@ -298,7 +310,8 @@ export async function runDsa(
   return {
     kind: 'sarcsim-dsa',
     version: SARCSIM_VERSION,
-    scenarioHash: hashOfScenario(scenario),
+    scenarioHash: hashOfScenario(scenario, calibrationSetHash(calibration)),
+    calibration: calibrationStamp(calibration),
     outcome,
     willingnessToPay: wtp,
     base: { outcome: outcomeOf(base, outcome, wtp), preferred: basePreferred },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATED_VALUES } from '../calibration/calibrated-parameters.js';
-import { EVIDENCE_BY_ID } from '../evidence/registry.js';
-import { interval95, sampledParameters, sampleParameters, samplingDistribution } from './parameter-sampling.js';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
+import { EVIDENCE_BY_ID, PRIORS_ONLY } from '../evidence/registry.js';
+import { interval95, parameterInterval95, sampledParameters, sampleParameters } from './parameter-sampling.js';
 
 const record = (id: string) => {
   const r = EVIDENCE_BY_ID.get(id);
@@ -9,11 +9,15 @@ const record = (id: string) => {
   return r;
 };
 
-describe('PSA parameter sampling', () => {
-  const parameters = sampledParameters('recentred-prior');
+const calibration = COMMITTED_CALIBRATION;
+const draws = calibration.draws as NonNullable<typeof calibration.draws>;
+const column = (id: string) => draws.parameterIds.indexOf(id);
 
-  it('samples every parameter with a distribution, within its bounds, reproducibly per (seed, draw)', () => {
-    const a = sampleParameters(11, 3, parameters);
+describe('PSA parameter sampling', () => {
+  const parameters = sampledParameters('posterior', new Set(), calibration);
+
+  it('samples every parameter with a distribution or posterior, within its bounds, reproducibly per (seed, draw)', () => {
+    const a = sampleParameters(11, 3, parameters, calibration);
     expect(Object.keys(a).length).toBe(parameters.length);
     for (const p of parameters) {
       const v = a[p.record.id] as number;
@@ -21,26 +25,54 @@ describe('PSA parameter sampling', () => {
       expect(v).toBeGreaterThanOrEqual(p.record.bounds.min);
       expect(v).toBeLessThanOrEqual(p.record.bounds.max);
     }
-    expect(sampleParameters(11, 3, parameters)).toEqual(a);
-    expect(sampleParameters(11, 4, parameters)).not.toEqual(a);
-    expect(sampleParameters(12, 3, parameters)).not.toEqual(a);
+    expect(sampleParameters(11, 3, parameters, calibration)).toEqual(a);
+    expect(sampleParameters(11, 4, parameters, calibration)).not.toEqual(a);
+    expect(sampleParameters(12, 3, parameters, calibration)).not.toEqual(a);
+  });
+
+  it('draws the calibrated parameters jointly: each draw is one whole row of the posterior', () => {
+    const calibrated = parameters.filter((p) => p.posteriorColumn !== undefined);
+    expect(calibrated.length).toBe(draws.parameterIds.length);
+    const rows = new Set(draws.rows.map((row) => row.join(' ')));
+    for (let draw = 0; draw < 50; draw++) {
+      const values = sampleParameters(7, draw, parameters, calibration);
+      expect(rows.has(draws.parameterIds.map((id) => values[id]).join(' '))).toBe(true);
+    }
+  });
+
+  it('picks posterior rows uniformly: the mean of many draws matches the posterior mean within Monte Carlo error', () => {
+    const n = 1_000;
+    const id = 'nh.livermet.volumeDoublingDays';
+    const k = column(id);
+    const values = Array.from(
+      { length: n },
+      (_, draw) => sampleParameters(1, draw, parameters, calibration)[id] as number,
+    );
+    const mean = values.reduce((s, v) => s + v, 0) / n;
+    const column_ = draws.rows.map((row) => row[k] as number);
+    const posteriorMean = column_.reduce((s, v) => s + v, 0) / column_.length;
+    const sd = Math.sqrt(column_.reduce((s, v) => s + (v - posteriorMean) ** 2, 0) / column_.length);
+    expect(calibration.values[id]).toBeCloseTo(posteriorMean, 10); // deterministic runs use the mean
+    expect(Math.abs(mean - posteriorMean)).toBeLessThan((4 * sd) / Math.sqrt(n));
   });
 
   it('Dirichlet mixes sum to 1 and keep zero-weight cells at 0', () => {
-    const draw = sampleParameters(5, 0, parameters);
+    const draw = sampleParameters(5, 0, parameters, calibration);
     const mix = Object.entries(draw).filter(([id]) => id.startsWith('cohort.mix.'));
     expect(mix.length).toBe(45);
     expect(mix.reduce((s, [, v]) => s + v, 0)).toBeCloseTo(1, 12);
     expect(draw['cohort.mix.headNeck.adipocytic']).toBe(0);
   });
 
-  it('sample means match the distributions within Monte Carlo error', () => {
+  it('prior sample means match the distributions within Monte Carlo error (no posterior: priors-only)', () => {
     // 2,000 draws: tolerance 4 standard errors of the mean.
+    const priors = sampledParameters('posterior', new Set(), PRIORS_ONLY);
+    expect(priors.some((p) => p.record.id === 'nh.livermet.onsetShape' && p.posteriorColumn === undefined)).toBe(true);
     const n = 2_000;
     const ids = ['cohort.mix.extremity.adipocytic', 'nh.livermet.onsetShape'];
     const sums = ids.map(() => ({ s: 0, s2: 0 }));
     for (let draw = 0; draw < n; draw++) {
-      const values = sampleParameters(1, draw, parameters);
+      const values = sampleParameters(1, draw, priors, PRIORS_ONLY);
       ids.forEach((id, i) => {
         const v = values[id] as number;
         const acc = sums[i] as { s: number; s2: number };
@@ -48,7 +80,7 @@ describe('PSA parameter sampling', () => {
         acc.s2 += v * v;
       });
     }
-    const expected = [136 / 658, CALIBRATED_VALUES['nh.livermet.onsetShape'] as number]; // Dirichlet α / Σα; recentred normal
+    const expected = [136 / 658, -0.75]; // Dirichlet α / Σα; the normal prior's mean
     ids.forEach((_, i) => {
       const { s, s2 } = sums[i] as { s: number; s2: number };
       const mean = s / n;
@@ -57,30 +89,25 @@ describe('PSA parameter sampling', () => {
     });
   });
 
-  it("recentres calibrated parameters' priors on the calibrated value, or fixes them", () => {
-    const onset = record('nh.livermet.onsetRate');
-    const recentred = samplingDistribution(onset, 'recentred-prior');
-    expect(recentred).toMatchObject({
-      kind: 'lognormal',
-      meanLog: Math.log(CALIBRATED_VALUES['nh.livermet.onsetRate'] as number),
-    });
-    expect(samplingDistribution(onset, 'fixed')).toEqual({ kind: 'fixed' });
-    expect(sampledParameters('fixed').some((p) => p.record.calibrated)).toBe(false);
+  it("holds calibrated parameters at the set's mean when fixed, and never samples an overridden one", () => {
+    expect(sampledParameters('fixed', new Set(), calibration).some((p) => p.record.calibrated)).toBe(false);
     expect(
-      sampledParameters('recentred-prior', new Set(['nh.livermet.onsetRate'])).some(
+      sampledParameters('posterior', new Set(['nh.livermet.onsetRate']), calibration).some(
         (p) => p.record.id === 'nh.livermet.onsetRate',
       ),
     ).toBe(false);
   });
 
-  it('95% intervals come from the distribution quantiles', () => {
+  it("95% intervals: a calibrated parameter's from its posterior draws, others' from the distribution quantiles", () => {
     const onset = record('nh.livermet.onsetRate');
-    const d = samplingDistribution(onset, 'recentred-prior');
-    const interval = interval95(onset, d);
-    const sdLog = (d as { sdLog: number }).sdLog;
-    const median = CALIBRATED_VALUES['nh.livermet.onsetRate'] as number;
-    expect(interval?.low).toBeCloseTo(median * Math.exp(-1.959963984540054 * sdLog), 10);
-    expect(interval?.high).toBeCloseTo(median * Math.exp(1.959963984540054 * sdLog), 10);
+    const sorted = draws.rows.map((row) => row[column(onset.id)] as number).sort((a, b) => a - b);
+    const posterior = parameterInterval95(onset, calibration);
+    expect(posterior?.low).toBe(sorted[Math.round(0.025 * (sorted.length - 1))]);
+    expect(posterior?.high).toBe(sorted[Math.round(0.975 * (sorted.length - 1))]);
+    const d = onset.distribution as { meanLog: number; sdLog: number };
+    const prior = parameterInterval95(onset, PRIORS_ONLY);
+    expect(prior?.low).toBeCloseTo(Math.exp(d.meanLog - 1.959963984540054 * d.sdLog), 10);
+    expect(prior?.high).toBeCloseTo(Math.exp(d.meanLog + 1.959963984540054 * d.sdLog), 10);
     expect(
       interval95(record('cohort.mix.extremity.adipocytic'), record('cohort.mix.extremity.adipocytic').distribution),
     ).toBeUndefined();

@@ -1,5 +1,6 @@
 // Reading PSA parts from files: untrusted JSON, checked against a schema and against itself.
 import { z } from 'zod';
+import type { CalibrationSet } from '../evidence/registry.js';
 import { parseScenario, type SarcomaScenario } from '../scenario/scenario.js';
 import { structureProblems } from '../scenario/untrusted-json.js';
 import { formatIssues, ScenarioError } from '../scenario/validation-error.js';
@@ -17,7 +18,7 @@ const psaPartSchema = z.strictObject({
   version: z.string().max(40),
   scenarioHash: hash,
   scenario: z.unknown(),
-  calibrationHash: hash,
+  calibration: z.strictObject({ name: z.string().max(120), hash }),
   strategies: z.array(z.strictObject({ id: z.string().max(80), label: z.string().max(80) })).min(1),
   parameterIds: z.array(z.string()),
   drawsTotal: z.int().min(1),
@@ -35,8 +36,11 @@ const psaPartSchema = z.strictObject({
   ),
 });
 
-/** Validates a part read from `source` (a file name, for messages); throws ScenarioError listing the problems. */
-export function parsePsaPart(input: unknown, source: string): PsaPart {
+/**
+ * Validates a part read from `source` (a file name, for messages) against the calibration set
+ * it will be merged with; throws ScenarioError listing the problems.
+ */
+export function parsePsaPart(input: unknown, source: string, calibration: CalibrationSet): PsaPart {
   const structure = structureProblems(input);
   if (structure.length > 0) throw new ScenarioError(structure.map((p) => `${source}: ${p}`));
   const parsed = psaPartSchema.safeParse(input, { reportInput: true });
@@ -83,7 +87,7 @@ export function parsePsaPart(input: unknown, source: string): PsaPart {
     );
   }
   const checked = { ...part, scenario };
-  if (problems.length === 0) problems.push(...partIntegrityProblems(checked));
+  if (problems.length === 0) problems.push(...partIntegrityProblems(checked, calibration));
   if (problems.length > 0) throw new ScenarioError(problems.map((p) => `${source}: ${p}`));
   return checked;
 }

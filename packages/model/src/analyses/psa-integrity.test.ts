@@ -2,7 +2,9 @@
 // (across files) with a line naming the part and the field, never merged into a result.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COMMITTED_CALIBRATION, calibrationSetOf } from '../calibration/committed-calibration.js';
 import { runSerial } from '../engine/blocks.js';
+import { calibrationSetHash } from '../scenario/calibration-hash.js';
 import { fuzzSettings } from '../scenario/fuzz-seed.test-util.js';
 import { hashOfScenario } from '../scenario/run-report.js';
 import { parseScenario, type SarcomaScenario, type Scenario } from '../scenario/scenario.js';
@@ -11,10 +13,14 @@ import { ScenarioError } from '../scenario/validation-error.js';
 import { drawOutcome } from './draw-outcome.js';
 import { mergePsaParts, runPsaPart, shardRange, summarisePsa } from './psa.js';
 import { parsePsaPart } from './psa-file.js';
-import { calibrationHash, drawsHash } from './psa-integrity.js';
+import { drawsHash } from './psa-integrity.js';
 
 const evaluate = async (scenario: Scenario, draw: number) => {
-  const acc = runSerial(runnerFor(scenario), { seed: scenario.seed, draw, individuals: scenario.patients });
+  const acc = runSerial(runnerFor(scenario, COMMITTED_CALIBRATION), {
+    seed: scenario.seed,
+    draw,
+    individuals: scenario.patients,
+  });
   return drawOutcome(scenario, acc);
 };
 
@@ -30,7 +36,9 @@ type Json = Record<string, any>;
 let parts: Json[] = [];
 
 beforeAll(async () => {
-  const made = await Promise.all([0, 1].map((i) => runPsaPart(scenario, shardRange(6, i, 2), evaluate)));
+  const made = await Promise.all(
+    [0, 1].map((i) => runPsaPart(scenario, shardRange(6, i, 2), evaluate, COMMITTED_CALIBRATION)),
+  );
   parts = made.map((p) => JSON.parse(JSON.stringify(p)) as Json);
 });
 
@@ -39,8 +47,8 @@ const names = ['part-0.json', 'part-1.json'];
 /** Reads the (edited) files as `sarcsim merge` does; the problems, or 'merged'. */
 function mergeFiles(files: readonly Json[]): string[] | 'merged' {
   try {
-    const parsed = files.map((f, i) => parsePsaPart(f, names[i] ?? `part-${i}.json`));
-    summarisePsa(mergePsaParts(parsed, names));
+    const parsed = files.map((f, i) => parsePsaPart(f, names[i] ?? `part-${i}.json`, COMMITTED_CALIBRATION));
+    summarisePsa(mergePsaParts(parsed, names), COMMITTED_CALIBRATION);
     return 'merged';
   } catch (error) {
     if (error instanceof ScenarioError) return [...error.problems];
@@ -60,9 +68,11 @@ function edited(index: number, edit: (part: Json) => void): Json[] {
 describe('merge refuses tampered parts, naming the part and the field', () => {
   it('merges the untouched parts into the single-machine result', async () => {
     expect(mergeFiles(parts)).toBe('merged');
-    const whole = await runPsaPart(scenario, { first: 0, count: 6 }, evaluate);
-    const merged = mergePsaParts(parts.map((p, i) => parsePsaPart(p, names[i] as string)));
-    expect(JSON.stringify(summarisePsa(merged))).toBe(JSON.stringify(summarisePsa(whole)));
+    const whole = await runPsaPart(scenario, { first: 0, count: 6 }, evaluate, COMMITTED_CALIBRATION);
+    const merged = mergePsaParts(parts.map((p, i) => parsePsaPart(p, names[i] as string, COMMITTED_CALIBRATION)));
+    expect(JSON.stringify(summarisePsa(merged, COMMITTED_CALIBRATION))).toBe(
+      JSON.stringify(summarisePsa(whole, COMMITTED_CALIBRATION)),
+    );
     expect(merged.drawsHash).toBe(drawsHash(whole.draws));
   });
 
@@ -146,10 +156,10 @@ describe('merge refuses tampered parts, naming the part and the field', () => {
       /^part-0\.json: parameterIds: got another list or order/,
     ],
     [
-      'another calibration',
+      'another calibration set',
       1,
-      (p) => (p.calibrationHash = 'a'.repeat(64)),
-      /^part-1\.json: calibrationHash: got aaaaaaaaaaaa…, must be this sarcsim's calibration [0-9a-f]{12}…/,
+      (p) => (p.calibration = { name: 'other-fit', hash: 'a'.repeat(64) }),
+      /^part-1\.json: calibration: got set 'other-fit' \(aaaaaaaaaaaa…\), must be the calibration set 'imis-[^']+' \([0-9a-f]{12}…\) this merge uses/,
     ],
     ['a draws hash removed', 0, (p) => delete p.drawsHash, /^part-0\.json: drawsHash: got nothing, is required/],
     ['a draw renumbered', 1, (p) => (p.draws[0].draw = 0), /^part-1\.json: draws\[0\]\.draw: got 0, expected 3$/],
@@ -205,7 +215,7 @@ describe('merge refuses tampered parts, naming the part and the field', () => {
   it('a forged scenario with a matching hash still cannot pose as the other parts', () => {
     const forged = edited(1, (p) => {
       p.scenario.economics.psa.draws = 3;
-      p.scenarioHash = hashOfScenario(parseScenario(p.scenario));
+      p.scenarioHash = hashOfScenario(parseScenario(p.scenario), p.calibration.hash);
     });
     const outcome = mergeFiles(forged);
     expect(outcome).not.toBe('merged');
@@ -229,8 +239,26 @@ describe('merge refuses tampered parts, naming the part and the field', () => {
     );
   });
 
-  it('the calibration hash is computed from the calibrated values, not written down', () => {
-    expect(calibrationHash()).toMatch(/^[0-9a-f]{64}$/);
-    expect(parts[0]?.calibrationHash).toBe(calibrationHash());
+  it("the manifest names the calibration set and its hash, computed from the set's content", () => {
+    expect(parts[0]?.calibration).toEqual({
+      name: COMMITTED_CALIBRATION.name,
+      hash: calibrationSetHash(COMMITTED_CALIBRATION),
+    });
+    // Any change of a posterior draw changes the hash.
+    const [first, ...rest] = COMMITTED_CALIBRATION.posterior.draws;
+    const changed = calibrationSetOf({
+      ...COMMITTED_CALIBRATION.posterior,
+      draws: [(first as string).replace(/^\S+/, (v) => String(Number(v) * 1.001)), ...rest],
+    });
+    expect(calibrationSetHash(changed)).not.toBe(calibrationSetHash(COMMITTED_CALIBRATION));
+  });
+
+  it('merge refuses parts made with different calibration sets, naming both sets', async () => {
+    const other = calibrationSetOf({ ...COMMITTED_CALIBRATION.posterior, name: 'other-fit' });
+    const part1 = await runPsaPart(scenario, shardRange(6, 1, 2), evaluate, other);
+    const part0 = parsePsaPart(parts[0], 'part-0.json', COMMITTED_CALIBRATION);
+    expect(() => mergePsaParts([part0, part1], names)).toThrow(
+      /^merge: part 2 \(part-1\.json\) was made with calibration set 'other-fit' \([0-9a-f]{12}…\), part 1 with 'imis-[^']+' \([0-9a-f]{12}…\); parts from different calibration sets cannot be merged/,
+    );
   });
 });

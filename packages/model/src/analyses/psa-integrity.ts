@@ -1,25 +1,18 @@
 // What a PSA part must be, given its own scenario: the part's manifest (strategies,
-// parameter ids, number of draws, calibration) is derived from the scenario, and a hash
+// parameter ids, number of draws, calibration set) is derived from the scenario and the
+// calibration set, and a hash
 // binds the draws. `sarcsim merge` checks each part against this, so a part whose
 // strategies were reordered, whose drawsTotal was lowered to skip a shard, or whose
 // numbers were edited is refused instead of merged into a plausible-looking result.
 // The hashes detect edits and damage, not a forger who recomputes them (they are unkeyed).
-import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
-import { EVIDENCE_BY_ID } from '../evidence/registry.js';
+import { type CalibrationSet, EVIDENCE_BY_ID } from '../evidence/registry.js';
 import { resolveStrategy } from '../sarcoma/surveillance-strategy.js';
+import { calibrationSetHash } from '../scenario/calibration-hash.js';
 import { scenarioHash } from '../scenario/canonical-hash.js';
 import type { SarcomaScenario } from '../scenario/scenario.js';
 import { preview } from '../scenario/validation-error.js';
 import { sampledParameters } from './parameter-sampling.js';
 import type { PsaDraw, PsaPart } from './psa-part.js';
-
-let calibration: string | undefined;
-
-/** Hash of the calibrated values this build runs with (and PSA recentres on); computed, since calibration changes. */
-export function calibrationHash(): string {
-  calibration ??= scenarioHash(COMMITTED_CALIBRATION.values);
-  return calibration;
-}
 
 /** Hash binding a part's draws (numbers round-trip JSON exactly, so a file hashes as it was written). */
 export function drawsHash(draws: readonly PsaDraw[]): string {
@@ -29,12 +22,14 @@ export function drawsHash(draws: readonly PsaDraw[]): string {
 /** The manifest fields a part of this scenario must carry. */
 export function expectedManifest(
   scenario: SarcomaScenario,
+  calibration: CalibrationSet,
 ): Pick<PsaPart, 'strategies' | 'parameterIds' | 'drawsTotal'> {
   return {
     strategies: scenario.strategies.map(resolveStrategy).map(({ id, label }) => ({ id, label })),
     parameterIds: sampledParameters(
       scenario.economics.psa.calibratedParameters,
       new Set(Object.keys(scenario.parameters)),
+      calibration,
     ).map((p) => p.record.id),
     drawsTotal: scenario.economics.psa.draws,
   };
@@ -44,12 +39,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
 /** Problems of a part whose schema and scenario are valid, as `field: got …, …` lines. */
-export function partIntegrityProblems(part: PsaPart): string[] {
-  const expected = expectedManifest(part.scenario);
+export function partIntegrityProblems(part: PsaPart, calibration: CalibrationSet): string[] {
+  const expected = expectedManifest(part.scenario, calibration);
   const problems: string[] = [];
-  if (part.calibrationHash !== calibrationHash()) {
+  const hash = calibrationSetHash(calibration);
+  if (part.calibration.hash !== hash || part.calibration.name !== calibration.name) {
     problems.push(
-      `calibrationHash: got ${short(part.calibrationHash)}, must be this sarcsim's calibration ${short(calibrationHash())} (the part was made with another calibration; rerun it)`,
+      `calibration: got set '${part.calibration.name}' (${short(part.calibration.hash)}), must be the calibration set '${calibration.name}' (${short(hash)}) this merge uses (the part was made with another calibration set; rerun it)`,
     );
   }
   if (part.drawsTotal !== expected.drawsTotal) {

@@ -1,4 +1,5 @@
 // A PSA part: the draws of one shard (or of the whole PSA) with the manifest that binds them.
+import type { CalibrationStamp } from '../scenario/calibration-hash.js';
 import type { SarcomaScenario } from '../scenario/scenario.js';
 
 export interface PsaDraw {
@@ -20,8 +21,8 @@ export interface PsaPart {
   readonly version: string;
   readonly scenarioHash: string;
   readonly scenario: SarcomaScenario;
-  /** Hash of the calibrated values the draws were made with. */
-  readonly calibrationHash: string;
+  /** The calibration set the draws were made with (name and `calibrationSetHash`); also in `scenarioHash`. */
+  readonly calibration: CalibrationStamp;
   readonly strategies: readonly { readonly id: string; readonly label: string }[];
   readonly parameterIds: readonly string[];
   readonly drawsTotal: number;

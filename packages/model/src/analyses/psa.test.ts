@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { runSerial } from '../engine/blocks.js';
 import { parseScenario, type SarcomaScenario, type Scenario } from '../scenario/scenario.js';
 import { runnerFor } from '../scenario/scenario-runner.js';
@@ -7,7 +8,11 @@ import { mergePsaParts, runPsaPart, shardRange, summarisePsa } from './psa.js';
 import type { PsaPart } from './psa-part.js';
 
 const evaluate = async (scenario: Scenario, draw: number) => {
-  const acc = runSerial(runnerFor(scenario), { seed: scenario.seed, draw, individuals: scenario.patients });
+  const acc = runSerial(runnerFor(scenario, COMMITTED_CALIBRATION), {
+    seed: scenario.seed,
+    draw,
+    individuals: scenario.patients,
+  });
   return drawOutcome(scenario, acc);
 };
 
@@ -30,14 +35,18 @@ describe('PSA parts and merge', () => {
   });
 
   it('merged shards give exactly the single-machine result', async () => {
-    const whole = await runPsaPart(scenario, { first: 0, count: 7 }, evaluate);
-    const parts = await Promise.all([0, 1, 2].map((i) => runPsaPart(scenario, shardRange(7, i, 3), evaluate)));
-    const single = JSON.stringify(summarisePsa(whole));
-    const merged = JSON.stringify(summarisePsa(mergePsaParts([parts[2], parts[0], parts[1]] as PsaPart[])));
+    const whole = await runPsaPart(scenario, { first: 0, count: 7 }, evaluate, COMMITTED_CALIBRATION);
+    const parts = await Promise.all(
+      [0, 1, 2].map((i) => runPsaPart(scenario, shardRange(7, i, 3), evaluate, COMMITTED_CALIBRATION)),
+    );
+    const single = JSON.stringify(summarisePsa(whole, COMMITTED_CALIBRATION));
+    const merged = JSON.stringify(
+      summarisePsa(mergePsaParts([parts[2], parts[0], parts[1]] as PsaPart[]), COMMITTED_CALIBRATION),
+    );
     expect(merged).toBe(single);
     // Draws differ from one another (parameters and individuals both vary by draw).
     expect(new Set(whole.draws.map((d) => d.costs[0])).size).toBe(7);
-    const result = summarisePsa(whole);
+    const result = summarisePsa(whole, COMMITTED_CALIBRATION);
     expect(result.summary.acceptability).toHaveLength(5);
     expect(result.summary.strategies.map((s) => s.id)).toEqual(['chest-only', 'contrast-ct-rp-lms']);
     // Each draw keeps its inner noise; the raw EVPI is the acceptability's, corrected and bounded below it.
@@ -51,11 +60,11 @@ describe('PSA parts and merge', () => {
   });
 
   it('refuses missing, overlapping and mismatched parts, naming the problem', async () => {
-    const a = await runPsaPart(scenario, { first: 0, count: 3 }, evaluate);
-    const b = await runPsaPart(scenario, { first: 5, count: 2 }, evaluate);
+    const a = await runPsaPart(scenario, { first: 0, count: 3 }, evaluate, COMMITTED_CALIBRATION);
+    const b = await runPsaPart(scenario, { first: 5, count: 2 }, evaluate, COMMITTED_CALIBRATION);
     expect(() => mergePsaParts([a, b])).toThrow('merge: draws 3–4 are missing (the PSA has 7 draws)');
     expect(() => mergePsaParts([a, a])).toThrow('merge: parts overlap at draw 0');
-    const other = await runPsaPart({ ...scenario, seed: 100 }, { first: 3, count: 2 }, evaluate);
+    const other = await runPsaPart({ ...scenario, seed: 100 }, { first: 3, count: 2 }, evaluate, COMMITTED_CALIBRATION);
     expect(() => mergePsaParts([a, other, b])).toThrow(/part 2 is for scenario .* cannot be merged/);
     expect(() => mergePsaParts([a, { ...b, version: '0.0.1' }])).toThrow(
       /part 2 was made by sarcsim 0.0.1, but this is sarcsim/,
@@ -63,12 +72,12 @@ describe('PSA parts and merge', () => {
     expect(() => mergePsaParts([a, { ...b, scenario: { ...b.scenario, patients: 10 } }])).toThrow(
       /does not match its recorded hash/,
     );
-    expect(() => summarisePsa(a)).toThrow(/covers 3 of 7 draws/);
+    expect(() => summarisePsa(a, COMMITTED_CALIBRATION)).toThrow(/covers 3 of 7 draws/);
   });
 
   it("the scenario's own overrides are held fixed, not sampled", async () => {
     const fixed = { ...scenario, parameters: { 'cost.resection': 12_345 } };
-    const part = await runPsaPart(fixed, { first: 0, count: 2 }, evaluate);
+    const part = await runPsaPart(fixed, { first: 0, count: 2 }, evaluate, COMMITTED_CALIBRATION);
     expect(part.parameterIds).not.toContain('cost.resection');
     expect(part.parameterIds).toContain('cost.ablation');
   });

@@ -9,13 +9,14 @@ import { type EvpiNoisePoint, evpiWithInnerNoise } from '../economics/evpi-noise
 import { evppi } from '../economics/evppi.js';
 import { type IncrementalAnalysis, incrementalAnalysis } from '../economics/incremental-analysis.js';
 import { acceptability, effectivePopulation, type WtpPoint, wtpGrid, wtpGridBeyond } from '../economics/psa-summary.js';
-import { EVIDENCE_BY_ID } from '../evidence/registry.js';
+import { type CalibrationSet, EVIDENCE_BY_ID } from '../evidence/registry.js';
+import { calibrationSetHash, calibrationStamp } from '../scenario/calibration-hash.js';
 import { hashOfScenario } from '../scenario/run-report.js';
 import type { SarcomaScenario, Scenario } from '../scenario/scenario.js';
 import { SARCSIM_VERSION } from '../version.js';
 import type { DrawOutcome } from './draw-outcome.js';
 import { sampledParameters, sampleParameters } from './parameter-sampling.js';
-import { calibrationHash, drawsHash } from './psa-integrity.js';
+import { drawsHash } from './psa-integrity.js';
 import type { PsaDraw, PsaPart } from './psa-part.js';
 import { type ReferenceCase, referenceCase } from './reference-case.js';
 
@@ -108,11 +109,17 @@ export interface PsaProgress {
   readonly drawsTotal: number;
 }
 
-/** Runs draws `range` of the scenario's PSA; `evaluate` runs one scenario (in workers or serially). */
+/**
+ * Runs draws `range` of the scenario's PSA with a calibration set; `evaluate` runs one
+ * scenario (in workers or serially). Each evaluated scenario carries every calibrated value
+ * (a posterior draw's, or the set's point values when fixed) as a parameter, so the results
+ * follow `calibration`, not whatever set the evaluator's runtime holds.
+ */
 export async function runPsaPart(
   scenario: SarcomaScenario,
   range: { readonly first: number; readonly count: number },
   evaluate: EvaluateScenario,
+  calibration: CalibrationSet,
   onProgress?: (progress: PsaProgress) => void,
 ): Promise<PsaPart> {
   const drawsTotal = scenario.economics.psa.draws;
@@ -124,13 +131,14 @@ export async function runPsaPart(
   const parameters = sampledParameters(
     scenario.economics.psa.calibratedParameters,
     new Set(Object.keys(scenario.parameters)),
+    calibration,
   );
   const draws: PsaDraw[] = [];
   let strategies: { id: string; label: string }[] = [];
   for (let draw = range.first; draw < range.first + range.count; draw++) {
-    const sampled = sampleParameters(scenario.seed, draw, parameters);
+    const sampled = sampleParameters(scenario.seed, draw, parameters, calibration);
     // The scenario's own overrides are the analyst's fixed choices and are not sampled.
-    const drawScenario = { ...scenario, parameters: { ...sampled, ...scenario.parameters } };
+    const drawScenario = { ...scenario, parameters: { ...calibration.values, ...sampled, ...scenario.parameters } };
     const { strategies: outcomes, innerCovariance } = await evaluate(drawScenario, draw);
     strategies = outcomes.map(({ id, label }) => ({ id, label }));
     draws.push({
@@ -146,9 +154,9 @@ export async function runPsaPart(
   return {
     kind: 'sarcsim-psa-part',
     version: SARCSIM_VERSION,
-    scenarioHash: hashOfScenario(scenario),
+    scenarioHash: hashOfScenario(scenario, calibrationSetHash(calibration)),
     scenario,
-    calibrationHash: calibrationHash(),
+    calibration: calibrationStamp(calibration),
     strategies,
     parameterIds: parameters.map((p) => p.record.id),
     drawsTotal,
@@ -179,8 +187,16 @@ function evppiGroups(part: PsaPart): [string, string[]][] {
   return [...groups.entries()];
 }
 
-/** Completes a PSA whose part covers every draw: adds the summary. */
-export function summarisePsa(part: PsaPart): PsaResult {
+/**
+ * Completes a PSA whose part covers every draw: adds the summary. `calibration` must be the set
+ * the part was made with (its reference case compares point estimates with means).
+ */
+export function summarisePsa(part: PsaPart, calibration: CalibrationSet): PsaResult {
+  if (part.calibration.hash !== calibrationSetHash(calibration)) {
+    throw new RangeError(
+      `PSA: the part was made with calibration set '${part.calibration.name}', not '${calibration.name}'; summarise it with the set it was made with`,
+    );
+  }
   if (part.range.first !== 0 || part.range.count !== part.drawsTotal || part.draws.length !== part.drawsTotal) {
     throw new RangeError(
       `PSA: the part covers ${part.draws.length} of ${part.drawsTotal} draws; merge all parts first`,
@@ -289,7 +305,7 @@ export function summarisePsa(part: PsaPart): PsaResult {
       willingnessToPay: wtp,
       strategies,
       incremental,
-      referenceCase: referenceCase(part.scenario, 'probabilistic-mean'),
+      referenceCase: referenceCase(part.scenario, 'probabilistic-mean', calibration),
       largestFrontierIcer: largestIcer,
       acceptability: acceptability(costs, qalys, grid),
       atThreshold,
@@ -317,14 +333,14 @@ function mergeProblem(parts: readonly PsaPart[], names: readonly string[]): stri
     if (part.version !== first.version) {
       return `part ${label} was made by sarcsim ${part.version}, part 1 by ${first.version}; rerun them with one version`;
     }
+    if (part.calibration.hash !== first.calibration.hash) {
+      return `part ${label} was made with calibration set '${part.calibration.name}' (${part.calibration.hash.slice(0, 12)}…), part 1 with '${first.calibration.name}' (${first.calibration.hash.slice(0, 12)}…); parts from different calibration sets cannot be merged: rerun them with one`;
+    }
     if (part.scenarioHash !== first.scenarioHash) {
       return `part ${label} is for scenario ${part.scenarioHash.slice(0, 12)}…, part 1 for ${first.scenarioHash.slice(0, 12)}…; parts of different scenarios (or seeds, patients or settings) cannot be merged`;
     }
-    if (hashOfScenario(part.scenario) !== part.scenarioHash) {
+    if (hashOfScenario(part.scenario, part.calibration.hash) !== part.scenarioHash) {
       return `part ${label}: its scenario does not match its recorded hash (edited or damaged file)`;
-    }
-    if (part.calibrationHash !== first.calibrationHash) {
-      return `part ${label} was made with calibration ${part.calibrationHash.slice(0, 12)}…, part 1 with ${first.calibrationHash.slice(0, 12)}…; rerun them with one calibration`;
     }
     if (part.drawsTotal !== first.drawsTotal) {
       return `part ${label} has drawsTotal ${part.drawsTotal}, part 1 ${first.drawsTotal}; parts of one PSA agree on its draws`;

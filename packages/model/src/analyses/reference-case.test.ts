@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { EVIDENCE_BY_ID } from '../evidence/registry.js';
 import { parseScenario, type SarcomaScenario } from '../scenario/scenario.js';
 import { parametersAtMeans, sampledParameters } from './parameter-sampling.js';
 import { referenceCase } from './reference-case.js';
 
 describe('reference cases', () => {
-  const means = parametersAtMeans('recentred-prior');
+  const means = parametersAtMeans('posterior', new Set(), COMMITTED_CALIBRATION);
 
   it('puts every sampled parameter at its distribution mean: above the median for lognormals, shares summing to 1', () => {
-    const sampled = sampledParameters('recentred-prior');
+    const sampled = sampledParameters('posterior', new Set(), COMMITTED_CALIBRATION);
     expect(Object.keys(means).sort()).toEqual(sampled.map((p) => p.record.id).sort());
     for (const p of sampled) {
       const d = p.distribution;
@@ -28,7 +29,7 @@ describe('reference cases', () => {
 
   it('names the reference case and lists the parameters whose mean and point estimate differ', () => {
     const scenario = parseScenario({}) as SarcomaScenario;
-    const point = referenceCase(scenario, 'deterministic-point-estimates');
+    const point = referenceCase(scenario, 'deterministic-point-estimates', COMMITTED_CALIBRATION);
     expect(point.statement).toContain('point estimate');
     expect(point.differences.length).toBeGreaterThan(0);
     for (const d of point.differences) {
@@ -41,6 +42,8 @@ describe('reference cases', () => {
     // A scenario that fixes a parameter takes it out of the comparison.
     const first = point.differences[0]?.id as string;
     const fixed = parseScenario({ parameters: { [first]: point.differences[0]?.pointEstimate } }) as SarcomaScenario;
-    expect(referenceCase(fixed, 'probabilistic-mean').differences.map((d) => d.id)).not.toContain(first);
+    expect(
+      referenceCase(fixed, 'probabilistic-mean', COMMITTED_CALIBRATION).differences.map((d) => d.id),
+    ).not.toContain(first);
   });
 });

@@ -6,8 +6,7 @@
 // mean over PSA draws. They differ where distributions are skewed and where the model is
 // nonlinear in its parameters; a report names the one it shows and lists the parameters whose
 // point estimate and mean differ.
-import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
-import { EVIDENCE_BY_ID } from '../evidence/registry.js';
+import { type CalibrationSet, EVIDENCE_BY_ID } from '../evidence/registry.js';
 import type { SarcomaScenario } from '../scenario/scenario.js';
 import { parametersAtMeans } from './parameter-sampling.js';
 
@@ -28,7 +27,7 @@ export interface ReferenceCase {
 
 const STATEMENTS: Record<ReferenceCaseKind, string> = {
   'deterministic-point-estimates':
-    'deterministic, every parameter at its point estimate (registry value; calibrated value where calibrated; lognormals at their medians)',
+    'deterministic, every parameter at its point estimate (registry value; the calibration posterior mean where calibrated; lognormals at their medians)',
   'deterministic-means':
     'deterministic, every sampled parameter at the mean of its PSA distribution (`sarcsim run --at-means`)',
   'probabilistic-mean':
@@ -36,18 +35,23 @@ const STATEMENTS: Record<ReferenceCaseKind, string> = {
 };
 
 /** The point estimate a deterministic run uses for a parameter. */
-function pointEstimate(id: string): number | undefined {
-  return COMMITTED_CALIBRATION.values[id] ?? EVIDENCE_BY_ID.get(id)?.value;
+function pointEstimate(id: string, calibration: CalibrationSet): number | undefined {
+  return calibration.values[id] ?? EVIDENCE_BY_ID.get(id)?.value;
 }
 
-export function referenceCase(scenario: SarcomaScenario, kind: ReferenceCaseKind): ReferenceCase {
+export function referenceCase(
+  scenario: SarcomaScenario,
+  kind: ReferenceCaseKind,
+  calibration: CalibrationSet,
+): ReferenceCase {
   const means = parametersAtMeans(
     scenario.economics.psa.calibratedParameters,
     new Set(Object.keys(scenario.parameters)),
+    calibration,
   );
   const differences = Object.entries(means)
     .flatMap(([id, mean]) => {
-      const point = pointEstimate(id);
+      const point = pointEstimate(id, calibration);
       if (point === undefined) return [];
       const scale = Math.max(Math.abs(point), Math.abs(mean));
       return scale > 0 && Math.abs(mean - point) > 0.01 * scale ? [{ id, pointEstimate: point, mean }] : [];

@@ -1,22 +1,52 @@
-// Quick mode: calibration runs end to end on small cohorts and improves on the priors.
+// Quick mode (`pnpm calibrate --quick`'s settings): the whole posterior pipeline runs end to
+// end on tiny cohorts, gives a well-formed posterior and is deterministic for a seed.
 import { describe, expect, it } from 'vitest';
-import { CALIBRATED_PARAMETERS, runCalibration } from './calibrate.js';
+import { CALIBRATED_PARAMETERS } from './calibrate.js';
+import { calibrationSetOf } from './committed-calibration.js';
 import { runExperiments } from './experiments.js';
+import { QUICK_POSTERIOR_SETTINGS, runPosterior } from './posterior.js';
+import { posteriorProblems, posteriorRecord } from './posterior-record.js';
+import { TARGETS } from './targets.js';
 
-describe('calibration (quick mode)', () => {
-  it('improves the objective from the priors and keeps every value in bounds', async () => {
-    const result = await runCalibration({
-      seed: 11,
-      registryPatients: 1_500,
-      cohortPatients: 400,
-      maxEvaluations: 30,
-      restarts: 0,
-    });
-    expect(result.objective).toBeLessThan(result.startObjective);
-    for (const record of CALIBRATED_PARAMETERS) {
-      const value = result.values[record.id] as number;
-      expect(value >= record.bounds.min && value <= record.bounds.max, record.id).toBe(true);
+describe('calibration posterior (quick mode)', () => {
+  const run = { version: 'test', date: '2026-12-01', seconds: 0, workers: 1 };
+
+  it('produces a well-formed posterior with ESS > 0, deterministically for a seed', async () => {
+    const [a, b] = await Promise.all([runPosterior(QUICK_POSTERIOR_SETTINGS), runPosterior(QUICK_POSTERIOR_SETTINGS)]);
+    expect(a).toEqual(b);
+    const record = posteriorRecord(a, run);
+    expect(posteriorProblems(record)).toEqual([]);
+    expect(record.draws).toHaveLength(QUICK_POSTERIOR_SETTINGS.draws);
+    expect(record.parameterIds).toEqual(CALIBRATED_PARAMETERS.map((r) => r.id));
+    const d = record.diagnostics;
+    expect(d.effectiveSampleSize).toBeGreaterThan(0);
+    expect(d.effectiveSampleSize).toBeLessThanOrEqual(a.points);
+    expect(d.distinctDraws).toBeGreaterThanOrEqual(1);
+    expect(d.targets.map((t) => t.id)).toEqual(TARGETS.map((t) => t.id));
+    for (const t of d.targets) {
+      if (Number.isFinite(t.predictiveLow)) expect(t.predictiveLow).toBeLessThanOrEqual(t.predictiveHigh);
     }
+    for (const s of d.parameters) expect(s.low <= s.median && s.median <= s.high, s.id).toBe(true);
+    // The optimisation stage's evaluations count too: more evaluations than weighted points.
+    expect(a.evaluations).toBeGreaterThan(a.points);
+    // The calibration set built from it: its point values are the mean of its draws.
+    const set = calibrationSetOf(record);
+    const k = 0;
+    const id = record.parameterIds[k] as string;
+    const mean = (set.draws?.rows ?? []).reduce((s, row) => s + (row[k] as number), 0) / record.draws.length;
+    expect(set.values[id]).toBeCloseTo(mean, 12);
+  });
+
+  it('another seed gives another sample', async () => {
+    const other = await runPosterior({ ...QUICK_POSTERIOR_SETTINGS, seed: QUICK_POSTERIOR_SETTINGS.seed + 1 });
+    const base = await runPosterior(QUICK_POSTERIOR_SETTINGS);
+    expect(other.draws).not.toEqual(base.draws);
+  });
+
+  it('refuses impossible settings, naming the field', async () => {
+    await expect(runPosterior({ ...QUICK_POSTERIOR_SETTINGS, draws: 0 })).rejects.toThrow(
+      /calibration: draws must be an integer ≥ 1, got 0/,
+    );
   });
 
   it('observes the registry replica consistently: presentation ≤ first metastasis ≤ last follow-up', () => {

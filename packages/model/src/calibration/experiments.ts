@@ -6,7 +6,8 @@
 // (004's burden of liver metastases, "all of these patients had intra-abdominal soft-tissue
 // sarcomas", from an older referral series whose use of contrast is not reported: non-contrast
 // CT, between intensive contrast CT and no abdominal imaging).
-// Every experiment runs on fixed seeds (common random numbers across parameter values).
+// Every experiment runs on fixed seeds (common random numbers across parameter values), on
+// the registry's values overridden by the parameters being evaluated: never on an earlier fit.
 import { JAPAN_2020, US_2022 } from '../data/life-tables.js';
 import { HISTOLOGIES, type Histology, LMS, SITES, type Site } from '../domain/categories.js';
 import type { BlockAccumulator } from '../engine/accumulators.js';
@@ -14,13 +15,12 @@ import { runSerial } from '../engine/blocks.js';
 import type { SimulationDefinition } from '../engine/model.js';
 import { type StrategyResult, summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
-import { ParameterValues } from '../evidence/registry.js';
+import { ParameterValues, PRIORS_ONLY } from '../evidence/registry.js';
 import type { Patient } from '../sarcoma/patient.js';
 import { registryObservation } from '../sarcoma/registry-replica.js';
 import { type SarcomaOptions, sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
 import type { SarcomaState } from '../sarcoma/states.js';
 import { NAMED_STRATEGIES, type SurveillanceStrategy } from '../sarcoma/surveillance-strategy.js';
-import { COMMITTED_CALIBRATION } from './committed-calibration.js';
 
 export interface ExperimentResults {
   /** Okamoto's cohort, imaging and censored follow-up (000). */
@@ -51,7 +51,7 @@ function strategy(id: string): SurveillanceStrategy {
 export function mixOf(sites: readonly Site[], histologies: readonly Histology[]): Record<string, number> {
   const mix: Record<string, number> = {};
   for (const site of SITES) for (const h of HISTOLOGIES) mix[`cohort.mix.${site}.${h}`] = 0;
-  const defaults = new ParameterValues(COMMITTED_CALIBRATION);
+  const defaults = new ParameterValues(PRIORS_ONLY);
   for (const site of sites) {
     for (const h of histologies) mix[`cohort.mix.${site}.${h}`] = defaults.get(`cohort.mix.${site}.${h}`);
   }
@@ -80,7 +80,7 @@ export function sarcoma(
   overrides: Readonly<Record<string, number>>,
   options: Omit<SarcomaOptions, 'discountRates' | 'treatmentEffect' | 'horizonYears'> & Partial<SarcomaOptions>,
 ) {
-  return sarcomaSimulation(new ParameterValues(COMMITTED_CALIBRATION, overrides), {
+  return sarcomaSimulation(new ParameterValues(PRIORS_ONLY, overrides), {
     treatmentEffect: 'modelled',
     horizonYears: 20,
     ...options,
@@ -100,7 +100,7 @@ export function experiment(
         simulation: sarcoma(overrides, {
           strategies: [strategy('registry-practice')],
           lifeTable: JAPAN_2020,
-          registry: registryObservation(new ParameterValues(COMMITTED_CALIBRATION, overrides)),
+          registry: registryObservation(new ParameterValues(PRIORS_ONLY, overrides)),
         }),
         patients: sizes.registryPatients,
         seed: sizes.seed,

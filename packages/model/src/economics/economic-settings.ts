@@ -54,8 +54,10 @@ export const economicSettingsSchema = z
       .strictObject({
         draws: wholeNumber(1, MAX_PSA_DRAWS).default(500),
         calibratedParameters: z
-          .enum(['recentred-prior', 'fixed'], { error: "must be 'recentred-prior' or 'fixed'" })
-          .default('recentred-prior'),
+          .enum(['posterior', 'fixed'], {
+            error: "must be 'posterior' (joint draws of the calibration posterior) or 'fixed' (its mean)",
+          })
+          .default('posterior'),
         /** Parameter groups for EVPPI, by name; default: one group per registry topic. */
         evppiGroups: z
           .record(z.string().min(1), z.array(z.string()).min(1, { error: 'must name at least one parameter' }))

@@ -29,10 +29,10 @@ export type { CalibratedParameterMode } from '../analyses/parameter-sampling.js'
 export {
   distributionMean,
   interval95,
+  parameterInterval95,
   parametersAtMeans,
   sampledParameters,
   sampleParameters,
-  samplingDistribution,
 } from '../analyses/parameter-sampling.js';
 export type {
   Candidate,
@@ -61,7 +61,7 @@ export type {
 } from '../analyses/psa.js';
 export { mergePsaParts, runPsaPart, shardRange, summarisePsa } from '../analyses/psa.js';
 export { parsePsaPart } from '../analyses/psa-file.js';
-export { calibrationHash, drawsHash, expectedManifest } from '../analyses/psa-integrity.js';
+export { drawsHash, expectedManifest } from '../analyses/psa-integrity.js';
 export type { PsaDraw, PsaPart } from '../analyses/psa-part.js';
 export type { ParameterDifference, ReferenceCase, ReferenceCaseKind } from '../analyses/reference-case.js';
 export { referenceCase } from '../analyses/reference-case.js';

@@ -1,4 +1,7 @@
 // @sarcsim/model/scenario: the validated description of a run, its runner and its report.
+
+export type { CalibrationStamp } from '../scenario/calibration-hash.js';
+export { calibrationSetHash, calibrationStamp } from '../scenario/calibration-hash.js';
 export { canonicalJson, scenarioHash } from '../scenario/canonical-hash.js';
 export type { ReportedStrategy, ReportOptions, RunReport } from '../scenario/run-report.js';
 export { hashOfScenario, reportFor, scenarioBlocks } from '../scenario/run-report.js';

@@ -76,8 +76,10 @@ describe('evidence registry', () => {
     const prior = EVIDENCE_BY_ID.get(id)?.value as number;
     const fitted = prior * 1.5;
     expect(new ParameterValues(PRIORS_ONLY).get(id)).toBe(prior);
-    expect(new ParameterValues({ values: { [id]: fitted } }).get(id)).toBe(fitted);
-    expect(new ParameterValues({ values: { [id]: fitted } }, { [id]: prior * 2 }).get(id)).toBe(prior * 2);
+    expect(new ParameterValues({ name: 'test', values: { [id]: fitted } }).get(id)).toBe(fitted);
+    expect(new ParameterValues({ name: 'test', values: { [id]: fitted } }, { [id]: prior * 2 }).get(id)).toBe(
+      prior * 2,
+    );
   });
 
   it('encodes the cohort mix of 000 Table 2 (658 patients, LMS 69, retroperitoneal 74)', () => {

@@ -17,11 +17,22 @@ import { TREATMENT_RECORDS } from './records/treatment.js';
  * calibration/, and the scenario runner, the analyses and the web app pass it).
  */
 export interface CalibrationSet {
+  /** Names the set in reports and PSA manifests (its hash, `calibrationSetHash`, binds the content). */
+  readonly name: string;
+  /** The values deterministic runs use for the parameters the set fits (a posterior's: its mean). */
   readonly values: Readonly<Record<string, number>>;
+  /** Joint, equally weighted draws of those parameters; PSA takes one row per draw. */
+  readonly draws?: CalibrationDraws;
 }
 
-/** No calibration: every parameter at its registry (prior) value. */
-export const PRIORS_ONLY: CalibrationSet = { values: {} };
+export interface CalibrationDraws {
+  readonly parameterIds: readonly string[];
+  /** Each row holds a value for every id, in `parameterIds` order. */
+  readonly rows: readonly (readonly number[])[];
+}
+
+/** No calibration: every parameter at its registry (prior) value; PSA samples calibrated ones from their priors. */
+export const PRIORS_ONLY: CalibrationSet = { name: 'priors-only', values: {} };
 
 export const EVIDENCE: readonly EvidenceRecord[] = [
   ...COHORT_RECORDS,

@@ -76,7 +76,9 @@ describe('care pathway', () => {
 
   it('under the window rule, intensive imaging labels more detections synchronous than chest CT does', () => {
     const both = [named('chest-only'), named('contrast-ct-all')];
-    const [chest, contrast] = simulate(both, 20_000, {}, { synchronousRule: 'window' });
+    // 40,000 patients: at the calibration posterior's mean the difference is about 3.7 SEs at
+    // 20,000 (√2 more here), so a 4-SE test has the power it needs.
+    const [chest, contrast] = simulate(both, 40_000, {}, { synchronousRule: 'window' });
     if (chest === undefined || contrast === undefined) throw new Error('missing strategies');
     const labelled = (r: typeof chest) => {
       const detected = r.counters.firstDetections?.total ?? 0;

@@ -4,6 +4,7 @@
 // `pnpm golden:update --note "why"`, which records the reason in golden/CHANGES.md.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { runSerial } from '../engine/blocks.js';
 import { reportFor } from './run-report.js';
 import { parseScenario } from './scenario.js';
@@ -14,12 +15,12 @@ const golden = (name: string) => readFileSync(new URL(`../../golden/${name}`, im
 describe('golden result', () => {
   it('the stored scenario reproduces the committed result bitwise', () => {
     const scenario = parseScenario(JSON.parse(golden('scenario.json')));
-    const acc = runSerial(runnerFor(scenario), {
+    const acc = runSerial(runnerFor(scenario, COMMITTED_CALIBRATION), {
       seed: scenario.seed,
       individuals: scenario.patients,
       blockSize: scenario.blockSize,
     });
-    const text = `${JSON.stringify(reportFor(scenario, acc), null, 1)}\n`;
+    const text = `${JSON.stringify(reportFor(scenario, acc, COMMITTED_CALIBRATION), null, 1)}\n`;
     const expected = golden('result.json');
     if (text !== expected) {
       // Name the first difference rather than dumping two large files.

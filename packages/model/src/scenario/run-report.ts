@@ -1,17 +1,23 @@
-// A run's report: results plus everything needed to reproduce them (version, seed, scenario hash).
+// A run's report: results plus everything needed to reproduce them (version, seed, scenario
+// hash, calibration set).
 import { type RunEconomics, runEconomics } from '../economics/strategy-economics.js';
 import type { BlockAccumulator } from '../engine/accumulators.js';
 import { type BlockRange, blocksOf } from '../engine/blocks.js';
 import { type StrategyResult, summarize } from '../engine/results.js';
+import type { CalibrationSet } from '../evidence/registry.js';
 import { type SarcomaOutcomes, sarcomaOutcomes } from '../sarcoma/outcomes.js';
 import { SARCSIM_VERSION } from '../version.js';
+import { type CalibrationStamp, calibrationSetHash, calibrationStamp } from './calibration-hash.js';
 import { scenarioHash } from './canonical-hash.js';
 import type { Scenario } from './scenario.js';
 
 export interface RunReport {
   readonly version: string;
   readonly model: string;
+  /** Hash of the scenario and the calibration set together (`hashOfScenario`). */
   readonly scenarioHash: string;
+  /** The calibration set the run used: its name and hash. */
+  readonly calibration: CalibrationStamp;
   readonly seed: number;
   readonly patients: number;
   readonly horizonYears: number;
@@ -42,13 +48,19 @@ export function requireWholeRun(scenario: Scenario, merged: BlockAccumulator): v
 }
 
 /** Builds the report from the merged accumulator of all the scenario's blocks. */
-export function reportFor(scenario: Scenario, merged: BlockAccumulator, options: ReportOptions = {}): RunReport {
+export function reportFor(
+  scenario: Scenario,
+  merged: BlockAccumulator,
+  calibration: CalibrationSet,
+  options: ReportOptions = {},
+): RunReport {
   requireWholeRun(scenario, merged);
   const results = summarize(merged);
   return {
     version: SARCSIM_VERSION,
     model: scenario.model,
-    scenarioHash: hashOfScenario(scenario),
+    scenarioHash: hashOfScenario(scenario, calibrationSetHash(calibration)),
+    calibration: calibrationStamp(calibration),
     seed: scenario.seed,
     patients: scenario.patients,
     horizonYears: results.horizonYears,
@@ -68,8 +80,12 @@ export function reportFor(scenario: Scenario, merged: BlockAccumulator, options:
   };
 }
 
-/** The hash covers everything that decides the results; block size does not, so it is left out. */
-export function hashOfScenario(scenario: Scenario): string {
+/**
+ * The hash covers everything that decides the results, the calibration set's hash
+ * (`calibrationSetHash`) included; block
+ * size does not, so it is left out.
+ */
+export function hashOfScenario(scenario: Scenario, calibrationHash: string): string {
   const { blockSize: _blockSize, ...decisive } = scenario;
-  return scenarioHash(decisive);
+  return scenarioHash({ ...decisive, calibration: calibrationHash });
 }

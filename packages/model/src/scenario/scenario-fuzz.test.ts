@@ -138,7 +138,7 @@ const invalidMutations: fc.Arbitrary<Mutation>[] = [
       { willingnessToPay: 1e12 },
       { psa: { draws: 0 } },
       { psa: { draws: 1.5 } },
-      { psa: { calibratedParameters: 'posterior' } },
+      { psa: { calibratedParameters: 'recentred-prior' } },
       { psa: { evppiGroups: { g: ['not.a.parameter'] } } },
       { psa: { evppiGroups: { g: [] } } },
       { wtpGrid: { points: 1 } },

@@ -5,6 +5,7 @@
 // metastases on the same individuals.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { runSerial } from '../engine/blocks.js';
 import { EVIDENCE } from '../evidence/registry.js';
 import { NAMED_STRATEGIES } from '../sarcoma/surveillance-strategy.js';
@@ -14,7 +15,11 @@ import { runnerFor } from './scenario-runner.js';
 
 function run(input: unknown): RunReport {
   const scenario: Scenario = parseScenario(input);
-  return reportFor(scenario, runSerial(runnerFor(scenario), { seed: scenario.seed, individuals: scenario.patients }));
+  return reportFor(
+    scenario,
+    runSerial(runnerFor(scenario, COMMITTED_CALIBRATION), { seed: scenario.seed, individuals: scenario.patients }),
+    COMMITTED_CALIBRATION,
+  );
 }
 
 /** Every number in the value, with its path. */

@@ -1,5 +1,4 @@
 // Builds the runner for a validated scenario, whichever model it names.
-import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import { LIFE_TABLES } from '../data/life-tables.js';
 import { createRunner, type SimulationRunner } from '../engine/simulator.js';
 import { type CalibrationSet, ParameterValues } from '../evidence/registry.js';
@@ -8,8 +7,8 @@ import { sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
 import { resolveStrategy } from '../sarcoma/surveillance-strategy.js';
 import type { Scenario } from './scenario.js';
 
-/** The runner; the sarcoma model's parameters use `calibration` (by default the committed one). */
-export function runnerFor(scenario: Scenario, calibration: CalibrationSet = COMMITTED_CALIBRATION): SimulationRunner {
+/** The runner; the sarcoma model's parameters use `calibration`'s point values (a posterior's mean). */
+export function runnerFor(scenario: Scenario, calibration: CalibrationSet): SimulationRunner {
   switch (scenario.model) {
     case 'illness-death-example':
       return createRunner(illnessDeathExample(scenario.parameters));

@@ -98,8 +98,11 @@ describe('scenario validation', () => {
     const a = parseScenario({ seed: 5, parameters: { 'cost.resection': 1, 'cost.ablation': 2 } });
     const b = parseScenario({ parameters: { 'cost.ablation': 2, 'cost.resection': 1 }, blockSize: 99, seed: 5 });
     const c = parseScenario({ seed: 6, parameters: { 'cost.resection': 1, 'cost.ablation': 2 } });
-    expect(hashOfScenario(a)).toBe(hashOfScenario(b));
-    expect(hashOfScenario(a)).not.toBe(hashOfScenario(c));
+    const calibration = 'c'.repeat(64);
+    expect(hashOfScenario(a, calibration)).toBe(hashOfScenario(b, calibration));
+    expect(hashOfScenario(a, calibration)).not.toBe(hashOfScenario(c, calibration));
+    // The calibration set is part of the hash: the same scenario on another set hashes differently.
+    expect(hashOfScenario(a, calibration)).not.toBe(hashOfScenario(a, 'd'.repeat(64)));
   });
 });
 

@@ -43,7 +43,7 @@ export class CalibrationView extends LitElement {
       ${
         r === undefined
           ? ''
-          : html`<p><strong>${r.targetsInside} of ${r.targets.length}</strong> targets inside their 95% intervals (calibration of ${r.meta.date}).</p>
+          : html`<p><strong>${r.targetsInside} of ${r.targets.length}</strong> targets inside their 95% intervals at the posterior mean (calibration set ${r.name}, ${r.meta.date}).</p>
             <plot-figure caption="The model (dot) against each target's 95% interval (grey band)" name="calibration" .build=${() => calibrationChart(r.targets)}></plot-figure>
             <div class="scroll"><table>
               <thead><tr><th scope="col">Target</th><th scope="col">Observed (95% interval)</th><th scope="col">Model ± MCSE</th><th scope="col">Inside</th></tr></thead>

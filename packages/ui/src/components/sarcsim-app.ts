@@ -1,6 +1,7 @@
 // The app: holds the scenario draft and the results, and passes them down; views send edits
 // and requests up as events. The URL's fragment always carries the current scenario.
 import { type DsaResult, type PsaResult, sampledParameters } from '@sarcsim/model/analyses';
+import { COMMITTED_CALIBRATION } from '@sarcsim/model/calibration';
 import { SARCSIM_VERSION } from '@sarcsim/model/engine';
 import type { RunReport, SarcomaScenario } from '@sarcsim/model/scenario';
 import { defaultBrowserWorkerCount, RunCancelledError } from '@sarcsim/worker/browser';
@@ -36,7 +37,11 @@ const TABS = [
 type Tab = (typeof TABS)[number][0];
 
 /** Runs in a default one-way DSA: the base case and both ends of each parameter's range (mix components have none). */
-const DSA_RUNS = 1 + 2 * sampledParameters('recentred-prior').filter((p) => p.distribution.kind !== 'dirichlet').length;
+const DSA_RUNS =
+  1 +
+  2 *
+    sampledParameters('posterior', new Set(), COMMITTED_CALIBRATION).filter((p) => p.distribution.kind !== 'dirichlet')
+      .length;
 
 export class SarcsimApp extends LitElement {
   static override styles = [

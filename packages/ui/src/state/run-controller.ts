@@ -1,6 +1,8 @@
 // Runs scenarios in the browser's worker pool. The page only ever waits on promises; every
 // simulation happens in module Workers.
+
 import { type DsaResult, type DsaSettingsInput, type PsaResult, summarisePsa } from '@sarcsim/model/analyses';
+import { COMMITTED_CALIBRATION } from '@sarcsim/model/calibration';
 import { type RunReport, reportFor, type SarcomaScenario, type Scenario } from '@sarcsim/model/scenario';
 import { createBrowserPool, dsaOnPool, psaOnPool, type RunProgress, type WorkerPool } from '@sarcsim/worker/browser';
 
@@ -36,7 +38,7 @@ export class RunController {
   ): Promise<RunReport> {
     const started = performance.now();
     const merged = await this.poolOf(workers).run(scenario, { onProgress, signal, progressIntervalMs: 150 });
-    const report = reportFor(scenario, merged);
+    const report = reportFor(scenario, merged, COMMITTED_CALIBRATION);
     const seconds = (performance.now() - started) / 1000;
     this.measuredRate = (scenario.patients * report.strategies.length) / seconds / workers;
     return report;

@@ -1,4 +1,5 @@
 // The analyses (PSA, DSA, policy-space exploration) on a worker pool: one adapter, used by the CLI and the web app.
+// They run with the calibration set the pool's workers run (RUNTIME_CALIBRATION).
 import {
   type CandidateSet,
   type DsaResult,
@@ -12,6 +13,7 @@ import {
 } from '@sarcsim/model/analyses';
 import type { SarcomaScenario } from '@sarcsim/model/scenario';
 import type { WorkerPool } from '../pool/pool.js';
+import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
 import { poolEvaluator } from './pool-evaluate.js';
 
 /** Draws `range` (by default all) of the scenario's PSA on the pool; `onProgress(done, total)` after each draw. */
@@ -22,7 +24,9 @@ export function psaOnPool(
   signal?: AbortSignal,
   range: { readonly first: number; readonly count: number } = { first: 0, count: scenario.economics.psa.draws },
 ): Promise<PsaPart> {
-  return runPsaPart(scenario, range, poolEvaluator(pool, signal), (p) => onProgress(p.drawsDone, p.drawsTotal));
+  return runPsaPart(scenario, range, poolEvaluator(pool, signal), RUNTIME_CALIBRATION, (p) =>
+    onProgress(p.drawsDone, p.drawsTotal),
+  );
 }
 
 /** The scenario's DSA on the pool; `onProgress(done, total)` as runs finish (the total grows with threshold searches). */
@@ -38,6 +42,7 @@ export function dsaOnPool(
     scenario,
     settings,
     async (overrides) => (await evaluate({ ...scenario, parameters: overrides }, 0)).strategies,
+    RUNTIME_CALIBRATION,
     onProgress,
   );
 }

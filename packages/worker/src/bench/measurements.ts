@@ -8,6 +8,7 @@ import seedrandom from 'seedrandom';
 import { psaOnPool } from '../analyses/analyses-on-pool.js';
 import { nodeWorkerFactory } from '../pool/node-workers.js';
 import { WorkerPool } from '../pool/pool.js';
+import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
 
 export interface GeneratorFigures {
   readonly generator: string;
@@ -181,7 +182,7 @@ export async function measurePsa(draws: number, patientsPerDraw: number, workers
   const strategies = scenario.strategies.length;
   try {
     const start = performance.now();
-    const result = summarisePsa(await psaOnPool(pool, scenario, () => {}));
+    const result = summarisePsa(await psaOnPool(pool, scenario, () => {}), RUNTIME_CALIBRATION);
     const elapsed = seconds(start);
     return {
       draws,

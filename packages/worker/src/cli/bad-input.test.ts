@@ -618,8 +618,8 @@ const cases: Case[] = [
   ],
   [
     'an unknown calibrated-parameter mode',
-    () => ['psa', file({ economics: { psa: { calibratedParameters: 'posterior' } } })],
-    /^economics\.psa\.calibratedParameters: got "posterior", must be 'recentred-prior' or 'fixed'$/,
+    () => ['psa', file({ economics: { psa: { calibratedParameters: 'recentred-prior' } } })],
+    /^economics\.psa\.calibratedParameters: got "recentred-prior", must be 'posterior' \(joint draws of the calibration posterior\) or 'fixed' \(its mean\)$/,
   ],
   [
     'an EVPPI group with an unknown id',

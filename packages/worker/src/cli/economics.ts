@@ -15,6 +15,7 @@ import { dsaOnPool, psaOnPool } from '../analyses/analyses-on-pool.js';
 import { dsaCsvFiles, psaCsvFiles } from '../csv/csv.js';
 import { defaultWorkerCount, nodeWorkerFactory } from '../pool/node-workers.js';
 import { WorkerPool } from '../pool/pool.js';
+import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
 import { formatDsa, formatPsa } from './format-economics.js';
 import {
   MAX_PART_FILE_BYTES,
@@ -161,15 +162,17 @@ export async function psaCommand(file: string | undefined, flags: PsaFlags, ctx:
     );
     return;
   }
-  emit(summarisePsa(part), flags, ctx, formatPsa, psaCsvFiles);
+  emit(summarisePsa(part, RUNTIME_CALIBRATION), flags, ctx, formatPsa, psaCsvFiles);
 }
 
 export function mergeCommand(files: readonly string[], flags: OutputFlags, ctx: CliContext): void {
   checkOutputs(flags);
-  const parts = files.map((f) => parsePsaPart(readJsonFile(f, 'PSA part', MAX_PART_FILE_BYTES), f));
+  const parts = files.map((f) =>
+    parsePsaPart(readJsonFile(f, 'PSA part', MAX_PART_FILE_BYTES), f, RUNTIME_CALIBRATION),
+  );
   let merged: PsaResult;
   try {
-    merged = summarisePsa(mergePsaParts(parts, files));
+    merged = summarisePsa(mergePsaParts(parts, files), RUNTIME_CALIBRATION);
   } catch (error) {
     throw new UsageError([(error as Error).message]);
   }

@@ -85,7 +85,7 @@ export function formatReport(report: RunReport): string {
   const hasOutcomes = strategies.some((s) => s.outcomes !== undefined);
   return [
     `sarcsim ${report.version} · model ${report.model} · ${report.patients.toLocaleString('en-US')} patients · seed ${report.seed} · horizon ${report.horizonYears} years`,
-    `scenario ${report.scenarioHash.slice(0, 16)}`,
+    `scenario ${report.scenarioHash.slice(0, 16)} (with the calibration) · calibration set ${report.calibration.name} (${report.calibration.hash.slice(0, 12)}), calibrated parameters at the posterior mean`,
     '',
     'Discounted, per patient (mean ± Monte Carlo standard error)',
     rewardsTable(strategies, 'discounted'),

@@ -3,10 +3,11 @@
 // a worker), 2 bad input (one line per problem), 128 + signal number when cancelled.
 import { join } from 'node:path';
 import { parametersAtMeans, referenceCase } from '@sarcsim/model/analyses';
-import { COMMITTED_CALIBRATION, validationReport } from '@sarcsim/model/calibration';
+import { validationReport } from '@sarcsim/model/calibration';
 import { SARCSIM_VERSION } from '@sarcsim/model/engine';
 import { EVIDENCE, sourceText } from '@sarcsim/model/sarcoma';
 import {
+  calibrationStamp,
   parseScenario,
   type RunReport,
   reportFor,
@@ -17,6 +18,7 @@ import {
 import { Command, CommanderError } from 'commander';
 import { incrementalCsv, resolutionCsv } from '../csv/csv.js';
 import { defaultWorkerCount } from '../pool/node-workers.js';
+import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
 import { dsaCommand, mergeCommand, psaCommand, startPool } from './economics.js';
 import { exploreCommand } from './explore.js';
 import { formatReferenceCase } from './format-economics.js';
@@ -57,7 +59,11 @@ function runScenario(file: string | undefined, flags: RunFlags): { given: Scenar
   const given = parseScenario(input);
   if (flags.atMeans !== true) return { given, scenario: given };
   if (given.model !== 'sarcoma') throw new UsageError(['--at-means: applies to the sarcoma model only']);
-  const means = parametersAtMeans(given.economics.psa.calibratedParameters, new Set(Object.keys(given.parameters)));
+  const means = parametersAtMeans(
+    given.economics.psa.calibratedParameters,
+    new Set(Object.keys(given.parameters)),
+    RUNTIME_CALIBRATION,
+  );
   return { given, scenario: parseScenario({ ...input, parameters: { ...means, ...given.parameters } }) };
 }
 
@@ -78,9 +84,13 @@ async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliCon
   const { given, scenario } = runScenario(file, flags);
   const reference =
     given.model === 'sarcoma'
-      ? referenceCase(given, flags.atMeans === true ? 'deterministic-means' : 'deterministic-point-estimates')
+      ? referenceCase(
+          given,
+          flags.atMeans === true ? 'deterministic-means' : 'deterministic-point-estimates',
+          RUNTIME_CALIBRATION,
+        )
       : undefined;
-  checkReference(flags.reference, runnerFor(scenario).layout.strategyIds);
+  checkReference(flags.reference, runnerFor(scenario, RUNTIME_CALIBRATION).layout.strategyIds);
   if (flags.csv !== undefined) checkOutputDir(flags.csv, '--csv');
   const pool = startPool(ctx, flags);
   ctx.progress.start(
@@ -100,7 +110,12 @@ async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliCon
           rate: Math.round(p.individualsPerSecond).toLocaleString('en-US'),
         }),
     });
-    report = reportFor(scenario, merged, flags.reference === undefined ? {} : { reference: flags.reference });
+    report = reportFor(
+      scenario,
+      merged,
+      RUNTIME_CALIBRATION,
+      flags.reference === undefined ? {} : { reference: flags.reference },
+    );
   } finally {
     ctx.progress.stop();
     pool.terminate();
@@ -148,9 +163,12 @@ function calibrateCommand(flags: { report?: boolean; json?: boolean }, io: CliIo
       'calibrate: fitting runs from the repository with `pnpm calibrate`; use --report to check the committed calibration',
     ]);
   }
-  const report = validationReport(COMMITTED_CALIBRATION.values, COMMITTED_CALIBRATION.meta);
+  const calibration = RUNTIME_CALIBRATION;
+  const provenance = calibration.posterior.provenance;
+  const report = validationReport(calibration.values, provenance);
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify({ calibration: COMMITTED_CALIBRATION.meta, ...report }, null, 2)}\n`);
+    const stamp = calibrationStamp(calibration);
+    io.stdout.write(`${JSON.stringify({ calibration: { ...stamp, provenance }, ...report }, null, 2)}\n`);
     return;
   }
   const pct = (v: number, unit: string) => (unit === 'months' ? v.toFixed(1) : `${(100 * v).toFixed(1)}%`);
@@ -160,7 +178,7 @@ function calibrateCommand(flags: { report?: boolean; json?: boolean }, io: CliIo
     );
   }
   io.stdout.write(
-    `${report.targetsInside}/${report.targets.length} targets inside their 95% intervals (calibration of ${COMMITTED_CALIBRATION.meta.date})\n`,
+    `${report.targetsInside}/${report.targets.length} targets inside their 95% intervals at the posterior mean (calibration set ${calibration.name})\n`,
   );
 }
 

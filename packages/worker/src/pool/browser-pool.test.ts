@@ -3,6 +3,7 @@
 // they agree to 1e-12 relative: two JavaScript engines' Math.pow may differ in the last bit
 // (seen here for Node 20 vs Chromium 156), so bit-for-bit identity is promised within one engine.
 import type { Server } from 'node:http';
+import { COMMITTED_CALIBRATION } from '@sarcsim/model/calibration';
 import { createModelRunner, runSerial, summarize } from '@sarcsim/model/engine';
 import { parseScenario, runnerFor } from '@sarcsim/model/scenario';
 import type { Browser } from 'playwright-core';
@@ -83,7 +84,11 @@ describe('worker pool in Chromium', () => {
     const scenario = parseScenario(scenarioInput);
     const expected = JSON.stringify(
       summarize(
-        runSerial(runnerFor(scenario), { seed: scenario.seed, individuals: scenario.patients, blockSize: 1_000 }),
+        runSerial(runnerFor(scenario, COMMITTED_CALIBRATION), {
+          seed: scenario.seed,
+          individuals: scenario.patients,
+          blockSize: 1_000,
+        }),
       ),
     );
     await expectPoolsAgree(`scenario=${encodeURIComponent(JSON.stringify(scenarioInput))}`, expected);

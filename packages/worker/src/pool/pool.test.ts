@@ -1,6 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runExperiments } from '@sarcsim/model/calibration';
+import {
+  COMMITTED_CALIBRATION,
+  QUICK_POSTERIOR_SETTINGS,
+  runExperiments,
+  runPosterior,
+} from '@sarcsim/model/calibration';
 import { runSerial, summarize } from '@sarcsim/model/engine';
 import { parseScenario, runnerFor } from '@sarcsim/model/scenario';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,7 +17,13 @@ import { BlockFailedError, RunCancelledError, type RunProgress, WorkerPool } fro
 
 const scenario = parseScenario({ patients: 6_000, blockSize: 500, seed: 4242 });
 const serialJson = JSON.stringify(
-  summarize(runSerial(runnerFor(scenario), { seed: scenario.seed, individuals: scenario.patients, blockSize: 777 })),
+  summarize(
+    runSerial(runnerFor(scenario, COMMITTED_CALIBRATION), {
+      seed: scenario.seed,
+      individuals: scenario.patients,
+      blockSize: 777,
+    }),
+  ),
 );
 
 const pools: WorkerPool[] = [];
@@ -116,16 +127,21 @@ describe('calibration experiments in the pool', () => {
     }
   });
 
-  it('`pnpm calibrate --quick` fits in the pool and improves on the priors (it writes nothing)', () => {
+  it('`pnpm calibrate --quick` samples the posterior in the pool as on one thread (it writes nothing)', async () => {
     const script = fileURLToPath(new URL('../../dist/scripts/calibrate.js', import.meta.url));
     const result = spawnSync(process.execPath, [script, '--quick', '--workers', '2'], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
-    // A slow machine gets progress lines (every 5 s); whatever their number, nothing else.
+    // Progress lines, whatever their number, and nothing else.
     for (const line of result.stderr.split('\n').filter((l) => l !== '')) {
-      expect(line).toMatch(/^calibrate: \d+\/40 evaluations, best objective [\d.]+, \d+ s$/);
+      expect(line).toMatch(/^calibrate: (prior draws|optimisation|iteration \d+), \d+ evaluations, \d+ s$/);
     }
+    // The same sample as serially on this thread: the pool's experiments are bitwise the serial ones.
+    const serial = await runPosterior(QUICK_POSTERIOR_SETTINGS, runExperiments, COMMITTED_CALIBRATION.values);
+    const ess = serial.diagnostics.effectiveSampleSize.toFixed(1);
     expect(result.stdout).toMatch(
-      /^calibrate: objective [\d.]+ at the priors → [\d.]+ after \d+ evaluations in [\d.]+ s on 2 workers\n$/,
+      new RegExp(
+        `^calibrate: ${serial.evaluations} evaluations, ${serial.iterations} IMIS iterations in [\\d.]+ s on 2 workers; ESS ${ess.replace('.', '\\.')}, ${serial.diagnostics.distinctDraws} distinct of ${QUICK_POSTERIOR_SETTINGS.draws} draws; ${serial.diagnostics.targetsInside}/\\d+ targets inside their 95% posterior-predictive intervals\n$`,
+      ),
     );
   });
 });

@@ -20,6 +20,7 @@ import {
 import { parseScenario, runnerFor, scenarioBlocks } from '@sarcsim/model/scenario';
 import type { BlockWorkerApi } from '../runtime/block-worker-api.js';
 import { loadModelRunner, type ModelModuleSpec } from '../runtime/model-module.js';
+import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
 
 /** A started worker: its API, a promise that rejects (with WorkerDiedError) if it dies, and a way to stop it. */
 export interface WorkerHandle {
@@ -124,7 +125,7 @@ export class WorkerPool {
     const request = { draw: options.draw ?? 0, traceIndividuals: options.traceIndividuals ?? 0 };
     return this.runJob(
       {
-        layout: runnerFor(scenario).layout,
+        layout: runnerFor(scenario, RUNTIME_CALIBRATION).layout,
         blocks: scenarioBlocks(scenario),
         individuals: scenario.patients,
         runBlock: (api, block) =>

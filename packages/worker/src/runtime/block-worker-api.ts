@@ -11,6 +11,7 @@
 import type * as Calibration from '@sarcsim/model/calibration';
 import type { ExperimentId, ExperimentSizes } from '@sarcsim/model/calibration';
 import { createRunner, type SimulationRunner, type TransferableBlock, toTransferable } from '@sarcsim/model/engine';
+import type { CalibrationSet } from '@sarcsim/model/sarcoma';
 import type * as Scenario from '@sarcsim/model/scenario';
 import * as Comlink from 'comlink';
 import { loadModelRunner, type ModelModuleSpec } from './model-module.js';
@@ -39,6 +40,8 @@ export interface BlockWorkerApi {
 export interface ModelLayers {
   readonly scenario: () => Promise<typeof Scenario>;
   readonly calibration: () => Promise<typeof Calibration>;
+  /** The calibration set scenarios run with (runtime-calibration.ts), behind the calibration layer. */
+  readonly runtimeCalibration: () => Promise<CalibrationSet>;
 }
 
 const nextMacrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -68,10 +71,13 @@ export function createBlockWorkerApi(layers: ModelLayers): BlockWorkerApi {
   };
   const api: BlockWorkerApi = {
     async runBlock(scenarioInput, request) {
-      const { hashOfScenario, parseScenario, runnerFor } = await layers.scenario();
+      const [{ calibrationSetHash, hashOfScenario, parseScenario, runnerFor }, calibration] = await Promise.all([
+        layers.scenario(),
+        layers.runtimeCalibration(),
+      ]);
       const scenario = parseScenario(scenarioInput);
-      const hash = hashOfScenario(scenario);
-      if (cached?.hash !== hash) cached = { hash, runner: runnerFor(scenario) };
+      const hash = hashOfScenario(scenario, calibrationSetHash(calibration));
+      if (cached?.hash !== hash) cached = { hash, runner: runnerFor(scenario, calibration) };
       return send(cached.runner.run({ seed: scenario.seed, ...request }));
     },
     async runExperimentBlock(id, overrides, sizes, block) {

@@ -6,4 +6,5 @@ import type { ModelLayers } from './block-worker-api.js';
 export const LAZY_LAYERS: ModelLayers = {
   scenario: () => import('@sarcsim/model/scenario'),
   calibration: () => import('@sarcsim/model/calibration'),
+  runtimeCalibration: async () => (await import('./runtime-calibration.js')).RUNTIME_CALIBRATION,
 };

@@ -1,14 +1,18 @@
-// `pnpm calibrate`: fits the calibrated parameters and writes the committed calibration
-// (packages/model/src/calibration/calibrated-parameters.ts) and docs/validation.md with its figure.
-// `pnpm calibrate --quick` runs a small fit to check that calibration works, and writes nothing.
+// `pnpm calibrate`: samples the calibration posterior (IMIS, packages/model/src/calibration/
+// posterior.ts) and writes the committed posterior (calibration/calibration-posterior.ts);
+// `pnpm docs:validation` then reports it. `pnpm calibrate --quick` runs the whole pipeline on
+// tiny cohorts to check that it works, and writes nothing.
 import { writeFileSync } from 'node:fs';
 import {
-  type CalibrationSettings,
-  externalValidation,
-  runCalibration,
-  validationReport,
+  COMMITTED_CALIBRATION,
+  FULL_POSTERIOR_SETTINGS,
+  type PosteriorSettings,
+  posteriorProblems,
+  posteriorRecord,
+  QUICK_POSTERIOR_SETTINGS,
+  runPosterior,
 } from '@sarcsim/model/calibration';
-import { renderCalibratedModule, renderTargetsSvg, renderValidationMarkdown } from '@sarcsim/model/docs';
+import { renderPosteriorModule } from '@sarcsim/model/docs';
 import { SARCSIM_VERSION } from '@sarcsim/model/engine';
 import { Command } from 'commander';
 import { poolExperiments } from '../analyses/pool-experiments.js';
@@ -17,72 +21,50 @@ import { WorkerPool } from '../pool/pool.js';
 
 const options = new Command()
   .name('calibrate')
-  .option('--quick', 'a small fit that checks calibration runs; writes nothing')
-  .option('--evaluations <n>', 'objective evaluations (default 3000)', Number)
+  .option('--quick', 'the whole pipeline on tiny cohorts, to check it runs; writes nothing')
+  .option('--iterations <n>', `IMIS iterations at most (default ${FULL_POSTERIOR_SETTINGS.maxIterations})`, Number)
   .option('--workers <w>', `worker threads (default: cores − 1 = ${defaultWorkerCount()})`, Number)
   .parse(process.argv)
-  .opts<{ quick?: boolean; evaluations?: number; workers?: number }>();
+  .opts<{ quick?: boolean; iterations?: number; workers?: number }>();
 
 const quick = options.quick === true;
-const settings: CalibrationSettings = quick
-  ? { seed: 20_261_122, registryPatients: 2_000, cohortPatients: 500, maxEvaluations: 40, restarts: 0 }
-  : {
-      seed: 20_261_122,
-      registryPatients: 20_000,
-      cohortPatients: 5_000,
-      maxEvaluations: options.evaluations ?? 3_000,
-      restarts: 3,
-    };
+const settings: PosteriorSettings = quick
+  ? QUICK_POSTERIOR_SETTINGS
+  : { ...FULL_POSTERIOR_SETTINGS, maxIterations: options.iterations ?? FULL_POSTERIOR_SETTINGS.maxIterations };
 
 const started = performance.now();
-let lastLog = 0;
+const elapsed = () => ((performance.now() - started) / 1000).toFixed(0);
 // The experiments run in workers (their results do not depend on how many); the main thread
 // only waits, so both cores of a 2-core machine get a worker.
 const pool = new WorkerPool(nodeWorkerFactory(), options.workers ?? Math.max(2, defaultWorkerCount()));
-const result = await runCalibration(
-  {
-    ...settings,
-    onProgress: (evaluations, best) => {
-      const now = performance.now();
-      if (now - lastLog < 5_000) return;
-      lastLog = now;
-      process.stderr.write(
-        `calibrate: ${evaluations}/${settings.maxEvaluations} evaluations, best objective ${best.toFixed(2)}, ${((now - started) / 1000).toFixed(0)} s\n`,
-      );
-    },
-  },
+let lastLog = 0;
+const fit = await runPosterior(
+  settings,
   poolExperiments(pool),
+  // The optimisation stage starts from the committed calibration's values if they beat the best prior draw.
+  COMMITTED_CALIBRATION.values,
+  (stage, evaluations) => {
+    const now = performance.now();
+    if (now - lastLog < 5_000 && !stage.startsWith('iteration')) return;
+    lastLog = now;
+    process.stderr.write(`calibrate: ${stage}, ${evaluations} evaluations, ${elapsed()} s\n`);
+  },
 ).finally(() => pool.terminate());
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(
-  `calibrate: objective ${result.startObjective.toFixed(2)} at the priors → ${result.objective.toFixed(2)} after ${result.evaluations} evaluations in ${seconds.toFixed(1)} s on ${pool.size} workers\n`,
-);
-if (quick) {
-  if (!(result.objective < result.startObjective)) throw new Error('calibration did not improve on the priors');
-  process.exit(0);
-}
-
-const meta = {
+const record = posteriorRecord(fit, {
   version: SARCSIM_VERSION,
   date: new Date().toISOString().slice(0, 10),
-  seed: settings.seed,
-  registryPatients: settings.registryPatients,
-  cohortPatients: settings.cohortPatients,
-  evaluations: result.evaluations,
-  restarts: settings.restarts,
-  startObjective: result.startObjective,
-  objective: result.objective,
   seconds,
-};
-const repo = new URL('../../../../', import.meta.url);
-writeFileSync(
-  new URL('packages/model/src/calibration/calibrated-parameters.ts', repo),
-  renderCalibratedModule(meta, result.values),
-);
-const report = validationReport(result.values, settings);
-const external = externalValidation(result.values, settings.registryPatients, settings.seed + 7);
-writeFileSync(new URL('docs/validation.md', repo), renderValidationMarkdown(report, meta, external));
-writeFileSync(new URL('docs/validation-targets.svg', repo), renderTargetsSvg(report));
+  workers: pool.size,
+});
+const problems = posteriorProblems(record);
+if (problems.length > 0) throw new Error(`calibration produced a malformed posterior:\n${problems.join('\n')}`);
+const d = record.diagnostics;
 process.stdout.write(
-  `calibrate: ${report.targetsInside}/${report.targets.length} targets inside their 95% intervals; wrote the calibration and docs/validation.md\n`,
+  `calibrate: ${fit.evaluations} evaluations, ${fit.iterations} IMIS iterations in ${seconds.toFixed(1)} s on ${pool.size} workers; ESS ${d.effectiveSampleSize.toFixed(1)}, ${d.distinctDraws} distinct of ${record.draws.length} draws; ${d.targetsInside}/${d.targets.length} targets inside their 95% posterior-predictive intervals\n`,
 );
+if (!quick) {
+  const file = new URL('../../../model/src/calibration/calibration-posterior.ts', import.meta.url);
+  writeFileSync(file, renderPosteriorModule(record));
+  process.stdout.write(`calibrate: wrote ${file.pathname}; run \`pnpm format\` and \`pnpm docs:validation\`\n`);
+}

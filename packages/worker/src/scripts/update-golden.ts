@@ -3,6 +3,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { runSerial, SARCSIM_VERSION } from '@sarcsim/model/engine';
 import { parseScenario, reportFor, runnerFor } from '@sarcsim/model/scenario';
+import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
 
 const noteAt = process.argv.indexOf('--note');
 const note = noteAt >= 0 ? process.argv[noteAt + 1]?.trim() : undefined;
@@ -12,12 +13,15 @@ if (note === undefined || note === '') {
 }
 const dir = new URL('../../../model/golden/', import.meta.url);
 const scenario = parseScenario(JSON.parse(readFileSync(new URL('scenario.json', dir), 'utf8')));
-const acc = runSerial(runnerFor(scenario), {
+const acc = runSerial(runnerFor(scenario, RUNTIME_CALIBRATION), {
   seed: scenario.seed,
   individuals: scenario.patients,
   blockSize: scenario.blockSize,
 });
-writeFileSync(new URL('result.json', dir), `${JSON.stringify(reportFor(scenario, acc), null, 1)}\n`);
+writeFileSync(
+  new URL('result.json', dir),
+  `${JSON.stringify(reportFor(scenario, acc, RUNTIME_CALIBRATION), null, 1)}\n`,
+);
 appendFileSync(
   new URL('CHANGES.md', dir),
   `- ${new Date().toISOString().slice(0, 10)}, sarcsim ${SARCSIM_VERSION}: ${note}\n`,
