@@ -21,3 +21,19 @@ export { mergePsaParts, runPsaPart, shardRange, summarisePsa } from '../analyses
 export { parsePsaPart } from '../analyses/psa-file.js';
 export { calibrationHash, drawsHash, expectedManifest } from '../analyses/psa-integrity.js';
 export type { PsaDraw, PsaPart } from '../analyses/psa-part.js';
+export type {
+  EvaluateRun,
+  StructuralLevel,
+  StructuralLevelResult,
+  StructuralOverride,
+  StructuralResult,
+  StructuralSwitch,
+  StructuralSwitchResult,
+} from '../analyses/structural-scenarios.js';
+export {
+  applyStructuralLevel,
+  runStructuralScenarios,
+  STRUCTURAL_SWITCHES,
+  selectSwitches,
+  structuralSwitchSchema,
+} from '../analyses/structural-scenarios.js';

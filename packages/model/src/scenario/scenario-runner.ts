@@ -24,6 +24,7 @@ export function runnerFor(scenario: Scenario, calibration: CalibrationSet = COMM
           discountRates: scenario.discountRates,
           treatmentEffect: scenario.treatmentEffect,
           synchronousRule: scenario.synchronousRule,
+          gradeEffect: scenario.gradeEffect ?? 'modelled',
         }),
       );
     }

@@ -1,8 +1,17 @@
-// The analyses (PSA, DSA) on a worker pool: one adapter, used by the CLI and the web app.
-import { type DsaResult, type DsaSettingsInput, type PsaPart, runDsa, runPsaPart } from '@sarcsim/model/analyses';
+// The analyses (PSA, DSA, structural scenarios) on a worker pool: one adapter, used by the CLI and the web app.
+import {
+  type DsaResult,
+  type DsaSettingsInput,
+  type PsaPart,
+  runDsa,
+  runPsaPart,
+  runStructuralScenarios,
+  type StructuralResult,
+  type StructuralSwitch,
+} from '@sarcsim/model/analyses';
 import type { SarcomaScenario } from '@sarcsim/model/scenario';
 import type { WorkerPool } from '../pool/pool.js';
-import { poolEvaluator } from './pool-evaluate.js';
+import { poolEvaluator, reportOnPool } from './pool-evaluate.js';
 
 /** Draws `range` (by default all) of the scenario's PSA on the pool; `onProgress(done, total)` after each draw. */
 export function psaOnPool(
@@ -25,4 +34,15 @@ export function dsaOnPool(
 ): Promise<DsaResult> {
   const evaluate = poolEvaluator(pool, signal);
   return runDsa(scenario, settings, (overrides) => evaluate({ ...scenario, parameters: overrides }, 0), onProgress);
+}
+
+/** The base scenario and each level of `switches` on the pool, all on the scenario's seed; `onProgress(done, total)` per run. */
+export function structuralOnPool(
+  pool: WorkerPool,
+  scenario: SarcomaScenario,
+  switches: readonly StructuralSwitch[],
+  onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<StructuralResult> {
+  return runStructuralScenarios(scenario, switches, (s) => reportOnPool(pool, s, 0, signal), onProgress);
 }

@@ -1,4 +1,4 @@
-// The CLI's economic commands: psa (whole or one shard), merge, dsa.
+// The CLI's economic commands: psa (whole or one shard), merge, dsa, scenarios (structural).
 import { dirname, join, resolve } from 'node:path';
 import {
   type DsaResult,
@@ -7,15 +7,17 @@ import {
   type PsaPart,
   type PsaResult,
   parsePsaPart,
+  type StructuralResult,
+  selectSwitches,
   shardRange,
   summarisePsa,
 } from '@sarcsim/model/analyses';
 import { parseScenario, type SarcomaScenario } from '@sarcsim/model/scenario';
-import { dsaOnPool, psaOnPool } from '../analyses/analyses-on-pool.js';
-import { dsaCsvFiles, psaCsvFiles } from '../csv/csv.js';
+import { dsaOnPool, psaOnPool, structuralOnPool } from '../analyses/analyses-on-pool.js';
+import { dsaCsvFiles, psaCsvFiles, structuralCsvFiles } from '../csv/csv.js';
 import { defaultWorkerCount, nodeWorkerFactory } from '../pool/node-workers.js';
 import { WorkerPool } from '../pool/pool.js';
-import { formatDsa, formatPsa } from './format-economics.js';
+import { formatDsa, formatPsa, formatStructural } from './format-economics.js';
 import {
   MAX_PART_FILE_BYTES,
   readJsonFile,
@@ -220,4 +222,41 @@ export async function dsaCommand(file: string | undefined, flags: DsaFlags, ctx:
     pool.terminate();
   }
   emit(result, flags, ctx, formatDsa, dsaCsvFiles);
+}
+
+export interface ScenariosFlags extends ScenarioFlags, OutputFlags, PoolFlags {
+  switches?: string;
+}
+
+export async function scenariosCommand(
+  file: string | undefined,
+  flags: ScenariosFlags,
+  ctx: CliContext,
+): Promise<void> {
+  const scenario = sarcomaScenario(scenarioInput(file, flags), 'scenarios');
+  const ids = flags.switches
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const switches = selectSwitches(ids);
+  checkOutputs(flags);
+  const pool = startPool(ctx, flags);
+  ctx.progress.start(1, 'runs', flags.json === true, 'scenario runs [{bar}] {value}/{total} · ETA {eta_formatted}');
+  let result: StructuralResult;
+  try {
+    result = await structuralOnPool(
+      pool,
+      scenario,
+      switches,
+      (done, total) => {
+        ctx.progress.setTotal(total);
+        ctx.progress.update(done);
+      },
+      ctx.signal,
+    );
+  } finally {
+    ctx.progress.stop();
+    pool.terminate();
+  }
+  emit(result, flags, ctx, formatStructural, structuralCsvFiles);
 }

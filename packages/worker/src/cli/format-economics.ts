@@ -1,5 +1,5 @@
-// Plain-text views of the economic analyses: incremental table, PSA summary, DSA tornado.
-import type { DsaResult, PsaResult } from '@sarcsim/model/analyses';
+// Plain-text views of the economic analyses: incremental table, PSA summary, DSA tornado, structural scenarios.
+import type { DsaResult, PsaResult, StructuralResult } from '@sarcsim/model/analyses';
 import type { IncrementalAnalysis } from '@sarcsim/model/economics';
 import { formatNumber, percent, table } from './text-table.js';
 
@@ -75,5 +75,42 @@ export function formatDsa(result: DsaResult): string {
         r.threshold === null ? '' : `${formatNumber(r.threshold.value)} (${r.threshold.below} → ${r.threshold.above})`,
       ]),
     ]),
+  ].join('\n');
+}
+
+/** The frontier from cheapest to costliest, each step with its ICER: "a → b 51,000 → c 3.1M". */
+function frontierText(analysis: IncrementalAnalysis): string {
+  return analysis.frontier
+    .map((id) => {
+      const icer = analysis.rows.find((r) => r.id === id)?.icer ?? null;
+      return icer === null ? id : `${id} (${money(icer)})`;
+    })
+    .join(' → ');
+}
+
+export function formatStructural(result: StructuralResult): string {
+  const wtp = formatNumber(result.willingnessToPay, 0);
+  const rows = result.switches.flatMap((sw) =>
+    sw.levels.map((level, i) => [
+      i === 0 ? sw.id : '',
+      `${level.label}${level.isBase ? ' [base]' : ''}`,
+      level.preferred,
+      level.decisionChanges ? 'CHANGES' : '',
+      money(level.incrementalNetBenefitVsBasePreferred),
+      frontierText(level.incremental),
+    ]),
+  );
+  const changes = result.decisionChanges;
+  return [
+    `Structural scenarios: ${result.patients.toLocaleString('en-US')} patients, seed ${result.seed}, every level on the same patients (common random numbers); threshold ${wtp} ${result.currency} per QALY.`,
+    `Base case: preferred ${result.base.preferred}; frontier ${frontierText(result.base.incremental)}`,
+    table([
+      ['switch', 'level', 'preferred', 'decision', 'INMB vs base choice', 'frontier (ICER vs previous)'],
+      ...rows,
+    ]),
+    'INMB vs base choice: net monetary benefit of the level’s preferred strategy minus the base-case preferred one’s, under that level (what keeping the base decision forgoes). No Monte Carlo error is shown yet: compare with `sarcsim run` at other seeds before reading small differences.',
+    changes.length === 0
+      ? `The preferred strategy (${result.base.preferred}) is the same under every level.`
+      : `The preferred strategy changes under ${changes.map((c) => `${c.switch} = ${c.level} (${c.preferred})`).join('; ')}.`,
   ].join('\n');
 }

@@ -2,6 +2,7 @@
 // the bin passes the process's, tests their own. Exit status: 0 done, 1 a failure (a write,
 // a worker), 2 bad input (one line per problem), 128 + signal number when cancelled.
 import { join } from 'node:path';
+import { STRUCTURAL_SWITCHES } from '@sarcsim/model/analyses';
 import { COMMITTED_CALIBRATION, validationReport } from '@sarcsim/model/calibration';
 import { SARCSIM_VERSION } from '@sarcsim/model/engine';
 import { EVIDENCE, sourceText } from '@sarcsim/model/sarcoma';
@@ -9,7 +10,7 @@ import { parseScenario, type RunReport, reportFor, ScenarioError } from '@sarcsi
 import { Command, CommanderError } from 'commander';
 import { incrementalCsv } from '../csv/csv.js';
 import { defaultWorkerCount } from '../pool/node-workers.js';
-import { dsaCommand, mergeCommand, psaCommand, startPool } from './economics.js';
+import { dsaCommand, mergeCommand, psaCommand, scenariosCommand, startPool } from './economics.js';
 import { formatReport } from './format-table.js';
 import { MAX_WORKERS, nonNegativeNumber, scenarioInput, UsageError, wholeNumber } from './input.js';
 import type { CliContext, CliIo } from './io.js';
@@ -188,6 +189,26 @@ function buildProgram(ctx: CliContext): Command {
     .option('--csv <dir>', 'write tidy CSVs (tornado, two-way grid)')
     .option('--json', 'print only the result, as JSON')
     .action((file, flags) => dsaCommand(file, flags, ctx));
+
+  program
+    .command('scenarios')
+    .description(
+      'structural scenarios: the base case and each level of each structural switch on the same patients; flags where the preferred strategy changes',
+    )
+    .argument('[scenario]', 'scenario JSON file (the base case)')
+    .option('--patients <n>', "patients per run (default: the scenario's, 100,000)", wholeNumber('--patients', 1))
+    .option('--seed <s>', 'random seed (whole number below 2^32)', wholeNumber('--seed', 0))
+    .option('--wtp <amount>', 'willingness to pay per QALY (default 100,000 USD)', nonNegativeNumber('--wtp'))
+    .option(
+      '--switches <ids>',
+      `comma-separated switch ids (default: all: ${STRUCTURAL_SWITCHES.map((s) => s.id).join(', ')})`,
+    )
+    .option(...workers)
+    .option(...force)
+    .option('--out <file>', 'write the result as JSON')
+    .option('--csv <dir>', 'write a tidy CSV (one row per switch level and strategy)')
+    .option('--json', 'print only the result, as JSON')
+    .action((file, flags) => scenariosCommand(file, flags, ctx));
 
   program
     .command('params')

@@ -1,6 +1,6 @@
 // Tidy CSV tables (one observation per row) for R and Python users: the one CSV writer of
-// the CLI and the web app (a run's outcomes, its incremental analysis, PSA and DSA).
-import type { DsaResult, PsaResult } from '@sarcsim/model/analyses';
+// the CLI and the web app (a run's outcomes, its incremental analysis, PSA, DSA, structural scenarios).
+import type { DsaResult, PsaResult, StructuralResult } from '@sarcsim/model/analyses';
 import type { RunEconomics } from '@sarcsim/model/economics';
 import type { RunReport } from '@sarcsim/model/scenario';
 
@@ -176,4 +176,52 @@ export function outcomesCsv(report: RunReport): string {
     /^/,
     `# sarcsim ${report.version}, seed ${report.seed}, scenario ${report.scenarioHash}, ${report.patients} patients\n`,
   );
+}
+
+/** File name → contents for structural scenarios: one row per switch level and strategy. */
+export function structuralCsvFiles(result: StructuralResult): Record<string, string> {
+  return {
+    'structural-scenarios.csv': toCsv(
+      [
+        'switch',
+        'level',
+        'is_base',
+        'strategy',
+        'cost',
+        'qalys',
+        'life_years',
+        'status',
+        'comparator',
+        'icer',
+        'nmb',
+        'preferred',
+        'decision_changes',
+        'inmb_preferred_vs_base_preferred',
+        'wtp',
+        'currency',
+      ],
+      result.switches.flatMap((sw) =>
+        sw.levels.flatMap((level) =>
+          level.incremental.rows.map((r, i) => [
+            sw.id,
+            level.id,
+            level.isBase,
+            r.id,
+            r.cost,
+            r.effect,
+            level.strategies[i]?.lifeYears ?? null,
+            r.status,
+            r.comparator,
+            r.icer,
+            r.netMonetaryBenefit,
+            level.preferred,
+            level.decisionChanges,
+            level.incrementalNetBenefitVsBasePreferred,
+            result.willingnessToPay,
+            result.currency,
+          ]),
+        ),
+      ),
+    ),
+  };
 }
