@@ -163,6 +163,7 @@ describe('structural scenario analysis', () => {
     expect(runs).toHaveLength(4);
     expect(new Set(runs).size).toBe(4);
     expect(progress).toEqual([
+      [0, 4],
       [1, 4],
       [2, 4],
       [3, 4],

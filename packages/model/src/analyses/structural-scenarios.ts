@@ -322,16 +322,16 @@ export interface StructuralResult {
   readonly decisionChanges: readonly { readonly switch: string; readonly level: string; readonly preferred: string }[];
 }
 
-/** The switches to run: all shipped ones, or those named (each once, each known). */
-export function selectSwitches(ids?: readonly string[]): readonly StructuralSwitch[] {
+/** The switches to run: all shipped ones, or those named (each once, each known); `field` names the input in errors. */
+export function selectSwitches(ids?: readonly string[], field = 'switches'): readonly StructuralSwitch[] {
   if (ids === undefined) return STRUCTURAL_SWITCHES;
   const known = STRUCTURAL_SWITCHES.map((s) => s.id);
   const problems: string[] = [];
   ids.forEach((id, i) => {
-    if (!known.includes(id)) problems.push(`switches: got '${id}', must be one of ${known.join(', ')}`);
-    else if (ids.indexOf(id) !== i) problems.push(`switches: got '${id}' more than once, must name each switch once`);
+    if (!known.includes(id)) problems.push(`${field}: got '${id}', must be one of ${known.join(', ')}`);
+    else if (ids.indexOf(id) !== i) problems.push(`${field}: got '${id}' more than once, must name each switch once`);
   });
-  if (ids.length === 0) problems.push(`switches: must name at least one of ${known.join(', ')}`);
+  if (ids.length === 0) problems.push(`${field}: must name at least one of ${known.join(', ')}`);
   if (problems.length > 0) throw new ScenarioError(problems);
   return STRUCTURAL_SWITCHES.filter((s) => ids.includes(s.id));
 }
@@ -358,6 +358,7 @@ export async function runStructuralScenarios(
   );
   const distinct = new Map<string, SarcomaScenario>([[baseHash, scenario]]);
   for (const level of planned.flat()) if (!distinct.has(level.hash)) distinct.set(level.hash, level.scenario);
+  onProgress?.(0, distinct.size);
 
   const reports = new Map<string, RunReport>();
   let done = 0;

@@ -690,6 +690,40 @@ const cases: Case[] = [
     /^--out \/dev\/full: is not a regular file/,
   ],
   ['merge --csv a file', () => ['merge', 'x.json', '--csv', file({})], /^--csv .*: is not a folder/],
+  // Structural scenarios.
+  [
+    'scenarios --switches with an unknown id',
+    () => ['scenarios', '--switches', 'life-tables'],
+    /^--switches: got 'life-tables', must be one of synchronous-rule, resection-causal-share, .*life-table$/,
+  ],
+  [
+    'scenarios --switches naming one twice',
+    () => ['scenarios', '--switches', 'life-table,life-table'],
+    /^--switches: got 'life-table' more than once, must name each switch once$/,
+  ],
+  [
+    'scenarios --switches empty',
+    () => ['scenarios', '--switches', ','],
+    /^--switches: must name at least one of synchronous-rule/,
+  ],
+  ['scenarios --patients 0', () => ['scenarios', '--patients', '0'], /^--patients: got "0", must be a whole number/],
+  ['scenarios --wtp -1', () => ['scenarios', '--wtp', '-1'], /^--wtp: got "-1", must be a number ≥ 0/],
+  [
+    'scenarios on the illness-death example',
+    () => ['scenarios', file({ model: 'illness-death-example' })],
+    /^scenarios: needs the sarcoma model/,
+  ],
+  [
+    'scenarios on a scenario with an unknown grade effect',
+    () => ['scenarios', file({ gradeEffect: 'none' })],
+    /^gradeEffect: got "none", must be one of 'modelled', 'averaged'$/,
+  ],
+  [
+    'scenarios --out in a missing folder',
+    () => ['scenarios', '--out', '/nonexistent/s.json'],
+    /^--out \/nonexistent\/s\.json: folder \/nonexistent does not exist$/,
+  ],
+  ['scenarios --csv /dev/full', () => ['scenarios', '--csv', '/dev/full'], /^--csv \/dev\/full: is not a folder/],
   // PSA parts that are not parts.
   [
     'a missing part',

@@ -238,10 +238,15 @@ export async function scenariosCommand(
     ?.split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
-  const switches = selectSwitches(ids);
+  const switches = selectSwitches(ids, '--switches');
   checkOutputs(flags);
   const pool = startPool(ctx, flags);
-  ctx.progress.start(1, 'runs', flags.json === true, 'scenario runs [{bar}] {value}/{total} · ETA {eta_formatted}');
+  ctx.progress.start(
+    1,
+    'scenario runs',
+    flags.json === true,
+    'scenario runs [{bar}] {value}/{total} · ETA {eta_formatted}',
+  );
   let result: StructuralResult;
   try {
     result = await structuralOnPool(
