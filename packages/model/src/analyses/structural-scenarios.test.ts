@@ -67,7 +67,7 @@ describe('structural switches', () => {
   });
 
   it('refuses a level with a bad value, naming the switch, the level and the field', () => {
-    const bad = {
+    const bad: StructuralSwitch = {
       id: 'bad',
       label: 'bad',
       reason: 'test',
@@ -80,7 +80,7 @@ describe('structural switches', () => {
         },
         { id: 'b', label: 'b', override: {}, source: { kind: 'assumption', reason: 'x' } },
       ],
-    } as const;
+    };
     const run = () => runStructuralScenarios(sarcoma({}), [bad], () => Promise.reject(new Error('must not run')));
     return expect(run()).rejects.toThrow(/structural switch bad, level a: synchronousRule: .*'window', 'staging'/);
   });

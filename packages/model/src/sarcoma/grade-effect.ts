@@ -4,13 +4,19 @@
 // (1 − s)·1 + s·HR with s its high-grade share. The mean hazard at entry is kept (so the
 // calibration still roughly holds); what goes is the heterogeneity by grade, as in a model
 // built like Okamoto's registry analysis (000), which did not adjust for grade.
-import type { Grade } from '../domain/categories.js';
+import type { Grade, Histology } from '../domain/categories.js';
 
 export const GRADE_EFFECTS = ['modelled', 'averaged'] as const;
 export type GradeEffect = (typeof GRADE_EFFECTS)[number];
 
-/** The hazard ratio a patient of this grade carries; `highShare` is the histology's high-grade share. */
-export function gradeHazardRatio(effect: GradeEffect, grade: Grade, ratio: number, highShare: number): number {
-  if (effect === 'averaged') return 1 - highShare + highShare * ratio;
-  return grade === 'high' ? ratio : 1;
+/** The hazard ratio a patient carries for a high-vs-low-grade `ratio`, by the patient's grade and histology. */
+export type GradeRatio = (grade: Grade, histology: Histology, ratio: number) => number;
+
+/** `highShare` is each histology's high-grade share. (Called inside hazards: kept to a comparison when modelled.) */
+export function gradeRatio(effect: GradeEffect, highShare: (histology: Histology) => number): GradeRatio {
+  if (effect === 'modelled') return (grade, _histology, ratio) => (grade === 'high' ? ratio : 1);
+  return (_grade, histology, ratio) => {
+    const s = highShare(histology);
+    return 1 - s + s * ratio;
+  };
 }

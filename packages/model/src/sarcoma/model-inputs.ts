@@ -5,7 +5,7 @@ import { type Grade, HISTOLOGIES, type Histology, LMS, type Site } from '../doma
 import { exponential, gompertz, type Hazard, weibull } from '../engine/hazard.js';
 import { type Modality, SIZE_CLASS_EDGES_MM, SIZE_CLASSES } from '../evidence/records/imaging.js';
 import type { ParameterValues } from '../evidence/registry.js';
-import { type GradeEffect, gradeHazardRatio } from './grade-effect.js';
+import { type GradeEffect, gradeRatio as gradeRatioFor } from './grade-effect.js';
 import { type GrowthModel, growthModel, type SizeSensitivity } from './liver-burden.js';
 import { type CohortSampler, cohortSampler } from './patient.js';
 import type { SynchronousRule } from './synchronous-rule.js';
@@ -126,8 +126,7 @@ export function sarcomaInputs(
   const gradeMetastasisRatio = p.get('nh.grade.hr.metastasis');
   const gradeLocalRatio = p.get('nh.grade.hr.localRecurrence');
   const highShare = Object.fromEntries(HISTOLOGIES.map((h) => [h, p.get(`nh.grade.highShare.${h}`)]));
-  const gradeRatio = (grade: Grade, histology: Histology, ratio: number) =>
-    gradeHazardRatio(gradeEffect, grade, ratio, highShare[histology] ?? 0);
+  const gradeRatio = gradeRatioFor(gradeEffect, (histology) => highShare[histology] ?? 0);
   const onsetHazardRatio = (site: Site, histology: Histology, grade: Grade) =>
     siteRatio[site] * (histology === LMS ? lmsRatio : 1) * gradeRatio(grade, histology, gradeMetastasisRatio);
   const extrahepaticVisceralRatio = p.get('nh.extrahepatic.hr.visceral');
