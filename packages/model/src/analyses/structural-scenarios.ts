@@ -274,6 +274,34 @@ export function applyStructuralLevel(
   }
 }
 
+/**
+ * The scenario under chosen levels of shipped switches (`{ 'synchronous-rule': 'window' }`), for a
+ * run, a PSA or a DSA under another structure; `field` names the input in errors.
+ */
+export function withStructuralLevels(
+  scenario: SarcomaScenario,
+  choices: Readonly<Record<string, string>>,
+  field = 'structure',
+): SarcomaScenario {
+  const problems: string[] = [];
+  const levels: { switchId: string; level: StructuralLevel }[] = [];
+  for (const [switchId, levelId] of Object.entries(choices)) {
+    const s = STRUCTURAL_SWITCHES.find((x) => x.id === switchId);
+    const level = s?.levels.find((l) => l.id === levelId);
+    if (s === undefined) {
+      problems.push(
+        `${field}: got switch '${switchId}', must be one of ${STRUCTURAL_SWITCHES.map((x) => x.id).join(', ')}`,
+      );
+    } else if (level === undefined) {
+      problems.push(
+        `${field}: got level '${levelId}' of ${switchId}, must be one of ${s.levels.map((l) => l.id).join(', ')}`,
+      );
+    } else levels.push({ switchId, level });
+  }
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return levels.reduce((current, { switchId, level }) => applyStructuralLevel(current, switchId, level), scenario);
+}
+
 /** Runs one scenario (on draw 0's individuals, the scenario's seed) and reports it. */
 export type EvaluateRun = (scenario: SarcomaScenario) => Promise<RunReport>;
 

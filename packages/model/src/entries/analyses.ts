@@ -36,4 +36,5 @@ export {
   STRUCTURAL_SWITCHES,
   selectSwitches,
   structuralSwitchSchema,
+  withStructuralLevels,
 } from '../analyses/structural-scenarios.js';

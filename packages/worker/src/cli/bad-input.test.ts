@@ -724,6 +724,31 @@ const cases: Case[] = [
     /^--out \/nonexistent\/s\.json: folder \/nonexistent does not exist$/,
   ],
   ['scenarios --csv /dev/full', () => ['scenarios', '--csv', '/dev/full'], /^--csv \/dev\/full: is not a folder/],
+  [
+    'run --structure without a level',
+    () => ['run', '--structure', 'synchronous-rule'],
+    /^--structure: got "synchronous-rule", must be switch=level pairs separated by commas \(e\.g\. synchronous-rule=window\)$/,
+  ],
+  [
+    'psa --structure with an unknown switch',
+    () => ['psa', '--structure', 'growth=off'],
+    /^--structure: got switch 'growth', must be one of synchronous-rule, .*life-table$/,
+  ],
+  [
+    'dsa --structure with an unknown level',
+    () => ['dsa', '--structure', 'synchronous-rule=windows'],
+    /^--structure: got level 'windows' of synchronous-rule, must be one of staging, window$/,
+  ],
+  [
+    'scenarios --structure naming a switch twice',
+    () => ['scenarios', '--structure', 'life-table=japan-2020,life-table=us-2022'],
+    /^--structure: got switch 'life-table' twice, must name each switch once$/,
+  ],
+  [
+    'run --structure on the illness-death example',
+    () => ['run', file({ model: 'illness-death-example' }), '--structure', 'life-table=japan-2020'],
+    /^run --structure: needs the sarcoma model/,
+  ],
   // PSA parts that are not parts.
   [
     'a missing part',

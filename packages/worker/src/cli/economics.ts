@@ -11,6 +11,7 @@ import {
   selectSwitches,
   shardRange,
   summarisePsa,
+  withStructuralLevels,
 } from '@sarcsim/model/analyses';
 import { parseScenario, type SarcomaScenario } from '@sarcsim/model/scenario';
 import { dsaOnPool, psaOnPool, structuralOnPool } from '../analyses/analyses-on-pool.js';
@@ -23,6 +24,7 @@ import {
   readJsonFile,
   type ScenarioFlags,
   scenarioInput,
+  structureChoices,
   UsageError,
   workerCount,
 } from './input.js';
@@ -59,11 +61,14 @@ export function startPool(ctx: CliContext, flags: PoolFlags): WorkerPool {
   return new WorkerPool(nodeWorkerFactory(), size);
 }
 
-function sarcomaScenario(input: unknown, command: string): SarcomaScenario {
+/** The sarcoma scenario of a command, under the `--structure` levels if given. */
+export function sarcomaScenario(input: unknown, command: string, structure?: string): SarcomaScenario {
   const scenario = parseScenario(input);
   if (scenario.model !== 'sarcoma')
     throw new UsageError([`${command}: needs the sarcoma model (it samples the evidence registry)`]);
-  return scenario;
+  return structure === undefined
+    ? scenario
+    : withStructuralLevels(scenario, structureChoices(structure), '--structure');
 }
 
 /** Checks every output path before the computation starts. */
@@ -124,10 +129,11 @@ export function parseShard(text: string, env: NodeJS.ProcessEnv): { index: numbe
 
 export interface PsaFlags extends ScenarioFlags, OutputFlags, PoolFlags {
   shard?: string;
+  structure?: string;
 }
 
 export async function psaCommand(file: string | undefined, flags: PsaFlags, ctx: CliContext): Promise<void> {
-  const scenario = sarcomaScenario(scenarioInput(file, flags, PSA_DEFAULT_PATIENTS), 'psa');
+  const scenario = sarcomaScenario(scenarioInput(file, flags, PSA_DEFAULT_PATIENTS), 'psa', flags.structure);
   const draws = scenario.economics.psa.draws;
   let range = { first: 0, count: draws };
   if (flags.shard !== undefined) {
@@ -185,10 +191,11 @@ export interface DsaFlags extends ScenarioFlags, OutputFlags, PoolFlags {
   parameters?: string;
   twoWay?: string;
   grid?: number;
+  structure?: string;
 }
 
 export async function dsaCommand(file: string | undefined, flags: DsaFlags, ctx: CliContext): Promise<void> {
-  const scenario = sarcomaScenario(scenarioInput(file, flags, DSA_DEFAULT_PATIENTS), 'dsa');
+  const scenario = sarcomaScenario(scenarioInput(file, flags, DSA_DEFAULT_PATIENTS), 'dsa', flags.structure);
   const list = (text: string | undefined) =>
     text
       ?.split(',')
@@ -226,6 +233,7 @@ export async function dsaCommand(file: string | undefined, flags: DsaFlags, ctx:
 
 export interface ScenariosFlags extends ScenarioFlags, OutputFlags, PoolFlags {
   switches?: string;
+  structure?: string;
 }
 
 export async function scenariosCommand(
@@ -233,7 +241,7 @@ export async function scenariosCommand(
   flags: ScenariosFlags,
   ctx: CliContext,
 ): Promise<void> {
-  const scenario = sarcomaScenario(scenarioInput(file, flags), 'scenarios');
+  const scenario = sarcomaScenario(scenarioInput(file, flags), 'scenarios', flags.structure);
   const ids = flags.switches
     ?.split(',')
     .map((s) => s.trim())

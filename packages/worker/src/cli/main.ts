@@ -10,7 +10,7 @@ import { parseScenario, type RunReport, reportFor, ScenarioError } from '@sarcsi
 import { Command, CommanderError } from 'commander';
 import { incrementalCsv } from '../csv/csv.js';
 import { defaultWorkerCount } from '../pool/node-workers.js';
-import { dsaCommand, mergeCommand, psaCommand, scenariosCommand, startPool } from './economics.js';
+import { dsaCommand, mergeCommand, psaCommand, sarcomaScenario, scenariosCommand, startPool } from './economics.js';
 import { formatReport } from './format-table.js';
 import { MAX_WORKERS, nonNegativeNumber, scenarioInput, UsageError, wholeNumber } from './input.js';
 import type { CliContext, CliIo } from './io.js';
@@ -26,10 +26,13 @@ interface RunFlags {
   json?: boolean;
   csv?: string;
   wtp?: number;
+  structure?: string;
 }
 
 async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliContext): Promise<void> {
-  const scenario = parseScenario(scenarioInput(file, flags));
+  const input = scenarioInput(file, flags);
+  const scenario =
+    flags.structure === undefined ? parseScenario(input) : sarcomaScenario(input, 'run --structure', flags.structure);
   if (flags.csv !== undefined) checkOutputDir(flags.csv, '--csv');
   const pool = startPool(ctx, flags);
   ctx.progress.start(
@@ -127,6 +130,10 @@ function buildProgram(ctx: CliContext): Command {
     wholeNumber('--workers', 1, MAX_WORKERS),
   ] as const;
   const force = ['--force', "start more workers than this machine's cores"] as const;
+  const structure = [
+    '--structure <switch=level,…>',
+    'run under other structural levels (`sarcsim scenarios` lists them; e.g. synchronous-rule=window)',
+  ] as const;
 
   program
     .command('run')
@@ -140,6 +147,7 @@ function buildProgram(ctx: CliContext): Command {
     .option('--wtp <amount>', 'willingness to pay per QALY (default 100,000 USD)', nonNegativeNumber('--wtp'))
     .option('--json', 'print only the results, as JSON')
     .option('--csv <dir>', 'also write the incremental analysis as a tidy CSV into this directory')
+    .option(...structure)
     .action((file: string | undefined, flags: RunFlags) => runCommand(file, flags, ctx));
 
   program
@@ -158,6 +166,7 @@ function buildProgram(ctx: CliContext): Command {
     .option(...force)
     .option('--out <file>', "write the result (or the shard's part) as JSON")
     .option('--csv <dir>', 'write tidy CSVs (draws, parameters, acceptability, EVPI, EVPPI, incremental)')
+    .option(...structure)
     .option('--json', 'print only the result, as JSON')
     .action((file, flags) => psaCommand(file, flags, ctx));
 
@@ -187,6 +196,7 @@ function buildProgram(ctx: CliContext): Command {
     .option(...force)
     .option('--out <file>', 'write the result as JSON')
     .option('--csv <dir>', 'write tidy CSVs (tornado, two-way grid)')
+    .option(...structure)
     .option('--json', 'print only the result, as JSON')
     .action((file, flags) => dsaCommand(file, flags, ctx));
 
@@ -207,6 +217,7 @@ function buildProgram(ctx: CliContext): Command {
     .option(...force)
     .option('--out <file>', 'write the result as JSON')
     .option('--csv <dir>', 'write a tidy CSV (one row per switch level and strategy)')
+    .option('--structure <switch=level,…>', 'the base case under these structural levels')
     .option('--json', 'print only the result, as JSON')
     .action((file, flags) => scenariosCommand(file, flags, ctx));
 

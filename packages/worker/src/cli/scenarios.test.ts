@@ -56,6 +56,16 @@ describe('sarcsim scenarios', () => {
     expect(text.stdout).toMatch(/\nsynchronous-rule\s+present at diagnosis \(staging\) \[base\]\s+\S+/);
   });
 
+  it('--structure runs a scenario under a level: the same result as the scenario file saying so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sarcsim-structural-'));
+    const file = join(dir, 'window.json');
+    writeFileSync(file, JSON.stringify({ synchronousRule: 'window', parameters: { 'tx.resection.causalShare': 0.5 } }));
+    const args = ['--patients', '300', '--workers', '1', '--json'];
+    const viaFlag = sarcsim('run', ...args, '--structure', 'synchronous-rule=window,resection-causal-share=share-0.5');
+    expect(viaFlag.status, viaFlag.stderr).toBe(0);
+    expect(viaFlag.stdout).toBe(sarcsim('run', file, ...args).stdout);
+  });
+
   it('flags the decision change when no resection is causal (a change that must happen)', () => {
     // The base case prefers liver MRI for RP/LMS over chest CT only at 100,000 per QALY: the
     // incremental net benefit was 1,056–1,477 (mean 1,281, SD 173) at 100,000 patients over seeds
