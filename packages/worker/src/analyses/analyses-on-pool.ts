@@ -33,7 +33,12 @@ export function dsaOnPool(
   signal?: AbortSignal,
 ): Promise<DsaResult> {
   const evaluate = poolEvaluator(pool, signal);
-  return runDsa(scenario, settings, (overrides) => evaluate({ ...scenario, parameters: overrides }, 0), onProgress);
+  return runDsa(
+    scenario,
+    settings,
+    async (overrides) => (await evaluate({ ...scenario, parameters: overrides }, 0)).strategies,
+    onProgress,
+  );
 }
 
 /** The base scenario and each level of `switches` on the pool, all on the scenario's seed; `onProgress(done, total)` per run. */
