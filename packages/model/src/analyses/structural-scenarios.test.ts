@@ -3,7 +3,7 @@ import { HISTOLOGIES } from '../domain/categories.js';
 import { incrementalAnalysis } from '../economics/incremental-analysis.js';
 import { runSerial } from '../engine/blocks.js';
 import { IMAGING_ACCURACY_ALTERNATIVES } from '../evidence/records/imaging-alternatives.js';
-import { hashOfScenario, type RunReport, reportFor } from '../scenario/run-report.js';
+import { hashOfScenario, type ReportOptions, type RunReport, reportFor } from '../scenario/run-report.js';
 import { parseScenario, type SarcomaScenario } from '../scenario/scenario.js';
 import { runnerFor } from '../scenario/scenario-runner.js';
 import { ScenarioError } from '../scenario/validation-error.js';
@@ -22,10 +22,11 @@ const levelOf = (switchId: string, levelId: string) =>
   switchOf(switchId).levels.find((l) => l.id === levelId) as StructuralSwitch['levels'][number];
 
 /** The real model, serially, on the scenario's seed. */
-const simulateReport = async (scenario: SarcomaScenario): Promise<RunReport> =>
+const simulateReport = async (scenario: SarcomaScenario, options: ReportOptions = {}): Promise<RunReport> =>
   reportFor(
     scenario,
     runSerial(runnerFor(scenario), { seed: scenario.seed, individuals: scenario.patients, blockSize: 100 }),
+    options,
   );
 
 describe('structural switches', () => {
@@ -125,6 +126,8 @@ describe('structural scenario analysis', () => {
     expect(window?.incrementalNetBenefitVsBasePreferred).toBeCloseTo(500, 6);
     expect(window?.incremental.rows.find((r) => r.id === 'mri-rp-lms')?.icer).toBeCloseTo(200_000, 3);
     expect(result.decisionChanges).toEqual([{ switch: 'synchronous-rule', level: 'window', preferred: 'chest-only' }]);
+    // The stand-in has no paired moments: no error is claimed.
+    expect(window).toMatchObject({ incrementalNetBenefitMcse: null, decisionChangeResolved: null });
   });
 
   it('runs every level on the same patients: a switch of the cost discount leaves QALYs bitwise equal', async () => {
@@ -153,9 +156,9 @@ describe('structural scenario analysis', () => {
     const result = await runStructuralScenarios(
       scenario,
       [costDiscount, switchOf('resection-causal-share')],
-      (s) => {
+      (s, options) => {
         runs.push(hashOfScenario(s));
-        return simulateReport(s);
+        return simulateReport(s, options);
       },
       (done, total) => progress.push([done, total]),
     );
@@ -178,6 +181,23 @@ describe('structural scenario analysis', () => {
       expect(s.lifeYears).toBe(b?.lifeYears);
       expect(s.cost).toBeLessThan(b?.cost as number);
     });
+    // Paired precision: every other level is compared with the base case's choice, its INMB carries
+    // that contrast's paired MCSE (0 when the decision stands: the difference is exactly 0).
+    for (const level of result.switches.flatMap((sw) => sw.levels)) {
+      expect(level.precision).toBeDefined();
+      if (!level.isBase) expect(level.precision?.reference).toBe(result.base.preferred);
+      const contrast = level.precision?.rows.find((r) => r.id === level.preferred)?.vsReference?.netBenefit;
+      if (level.decisionChanges) {
+        expect(level.incrementalNetBenefitMcse).toBe(contrast?.mcse);
+        expect(level.incrementalNetBenefitMcse).toBeGreaterThan(0);
+        expect(level.incrementalNetBenefitVsBasePreferred).toBeCloseTo(contrast?.mean as number, 6);
+        expect(level.decisionChangeResolved).toBe(
+          level.incrementalNetBenefitVsBasePreferred >= 2 * (level.incrementalNetBenefitMcse as number),
+        );
+      } else {
+        expect(level).toMatchObject({ incrementalNetBenefitMcse: 0, decisionChangeResolved: null });
+      }
+    }
     // A level's result is that scenario's own run: the same seed, nothing carried over.
     const zeroShare = result.switches[1]?.levels.find((l) => l.id === 'share-0');
     const direct = await simulateReport(

@@ -8,11 +8,12 @@ import { z } from 'zod';
 import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import type { IncrementalAnalysis } from '../economics/incremental-analysis.js';
 import { netBenefit } from '../economics/net-benefit.js';
+import { type PairedPrecision, RESOLVE_Z } from '../economics/paired-precision.js';
 import type { StrategyEconomics } from '../economics/strategy-economics.js';
 import type { Source } from '../evidence/evidence-record.js';
 import { IMAGING_ACCURACY_ALTERNATIVES } from '../evidence/records/imaging-alternatives.js';
 import { type CalibrationSet, EVIDENCE_BY_ID, ParameterValues } from '../evidence/registry.js';
-import { hashOfScenario, type RunReport } from '../scenario/run-report.js';
+import { hashOfScenario, type ReportOptions, type RunReport } from '../scenario/run-report.js';
 import { parseScenario, type SarcomaScenario } from '../scenario/scenario.js';
 import { ScenarioError } from '../scenario/validation-error.js';
 import { SARCSIM_VERSION } from '../version.js';
@@ -302,8 +303,11 @@ export function withStructuralLevels(
   return levels.reduce((current, { switchId, level }) => applyStructuralLevel(current, switchId, level), scenario);
 }
 
-/** Runs one scenario (on draw 0's individuals, the scenario's seed) and reports it. */
-export type EvaluateRun = (scenario: SarcomaScenario) => Promise<RunReport>;
+/**
+ * Runs one scenario (on draw 0's individuals, the scenario's seed) and reports it, with paired
+ * precision against `options.reference` when the run has paired moments.
+ */
+export type EvaluateRun = (scenario: SarcomaScenario, options: ReportOptions) => Promise<RunReport>;
 
 export interface StructuralLevelResult {
   readonly id: string;
@@ -323,6 +327,18 @@ export interface StructuralLevelResult {
    * decision would forgo if this structure were true (0 when the decision stands).
    */
   readonly incrementalNetBenefitVsBasePreferred: number;
+  /**
+   * Its paired Monte Carlo standard error (the two strategies replay the same patients); 0 when
+   * the decision stands (the difference is exactly 0), null when the run has no paired moments.
+   */
+  readonly incrementalNetBenefitMcse: number | null;
+  /**
+   * For a changed decision: whether the INMB is at least RESOLVE_Z paired standard errors above
+   * 0 at this patient count (null when the decision stands or no paired moments exist).
+   */
+  readonly decisionChangeResolved: boolean | null;
+  /** The level run's paired precision (reference: the base case's preferred strategy; Fieller ICER intervals; resolution). */
+  readonly precision?: PairedPrecision;
 }
 
 export interface StructuralSwitchResult {
@@ -344,6 +360,7 @@ export interface StructuralResult {
     readonly strategies: readonly StrategyEconomics[];
     readonly incremental: IncrementalAnalysis;
     readonly preferred: string;
+    readonly precision?: PairedPrecision;
   };
   readonly switches: readonly StructuralSwitchResult[];
   /** Switch and level ids at which the preferred strategy changes. */
@@ -389,20 +406,24 @@ export async function runStructuralScenarios(
   onProgress?.(0, distinct.size);
 
   const reports = new Map<string, RunReport>();
-  let done = 0;
-  for (const [hash, s] of distinct) {
-    reports.set(hash, await evaluate(s));
-    onProgress?.(++done, distinct.size);
-  }
   const economicsOf = (hash: string) => {
-    const economics = (reports.get(hash) as RunReport).economics;
+    const economics = reports.get(hash)?.economics;
     if (economics === undefined)
       throw new RangeError('structural scenarios: a run of the sarcoma model lacks economics');
     return economics;
   };
+  // The base case first: its preferred strategy is every other level's reference.
+  let done = 0;
+  reports.set(baseHash, await evaluate(scenario, {}));
+  onProgress?.(++done, distinct.size);
   const base = economicsOf(baseHash);
-  const wtp = scenario.economics.willingnessToPay;
   const basePreferred = base.incremental.preferred;
+  for (const [hash, s] of distinct) {
+    if (hash === baseHash) continue;
+    reports.set(hash, await evaluate(s, { reference: basePreferred }));
+    onProgress?.(++done, distinct.size);
+  }
+  const wtp = scenario.economics.willingnessToPay;
   const nmbOf = (strategies: readonly StrategyEconomics[], id: string) => {
     const s = strategies.find((x) => x.id === id) as StrategyEconomics;
     return netBenefit(wtp, s.qalys, s.cost);
@@ -417,7 +438,13 @@ export async function runStructuralScenarios(
       levels: (planned[i] ?? []).map(({ level, hash }): StructuralLevelResult => {
         const economics = economicsOf(hash);
         const preferred = economics.incremental.preferred;
-        if (preferred !== basePreferred) decisionChanges.push({ switch: s.id, level: level.id, preferred });
+        const changes = preferred !== basePreferred;
+        if (changes) decisionChanges.push({ switch: s.id, level: level.id, preferred });
+        const inmb = nmbOf(economics.strategies, preferred) - nmbOf(economics.strategies, basePreferred);
+        const { precision } = economics;
+        // The level's preferred strategy against the reference, the base case's preferred one.
+        const contrast = precision?.rows.find((r) => r.id === preferred)?.vsReference?.netBenefit;
+        const mcse = changes ? (contrast?.mcse ?? null) : precision === undefined ? null : 0;
         return {
           id: level.id,
           label: level.label,
@@ -427,9 +454,11 @@ export async function runStructuralScenarios(
           strategies: economics.strategies,
           incremental: economics.incremental,
           preferred,
-          decisionChanges: preferred !== basePreferred,
-          incrementalNetBenefitVsBasePreferred:
-            nmbOf(economics.strategies, preferred) - nmbOf(economics.strategies, basePreferred),
+          decisionChanges: changes,
+          incrementalNetBenefitVsBasePreferred: inmb,
+          incrementalNetBenefitMcse: mcse,
+          decisionChangeResolved: changes && mcse !== null ? inmb >= RESOLVE_Z * mcse : null,
+          ...(precision === undefined ? {} : { precision }),
         };
       }),
     }),
@@ -442,7 +471,12 @@ export async function runStructuralScenarios(
     patients: scenario.patients,
     currency: base.currency,
     willingnessToPay: wtp,
-    base: { strategies: base.strategies, incremental: base.incremental, preferred: basePreferred },
+    base: {
+      strategies: base.strategies,
+      incremental: base.incremental,
+      preferred: basePreferred,
+      ...(base.precision === undefined ? {} : { precision: base.precision }),
+    },
     switches: results,
     decisionChanges,
   };

@@ -49,5 +49,10 @@ export function structuralOnPool(
   onProgress: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<StructuralResult> {
-  return runStructuralScenarios(scenario, switches, (s) => reportOnPool(pool, s, 0, signal), onProgress);
+  return runStructuralScenarios(
+    scenario,
+    switches,
+    (s, options) => reportOnPool(pool, s, 0, signal, options),
+    onProgress,
+  );
 }

@@ -93,6 +93,8 @@ describe('sarcsim scenarios', () => {
     const none = result.switches[0]?.levels.find((l) => l.id === 'share-0');
     expect(none).toMatchObject({ preferred: 'chest-only', decisionChanges: true });
     expect(none?.incrementalNetBenefitVsBasePreferred).toBeGreaterThan(0);
+    // Resolved by its own paired standard error, not only by the seed spread above.
+    expect(none?.decisionChangeResolved).toBe(true);
     expect(result.decisionChanges).toContainEqual({
       switch: 'resection-causal-share',
       level: 'share-0',
