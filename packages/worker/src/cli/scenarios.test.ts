@@ -71,7 +71,7 @@ describe('sarcsim scenarios', () => {
     // incremental net benefit was 1,056–1,477 (mean 1,281, SD 173) at 100,000 patients over seeds
     // 1–5, so an SD of about 245 at 50,000. With no causal resection, earlier detection buys only
     // costs and surgical risk and the sign reverses: −1,588 to −1,817 (SD 94). Both lie more than
-    // 5 SDs from 0 at 50,000 patients. (Paired standard errors will replace the seed spread.)
+    // 5 SDs from 0 at 50,000 patients; the run's own paired MCSE must agree that the change is resolved.
     const dir = mkdtempSync(join(tmpdir(), 'sarcsim-structural-'));
     const file = join(dir, 'scenario.json');
     writeFileSync(file, JSON.stringify({ strategies: ['chest-only', 'mri-rp-lms'] }));
