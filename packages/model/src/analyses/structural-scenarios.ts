@@ -17,6 +17,7 @@ import { hashOfScenario, type ReportOptions, type RunReport } from '../scenario/
 import { parseScenario, type SarcomaScenario } from '../scenario/scenario.js';
 import { ScenarioError } from '../scenario/validation-error.js';
 import { SARCSIM_VERSION } from '../version.js';
+import { type ReferenceCase, referenceCase } from './reference-case.js';
 
 /**
  * What a level changes: `parameters` are merged into the scenario's overrides, the other
@@ -351,6 +352,8 @@ export interface StructuralSwitchResult {
 export interface StructuralResult {
   readonly kind: 'sarcsim-structural';
   readonly version: string;
+  /** Every level is a deterministic run at the point estimates (the base case's reference case). */
+  readonly referenceCase: ReferenceCase;
   readonly scenarioHash: string;
   readonly seed: number;
   readonly patients: number;
@@ -466,6 +469,7 @@ export async function runStructuralScenarios(
   return {
     kind: 'sarcsim-structural',
     version: SARCSIM_VERSION,
+    referenceCase: referenceCase(scenario, 'deterministic-point-estimates'),
     scenarioHash: baseHash,
     seed: scenario.seed,
     patients: scenario.patients,

@@ -248,6 +248,7 @@ export function formatStructural(result: StructuralResult): string {
   const paired = result.switches.every((sw) => sw.levels.every((l) => l.precision !== undefined));
   return [
     `Structural scenarios: ${result.patients.toLocaleString('en-US')} patients, seed ${result.seed}, every level on the same patients (common random numbers); threshold ${wtp} ${result.currency} per QALY.`,
+    formatReferenceCase(result.referenceCase),
     `Base case: preferred ${result.base.preferred}; frontier ${frontierText(result.base.incremental, result.base.precision)}`,
     table([
       [

@@ -30,6 +30,7 @@ describe('sarcsim scenarios', () => {
     expect(readFileSync(out, 'utf8')).toBe(one.stdout);
     const result = JSON.parse(one.stdout) as StructuralResult;
     expect(result.kind).toBe('sarcsim-structural');
+    expect(result.referenceCase.kind).toBe('deterministic-point-estimates');
     expect(result.switches.map((s) => [s.id, s.levels.map((l) => [l.id, l.isBase])])).toEqual([
       [
         'synchronous-rule',
