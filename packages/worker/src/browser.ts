@@ -1,6 +1,6 @@
 // Browser entry of @sarcsim/worker (no Node built-ins): the pool and its browser workers,
 // the analyses on the pool and the CSV writer.
-export { dsaOnPool, exploreOnPool, psaOnPool } from './analyses/analyses-on-pool.js';
+export { dsaOnPool, exploreOnPool, psaOnPool, structuralOnPool } from './analyses/analyses-on-pool.js';
 export { poolEvaluator } from './analyses/pool-evaluate.js';
 export { dsaCsvFiles, exploreCsvFiles, incrementalCsv, outcomesCsv, psaCsvFiles, toCsv } from './csv/csv.js';
 export { browserWorkerFactory, createBrowserPool, defaultBrowserWorkerCount } from './pool/browser-workers.js';

@@ -1,6 +1,6 @@
 // Node entry of @sarcsim/worker: the deterministic worker pool on worker_threads, and the
 // analyses on it.
-export { dsaOnPool, exploreOnPool, psaOnPool } from './analyses/analyses-on-pool.js';
+export { dsaOnPool, exploreOnPool, psaOnPool, structuralOnPool } from './analyses/analyses-on-pool.js';
 export { mainThreadFactory } from './pool/main-thread.js';
 export { defaultWorkerCount, nodeWorkerFactory } from './pool/node-workers.js';
 export type { ModelRunOptions, PoolRunOptions, RunProgress, WorkerFactory, WorkerHandle } from './pool/pool.js';

@@ -65,3 +65,20 @@ export { drawsHash, expectedManifest } from '../analyses/psa-integrity.js';
 export type { PsaDraw, PsaPart } from '../analyses/psa-part.js';
 export type { ParameterDifference, ReferenceCase, ReferenceCaseKind } from '../analyses/reference-case.js';
 export { referenceCase } from '../analyses/reference-case.js';
+export type {
+  EvaluateRun,
+  StructuralLevel,
+  StructuralLevelResult,
+  StructuralOverride,
+  StructuralResult,
+  StructuralSwitch,
+  StructuralSwitchResult,
+} from '../analyses/structural-scenarios.js';
+export {
+  applyStructuralLevel,
+  runStructuralScenarios,
+  STRUCTURAL_SWITCHES,
+  selectSwitches,
+  structuralSwitchSchema,
+  withStructuralLevels,
+} from '../analyses/structural-scenarios.js';

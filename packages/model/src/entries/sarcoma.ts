@@ -17,6 +17,8 @@ export {
   ParameterValues,
   PRIORS_ONLY,
 } from '../evidence/registry.js';
+export type { GradeEffect } from '../sarcoma/grade-effect.js';
+export { GRADE_EFFECTS } from '../sarcoma/grade-effect.js';
 export type { SarcomaOutcomes } from '../sarcoma/outcomes.js';
 export { sarcomaOutcomes } from '../sarcoma/outcomes.js';
 export type { SarcomaOptions } from '../sarcoma/sarcoma-model.js';

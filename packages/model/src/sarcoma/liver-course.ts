@@ -135,7 +135,12 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
       const onset = nextOnClock(ctx, inputs.extrahepaticOnset, 0, extrahepaticRatio);
       ctx.schedule(patient.extrahepaticAtEntry ? 0 : onset, extrahepaticOnset, null);
       ctx.schedule(
-        nextOnClock(ctx, inputs.localRecurrence(patient.site), 0, inputs.localRecurrenceHazardRatio(patient.grade)),
+        nextOnClock(
+          ctx,
+          inputs.localRecurrence(patient.site),
+          0,
+          inputs.localRecurrenceHazardRatio(patient.grade, patient.histology),
+        ),
         localRecurrence,
         null,
       );

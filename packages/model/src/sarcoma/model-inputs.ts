@@ -1,10 +1,11 @@
 // Everything the sarcoma model needs, derived once from the parameter values: hazards,
 // imaging tables, rules, costs and utilities. This is the only file that reads registry ids.
 
-import { type Grade, type Histology, LMS, type Site } from '../domain/categories.js';
+import { type Grade, HISTOLOGIES, type Histology, LMS, type Site } from '../domain/categories.js';
 import { exponential, gompertz, type Hazard, weibull } from '../engine/hazard.js';
 import { type Modality, SIZE_CLASS_EDGES_MM, SIZE_CLASSES } from '../evidence/records/imaging.js';
 import type { ParameterValues } from '../evidence/registry.js';
+import { type GradeEffect, gradeRatio as gradeRatioFor } from './grade-effect.js';
 import { type GrowthModel, growthModel, type SizeSensitivity } from './liver-burden.js';
 import { type CohortSampler, cohortSampler } from './patient.js';
 import type { SynchronousRule } from './synchronous-rule.js';
@@ -33,7 +34,7 @@ export interface SarcomaInputs {
   readonly lungMetastasectomyDeathHazardRatio: number;
   /** Local recurrence after the treated primary: a fading hazard by site, multiplied by the grade ratio. */
   readonly localRecurrence: (site: Site) => Hazard;
-  readonly localRecurrenceHazardRatio: (grade: Grade) => number;
+  readonly localRecurrenceHazardRatio: (grade: Grade, histology: Histology) => number;
   /** Death from uncontrolled local disease, per year after a local recurrence. */
   readonly localRecurrenceDeathRate: (site: Site) => number;
   readonly liverDeath: Hazard;
@@ -104,7 +105,11 @@ const MONTHS = 1 / 12;
 const VISCERAL_SITES: readonly Site[] = ['retroperitoneal', 'thoracicPeritoneal'];
 const LUNG_FIRST_SITES: readonly Site[] = ['extremity', 'bodyWall', 'headNeck'];
 
-export function sarcomaInputs(p: ParameterValues, synchronousRule: SynchronousRule = 'staging'): SarcomaInputs {
+export function sarcomaInputs(
+  p: ParameterValues,
+  synchronousRule: SynchronousRule = 'staging',
+  gradeEffect: GradeEffect = 'modelled',
+): SarcomaInputs {
   const siteRatio: Record<Site, number> = {
     extremity: 1,
     bodyWall: p.get('nh.livermet.hr.bodyWall'),
@@ -120,15 +125,16 @@ export function sarcomaInputs(p: ParameterValues, synchronousRule: SynchronousRu
   );
   const gradeMetastasisRatio = p.get('nh.grade.hr.metastasis');
   const gradeLocalRatio = p.get('nh.grade.hr.localRecurrence');
-  const gradeRatio = (grade: Grade, ratio: number) => (grade === 'high' ? ratio : 1);
+  const highShare = Object.fromEntries(HISTOLOGIES.map((h) => [h, p.get(`nh.grade.highShare.${h}`)]));
+  const gradeRatio = gradeRatioFor(gradeEffect, (histology) => highShare[histology] ?? 0);
   const onsetHazardRatio = (site: Site, histology: Histology, grade: Grade) =>
-    siteRatio[site] * (histology === LMS ? lmsRatio : 1) * gradeRatio(grade, gradeMetastasisRatio);
+    siteRatio[site] * (histology === LMS ? lmsRatio : 1) * gradeRatio(grade, histology, gradeMetastasisRatio);
   const extrahepaticVisceralRatio = p.get('nh.extrahepatic.hr.visceral');
   const extrahepaticLmsRatio = p.get('nh.extrahepatic.hr.lms');
   const extrahepaticHazardRatio = (site: Site, histology: Histology, grade: Grade) =>
     (LUNG_FIRST_SITES.includes(site) ? 1 : extrahepaticVisceralRatio) *
     (histology === LMS ? extrahepaticLmsRatio : 1) *
-    gradeRatio(grade, gradeMetastasisRatio);
+    gradeRatio(grade, histology, gradeMetastasisRatio);
   const localRecurrenceDeathOther = p.get('nh.localRecurrence.deathRate');
   const localRecurrenceDeathVisceral = p.get('nh.localRecurrence.deathRateVisceral');
   const growth = growthModel(p.get('nh.livermet.initialDiameterMm'), p.get('nh.livermet.volumeDoublingDays'));
@@ -160,7 +166,7 @@ export function sarcomaInputs(p: ParameterValues, synchronousRule: SynchronousRu
     extrahepaticSymptomRatePerYear: p.get('nh.extrahepatic.symptomRate'),
     lungMetastasectomyDeathHazardRatio: p.get('tx.lungMetastasectomy.deathHr'),
     localRecurrence: (site) => (VISCERAL_SITES.includes(site) ? localRecurrenceVisceral : localRecurrenceOther),
-    localRecurrenceHazardRatio: (grade) => gradeRatio(grade, gradeLocalRatio),
+    localRecurrenceHazardRatio: (grade, histology) => gradeRatio(grade, histology, gradeLocalRatio),
     localRecurrenceDeathRate: (site) =>
       VISCERAL_SITES.includes(site) ? localRecurrenceDeathVisceral : localRecurrenceDeathOther,
     liverDeath: weibull(p.get('nh.livermet.death.shape'), p.get('nh.livermet.death.scaleYears')),

@@ -10,6 +10,7 @@ import { exponential, lifeTable } from '../engine/hazard.js';
 import type { ModelDefinition, SimulationContext, SimulationDefinition } from '../engine/model.js';
 import type { ParameterValues } from '../evidence/registry.js';
 import { carePathway } from './care-pathway.js';
+import type { GradeEffect } from './grade-effect.js';
 import { liverCourse } from './liver-course.js';
 import { sarcomaInputs } from './model-inputs.js';
 import { type Patient, samplePatient } from './patient.js';
@@ -38,6 +39,8 @@ export interface SarcomaOptions {
   readonly treatmentEffect: 'modelled' | 'none';
   /** Which liver disease counts as synchronous for the systemic-first rule (default 'staging': by biology). */
   readonly synchronousRule?: SynchronousRule;
+  /** Whether a patient's grade changes hazards ('modelled', default) or only the histology's mean does ('averaged'). */
+  readonly gradeEffect?: GradeEffect;
   /** Share of planned liver resections and ablations that happen (1 unless an experiment withholds them). */
   readonly localTherapyAvailability?: number;
   /** Observe the cohort as Okamoto's registry did (censoring, detected counts by group). */
@@ -102,7 +105,7 @@ export function sarcomaSimulation(
   parameters: ParameterValues,
   options: SarcomaOptions,
 ): SimulationDefinition<SarcomaState, Patient> {
-  const inputs = sarcomaInputs(parameters, options.synchronousRule);
+  const inputs = sarcomaInputs(parameters, options.synchronousRule, options.gradeEffect);
   const treatmentWorks = options.treatmentEffect === 'modelled';
   const registry = options.registry;
   const pathway = carePathway(

@@ -23,6 +23,7 @@ export function runnerFor(scenario: Scenario, calibration: CalibrationSet): Simu
           discountRates: scenario.discountRates,
           treatmentEffect: scenario.treatmentEffect,
           synchronousRule: scenario.synchronousRule,
+          gradeEffect: scenario.gradeEffect ?? 'modelled',
         }),
       );
     }

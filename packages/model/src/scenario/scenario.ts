@@ -6,6 +6,7 @@ import { economicSettingsSchema } from '../economics/economic-settings.js';
 import { DEFAULT_BLOCK_SIZE } from '../engine/blocks.js';
 import { EVIDENCE_BY_ID, overrideProblems, PARAMETER_IDS } from '../evidence/registry.js';
 import { ILLNESS_DEATH_DEFAULTS } from '../examples/illness-death.js';
+import { GRADE_EFFECTS } from '../sarcoma/grade-effect.js';
 import { CURVE_STEP_YEARS } from '../sarcoma/sarcoma-model.js';
 import { DEFAULT_STRATEGY_IDS, strategyChoiceSchema } from '../sarcoma/surveillance-strategy.js';
 import { SYNCHRONOUS_RULES } from '../sarcoma/synchronous-rule.js';
@@ -69,6 +70,10 @@ const sarcomaScenario = z
     synchronousRule: z
       .enum(SYNCHRONOUS_RULES, { error: `must be one of ${SYNCHRONOUS_RULES.map((r) => `'${r}'`).join(', ')}` })
       .default('staging'),
+    // Optional without a default: absent means 'modelled', and scenarios that do not name it keep their hash.
+    gradeEffect: z
+      .enum(GRADE_EFFECTS, { error: `must be one of ${GRADE_EFFECTS.map((r) => `'${r}'`).join(', ')}` })
+      .optional(),
     economics: economicSettingsSchema,
   })
   .superRefine((scenario, ctx) => {

@@ -1,4 +1,4 @@
-// The analyses (PSA, DSA, policy-space exploration) on a worker pool: one adapter, used by the CLI and the web app.
+// The analyses (PSA, DSA, structural scenarios, policy-space exploration) on a worker pool: one adapter, used by the CLI and the web app.
 // They run with the calibration set the pool's workers run (RUNTIME_CALIBRATION).
 import {
   type CandidateSet,
@@ -10,11 +10,14 @@ import {
   type PsaPart,
   runDsa,
   runPsaPart,
+  runStructuralScenarios,
+  type StructuralResult,
+  type StructuralSwitch,
 } from '@sarcsim/model/analyses';
 import type { SarcomaScenario } from '@sarcsim/model/scenario';
 import type { WorkerPool } from '../pool/pool.js';
 import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
-import { poolEvaluator } from './pool-evaluate.js';
+import { poolEvaluator, reportOnPool } from './pool-evaluate.js';
 
 /** Draws `range` (by default all) of the scenario's PSA on the pool; `onProgress(done, total)` after each draw. */
 export function psaOnPool(
@@ -56,4 +59,21 @@ export function exploreOnPool(
   signal?: AbortSignal,
 ): Promise<ExploreResult> {
   return explore(set, seed, poolEvaluator(pool, signal), onProgress);
+}
+
+/** The base scenario and each level of `switches` on the pool, all on the scenario's seed; `onProgress(done, total)` per run. */
+export function structuralOnPool(
+  pool: WorkerPool,
+  scenario: SarcomaScenario,
+  switches: readonly StructuralSwitch[],
+  onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<StructuralResult> {
+  return runStructuralScenarios(
+    scenario,
+    switches,
+    (s, options) => reportOnPool(pool, s, 0, signal, options),
+    RUNTIME_CALIBRATION,
+    onProgress,
+  );
 }

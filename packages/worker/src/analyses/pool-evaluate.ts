@@ -1,20 +1,41 @@
-// Runs whole scenarios in the worker pool for PSA and DSA, returning their economics.
+// Runs whole scenarios in the worker pool for PSA, DSA and structural scenarios.
 import { drawOutcome, type EvaluateScenario } from '@sarcsim/model/analyses';
-import type { Scenario } from '@sarcsim/model/scenario';
+import type { BlockAccumulator } from '@sarcsim/model/engine';
+import { type ReportOptions, type RunReport, reportFor, type Scenario } from '@sarcsim/model/scenario';
 import type { WorkerPool } from '../pool/pool.js';
+import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
 
 /** Blocks per worker for one scenario: enough that no worker idles long while the last block runs. */
 const BLOCKS_PER_WORKER = 4;
 
 /**
- * An evaluator on the pool. Block size never changes results, so a small scenario is
- * split finely enough to keep every worker busy.
+ * One scenario on the pool. Block size never changes results, so a small scenario is split
+ * finely enough to keep every worker busy.
  */
+function runOnPool(
+  pool: WorkerPool,
+  scenario: Scenario,
+  draw: number,
+  signal?: AbortSignal,
+): Promise<BlockAccumulator> {
+  const fine = Math.max(1, Math.ceil(scenario.patients / (pool.size * BLOCKS_PER_WORKER)));
+  const split = { ...scenario, blockSize: Math.min(scenario.blockSize, fine) };
+  return pool.run(split, { draw, ...(signal === undefined ? {} : { signal }) });
+}
+
+/** An evaluator on the pool for PSA and DSA: a draw's outcome per strategy. */
 export function poolEvaluator(pool: WorkerPool, signal?: AbortSignal): EvaluateScenario {
-  return async (scenario: Scenario, draw: number) => {
-    const fine = Math.max(1, Math.ceil(scenario.patients / (pool.size * BLOCKS_PER_WORKER)));
-    const split = { ...scenario, blockSize: Math.min(scenario.blockSize, fine) };
-    const merged = await pool.run(split, { draw, ...(signal === undefined ? {} : { signal }) });
-    return drawOutcome(scenario, merged); // refuses partial results
-  };
+  return async (scenario: Scenario, draw: number) =>
+    drawOutcome(scenario, await runOnPool(pool, scenario, draw, signal)); // refuses partial results
+}
+
+/** One scenario on the pool, reported (with paired precision against `options.reference`). */
+export async function reportOnPool(
+  pool: WorkerPool,
+  scenario: Scenario,
+  draw: number,
+  signal?: AbortSignal,
+  options: ReportOptions = {},
+): Promise<RunReport> {
+  return reportFor(scenario, await runOnPool(pool, scenario, draw, signal), RUNTIME_CALIBRATION, options); // refuses partial results
 }

@@ -702,6 +702,65 @@ const cases: Case[] = [
     /^--out \/dev\/full: is not a regular file/,
   ],
   ['merge --csv a file', () => ['merge', 'x.json', '--csv', file({})], /^--csv .*: is not a folder/],
+  // Structural scenarios.
+  [
+    'scenarios --switches with an unknown id',
+    () => ['scenarios', '--switches', 'life-tables'],
+    /^--switches: got 'life-tables', must be one of synchronous-rule, resection-causal-share, .*life-table$/,
+  ],
+  [
+    'scenarios --switches naming one twice',
+    () => ['scenarios', '--switches', 'life-table,life-table'],
+    /^--switches: got 'life-table' more than once, must name each switch once$/,
+  ],
+  [
+    'scenarios --switches empty',
+    () => ['scenarios', '--switches', ','],
+    /^--switches: must name at least one of synchronous-rule/,
+  ],
+  ['scenarios --patients 0', () => ['scenarios', '--patients', '0'], /^--patients: got "0", must be a whole number/],
+  ['scenarios --wtp -1', () => ['scenarios', '--wtp', '-1'], /^--wtp: got "-1", must be a number ≥ 0/],
+  [
+    'scenarios on the illness-death example',
+    () => ['scenarios', file({ model: 'illness-death-example' })],
+    /^scenarios: needs the sarcoma model/,
+  ],
+  [
+    'scenarios on a scenario with an unknown grade effect',
+    () => ['scenarios', file({ gradeEffect: 'none' })],
+    /^gradeEffect: got "none", must be one of 'modelled', 'averaged'$/,
+  ],
+  [
+    'scenarios --out in a missing folder',
+    () => ['scenarios', '--out', '/nonexistent/s.json'],
+    /^--out \/nonexistent\/s\.json: folder \/nonexistent does not exist$/,
+  ],
+  ['scenarios --csv /dev/full', () => ['scenarios', '--csv', '/dev/full'], /^--csv \/dev\/full: is not a folder/],
+  [
+    'run --structure without a level',
+    () => ['run', '--structure', 'synchronous-rule'],
+    /^--structure: got "synchronous-rule", must be switch=level pairs separated by commas \(e\.g\. synchronous-rule=window\)$/,
+  ],
+  [
+    'psa --structure with an unknown switch',
+    () => ['psa', '--structure', 'growth=off'],
+    /^--structure: got switch 'growth', must be one of synchronous-rule, .*life-table$/,
+  ],
+  [
+    'dsa --structure with an unknown level',
+    () => ['dsa', '--structure', 'synchronous-rule=windows'],
+    /^--structure: got level 'windows' of synchronous-rule, must be one of staging, window$/,
+  ],
+  [
+    'scenarios --structure naming a switch twice',
+    () => ['scenarios', '--structure', 'life-table=japan-2020,life-table=us-2022'],
+    /^--structure: got switch 'life-table' twice, must name each switch once$/,
+  ],
+  [
+    'run --structure on the illness-death example',
+    () => ['run', file({ model: 'illness-death-example' }), '--structure', 'life-table=japan-2020'],
+    /^run --structure: needs the sarcoma model/,
+  ],
   // PSA parts that are not parts.
   [
     'a missing part',

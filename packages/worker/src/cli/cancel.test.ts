@@ -51,6 +51,20 @@ describe('cancelling a run', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('SIGINT during scenarios --out --csv: exit 130, how many runs were done, nothing written', async () => {
+    const out = join(dir, 'structural.json');
+    const csv = mkdtempSync(join(dir, 'structural-csv-'));
+    const result = await cancelled(
+      ['scenarios', '--patients', '200000', '--workers', '1', '--out', out, '--csv', csv],
+      'SIGINT',
+    );
+    expect(result.status).toBe(130);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/\nsarcsim: cancelled after \d+ of 11 scenario runs; nothing written\n$/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(csv)).toEqual([]);
+  });
+
   it('the real bin on SIGINT', async () => {
     const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
     const csv = mkdtempSync(join(tmpdir(), 'sarcsim-cancel-csv-'));

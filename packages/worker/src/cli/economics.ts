@@ -1,4 +1,4 @@
-// The CLI's economic commands: psa (whole or one shard), merge, dsa.
+// The CLI's economic commands: psa (whole or one shard), merge, dsa, scenarios (structural).
 import { dirname, join, resolve } from 'node:path';
 import {
   type DsaResult,
@@ -7,21 +7,25 @@ import {
   type PsaPart,
   type PsaResult,
   parsePsaPart,
+  type StructuralResult,
+  selectSwitches,
   shardRange,
   summarisePsa,
+  withStructuralLevels,
 } from '@sarcsim/model/analyses';
 import { parseScenario, type SarcomaScenario } from '@sarcsim/model/scenario';
-import { dsaOnPool, psaOnPool } from '../analyses/analyses-on-pool.js';
-import { dsaCsvFiles, psaCsvFiles } from '../csv/csv.js';
+import { dsaOnPool, psaOnPool, structuralOnPool } from '../analyses/analyses-on-pool.js';
+import { dsaCsvFiles, psaCsvFiles, structuralCsvFiles } from '../csv/csv.js';
 import { defaultWorkerCount, nodeWorkerFactory } from '../pool/node-workers.js';
 import { WorkerPool } from '../pool/pool.js';
 import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
-import { formatDsa, formatPsa } from './format-economics.js';
+import { formatDsa, formatPsa, formatStructural } from './format-economics.js';
 import {
   MAX_PART_FILE_BYTES,
   readJsonFile,
   type ScenarioFlags,
   scenarioInput,
+  structureChoices,
   UsageError,
   workerCount,
 } from './input.js';
@@ -58,11 +62,14 @@ export function startPool(ctx: CliContext, flags: PoolFlags): WorkerPool {
   return new WorkerPool(nodeWorkerFactory(), size);
 }
 
-function sarcomaScenario(input: unknown, command: string): SarcomaScenario {
+/** The sarcoma scenario of a command, under the `--structure` levels if given. */
+export function sarcomaScenario(input: unknown, command: string, structure?: string): SarcomaScenario {
   const scenario = parseScenario(input);
   if (scenario.model !== 'sarcoma')
     throw new UsageError([`${command}: needs the sarcoma model (it samples the evidence registry)`]);
-  return scenario;
+  return structure === undefined
+    ? scenario
+    : withStructuralLevels(scenario, structureChoices(structure), RUNTIME_CALIBRATION, '--structure');
 }
 
 /** Checks every output path before the computation starts. */
@@ -123,10 +130,11 @@ export function parseShard(text: string, env: NodeJS.ProcessEnv): { index: numbe
 
 export interface PsaFlags extends ScenarioFlags, OutputFlags, PoolFlags {
   shard?: string;
+  structure?: string;
 }
 
 export async function psaCommand(file: string | undefined, flags: PsaFlags, ctx: CliContext): Promise<void> {
-  const scenario = sarcomaScenario(scenarioInput(file, flags, PSA_DEFAULT_PATIENTS), 'psa');
+  const scenario = sarcomaScenario(scenarioInput(file, flags, PSA_DEFAULT_PATIENTS), 'psa', flags.structure);
   const draws = scenario.economics.psa.draws;
   let range = { first: 0, count: draws };
   if (flags.shard !== undefined) {
@@ -186,10 +194,11 @@ export interface DsaFlags extends ScenarioFlags, OutputFlags, PoolFlags {
   parameters?: string;
   twoWay?: string;
   grid?: number;
+  structure?: string;
 }
 
 export async function dsaCommand(file: string | undefined, flags: DsaFlags, ctx: CliContext): Promise<void> {
-  const scenario = sarcomaScenario(scenarioInput(file, flags, DSA_DEFAULT_PATIENTS), 'dsa');
+  const scenario = sarcomaScenario(scenarioInput(file, flags, DSA_DEFAULT_PATIENTS), 'dsa', flags.structure);
   const list = (text: string | undefined) =>
     text
       ?.split(',')
@@ -223,4 +232,47 @@ export async function dsaCommand(file: string | undefined, flags: DsaFlags, ctx:
     pool.terminate();
   }
   emit(result, flags, ctx, formatDsa, dsaCsvFiles);
+}
+
+export interface ScenariosFlags extends ScenarioFlags, OutputFlags, PoolFlags {
+  switches?: string;
+  structure?: string;
+}
+
+export async function scenariosCommand(
+  file: string | undefined,
+  flags: ScenariosFlags,
+  ctx: CliContext,
+): Promise<void> {
+  const scenario = sarcomaScenario(scenarioInput(file, flags), 'scenarios', flags.structure);
+  const ids = flags.switches
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const switches = selectSwitches(ids, '--switches');
+  checkOutputs(flags);
+  const pool = startPool(ctx, flags);
+  ctx.progress.start(
+    1,
+    'scenario runs',
+    flags.json === true,
+    'scenario runs [{bar}] {value}/{total} · ETA {eta_formatted}',
+  );
+  let result: StructuralResult;
+  try {
+    result = await structuralOnPool(
+      pool,
+      scenario,
+      switches,
+      (done, total) => {
+        ctx.progress.setTotal(total);
+        ctx.progress.update(done);
+      },
+      ctx.signal,
+    );
+  } finally {
+    ctx.progress.stop();
+    pool.terminate();
+  }
+  emit(result, flags, ctx, formatStructural, structuralCsvFiles);
 }

@@ -1,5 +1,11 @@
-// Plain-text views of the economic analyses: incremental table, PSA summary, DSA tornado.
-import type { DsaResult, PsaResult, ReferenceCase } from '@sarcsim/model/analyses';
+// Plain-text views of the economic analyses: incremental table, PSA summary, DSA tornado, structural scenarios.
+import type {
+  DsaResult,
+  PsaResult,
+  ReferenceCase,
+  StructuralLevelResult,
+  StructuralResult,
+} from '@sarcsim/model/analyses';
 import type {
   ContrastEstimate,
   IcerInterval,
@@ -194,5 +200,73 @@ export function formatDsa(result: DsaResult): string {
         r.threshold === null ? '' : `${formatNumber(r.threshold.value)} (${r.threshold.below} → ${r.threshold.above})`,
       ]),
     ]),
+  ].join('\n');
+}
+
+/** The frontier from cheapest to costliest, each step with its ICER and, given precision, its Fieller interval. */
+function frontierText(analysis: IncrementalAnalysis, precision?: PairedPrecision): string {
+  return analysis.frontier
+    .map((id) => {
+      const icer = analysis.rows.find((r) => r.id === id)?.icer ?? null;
+      const interval = precision?.rows.find((r) => r.id === id)?.icerInterval ?? null;
+      if (icer === null) return id;
+      return interval === null ? `${id} (${money(icer)})` : `${id} (${money(icer)}; ${icerIntervalText(interval)})`;
+    })
+    .join(' → ');
+}
+
+/** Whether a run's own preferred strategy is resolved, or the patients that would resolve it. */
+function choiceResolution(precision: PairedPrecision | undefined): string {
+  if (precision === undefined) return '';
+  const { resolved, patientsToResolve } = precision.preferred;
+  if (resolved) return 'resolved';
+  return patientsToResolve === null ? 'not resolved' : `needs ≈${formatNumber(patientsToResolve, 0)}`;
+}
+
+function decisionText(level: StructuralLevelResult): string {
+  if (!level.decisionChanges) return '';
+  if (level.decisionChangeResolved === null) return 'CHANGES';
+  return level.decisionChangeResolved ? 'CHANGES (resolved)' : 'CHANGES (not resolved)';
+}
+
+export function formatStructural(result: StructuralResult): string {
+  const wtp = formatNumber(result.willingnessToPay, 0);
+  const rows = result.switches.flatMap((sw) =>
+    sw.levels.map((level, i) => [
+      i === 0 ? sw.id : '',
+      `${level.label}${level.isBase ? ' [base]' : ''}`,
+      level.preferred,
+      decisionText(level),
+      level.incrementalNetBenefitMcse === null || !level.decisionChanges
+        ? money(level.incrementalNetBenefitVsBasePreferred)
+        : `${money(level.incrementalNetBenefitVsBasePreferred)} ± ${money(level.incrementalNetBenefitMcse)}`,
+      choiceResolution(level.precision),
+      frontierText(level.incremental, level.precision),
+    ]),
+  );
+  const changes = result.decisionChanges;
+  const paired = result.switches.every((sw) => sw.levels.every((l) => l.precision !== undefined));
+  return [
+    `Structural scenarios: ${result.patients.toLocaleString('en-US')} patients, seed ${result.seed}, every level on the same patients (common random numbers); threshold ${wtp} ${result.currency} per QALY.`,
+    formatReferenceCase(result.referenceCase),
+    `Base case: preferred ${result.base.preferred}; frontier ${frontierText(result.base.incremental, result.base.precision)}`,
+    table([
+      [
+        'switch',
+        'level',
+        'preferred',
+        'decision',
+        'INMB vs base choice',
+        'its choice',
+        paired ? 'frontier (ICER vs previous; Fieller 95% interval)' : 'frontier (ICER vs previous)',
+      ],
+      ...rows,
+    ]),
+    paired
+      ? "INMB vs base choice: net monetary benefit of the level’s preferred strategy minus the base-case preferred one’s, under that level (what keeping the base decision forgoes), ± its paired Monte Carlo standard error; resolved: at least 2 paired SE above 0. Its choice: whether the level's preferred strategy beats every other by 2 paired SE, or about how many patients would make it."
+      : 'INMB vs base choice: net monetary benefit of the level’s preferred strategy minus the base-case preferred one’s, under that level (what keeping the base decision forgoes). No paired moments, so no Monte Carlo error is shown.',
+    changes.length === 0
+      ? `The preferred strategy (${result.base.preferred}) is the same under every level.`
+      : `The preferred strategy changes under ${changes.map((c) => `${c.switch} = ${c.level} (${c.preferred})`).join('; ')}.`,
   ].join('\n');
 }

@@ -161,3 +161,21 @@ export function workerCount(
   );
   return cores;
 }
+
+/** `--structure a=x,b=y`: a structural level per switch (checked against the switches by the model). */
+export function structureChoices(text: string): Record<string, string> {
+  const choices: Record<string, string> = {};
+  for (const item of text.split(',').map((s) => s.trim())) {
+    const match = /^([^=\s]+)=([^=\s]+)$/.exec(item);
+    if (match === null) {
+      throw new UsageError([
+        `--structure: got "${item.slice(0, 40)}", must be switch=level pairs separated by commas (e.g. synchronous-rule=window)`,
+      ]);
+    }
+    const [, switchId, levelId] = match as unknown as [string, string, string];
+    if (switchId in choices)
+      throw new UsageError([`--structure: got switch '${switchId}' twice, must name each switch once`]);
+    choices[switchId] = levelId;
+  }
+  return choices;
+}

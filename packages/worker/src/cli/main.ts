@@ -2,7 +2,7 @@
 // the bin passes the process's, tests their own. Exit status: 0 done, 1 a failure (a write,
 // a worker), 2 bad input (one line per problem), 128 + signal number when cancelled.
 import { join } from 'node:path';
-import { parametersAtMeans, referenceCase } from '@sarcsim/model/analyses';
+import { parametersAtMeans, referenceCase, STRUCTURAL_SWITCHES } from '@sarcsim/model/analyses';
 import { validationReport } from '@sarcsim/model/calibration';
 import { SARCSIM_VERSION } from '@sarcsim/model/engine';
 import { EVIDENCE, sourceText } from '@sarcsim/model/sarcoma';
@@ -19,7 +19,7 @@ import { Command, CommanderError } from 'commander';
 import { incrementalCsv, resolutionCsv } from '../csv/csv.js';
 import { defaultWorkerCount } from '../pool/node-workers.js';
 import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
-import { dsaCommand, mergeCommand, psaCommand, startPool } from './economics.js';
+import { dsaCommand, mergeCommand, psaCommand, sarcomaScenario, scenariosCommand, startPool } from './economics.js';
 import { exploreCommand } from './explore.js';
 import { formatReferenceCase } from './format-economics.js';
 import { formatReport } from './format-table.js';
@@ -42,6 +42,7 @@ interface RunFlags {
   wtp?: number;
   reference?: string;
   atMeans?: boolean;
+  structure?: string;
 }
 
 /** The --reference strategy must be one of the scenario's; checked before anything runs. */
@@ -53,10 +54,14 @@ function checkReference(reference: string | undefined, strategyIds: readonly str
   }
 }
 
-/** The scenario as given, or (--at-means) with every sampled parameter it does not fix at its PSA mean. */
+/**
+ * The scenario as given (under the --structure levels, if any), or (--at-means) with every
+ * sampled parameter it does not fix at its PSA mean.
+ */
 function runScenario(file: string | undefined, flags: RunFlags): { given: Scenario; scenario: Scenario } {
   const input = scenarioInput(file, flags);
-  const given = parseScenario(input);
+  const given =
+    flags.structure === undefined ? parseScenario(input) : sarcomaScenario(input, 'run --structure', flags.structure);
   if (flags.atMeans !== true) return { given, scenario: given };
   if (given.model !== 'sarcoma') throw new UsageError(['--at-means: applies to the sarcoma model only']);
   const means = parametersAtMeans(
@@ -64,7 +69,7 @@ function runScenario(file: string | undefined, flags: RunFlags): { given: Scenar
     new Set(Object.keys(given.parameters)),
     RUNTIME_CALIBRATION,
   );
-  return { given, scenario: parseScenario({ ...input, parameters: { ...means, ...given.parameters } }) };
+  return { given, scenario: parseScenario({ ...given, parameters: { ...means, ...given.parameters } }) };
 }
 
 async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliContext): Promise<void> {
@@ -203,6 +208,10 @@ function buildProgram(ctx: CliContext): Command {
     wholeNumber('--workers', 1, MAX_WORKERS),
   ] as const;
   const force = ['--force', "start more workers than this machine's cores"] as const;
+  const structure = [
+    '--structure <switch=level,…>',
+    'run under other structural levels (`sarcsim scenarios` lists them; e.g. synchronous-rule=window)',
+  ] as const;
 
   program
     .command('run')
@@ -228,6 +237,7 @@ function buildProgram(ctx: CliContext): Command {
       '--csv <dir>',
       'also write the incremental analysis (with paired MCSEs) and the resolution checks as tidy CSVs into this directory',
     )
+    .option(...structure)
     .action((file: string | undefined, flags: RunFlags) => runCommand(file, flags, ctx));
 
   program
@@ -256,6 +266,7 @@ function buildProgram(ctx: CliContext): Command {
     .option(...force)
     .option('--out <file>', "write the result (or the shard's part) as JSON")
     .option('--csv <dir>', 'write tidy CSVs (draws, parameters, acceptability, EVPI, EVPPI, incremental)')
+    .option(...structure)
     .option('--json', 'print only the result, as JSON')
     .action((file, flags) => psaCommand(file, flags, ctx));
 
@@ -285,6 +296,7 @@ function buildProgram(ctx: CliContext): Command {
     .option(...force)
     .option('--out <file>', 'write the result as JSON')
     .option('--csv <dir>', 'write tidy CSVs (tornado, two-way grid)')
+    .option(...structure)
     .option('--json', 'print only the result, as JSON')
     .action((file, flags) => dsaCommand(file, flags, ctx));
 
@@ -319,6 +331,27 @@ function buildProgram(ctx: CliContext): Command {
     )
     .option('--json', 'print only the result, as JSON')
     .action((file, flags) => exploreCommand(file, flags, ctx));
+
+  program
+    .command('scenarios')
+    .description(
+      'structural scenarios: the base case and each level of each structural switch on the same patients; flags where the preferred strategy changes',
+    )
+    .argument('[scenario]', 'scenario JSON file (the base case)')
+    .option('--patients <n>', "patients per run (default: the scenario's, 100,000)", wholeNumber('--patients', 1))
+    .option('--seed <s>', 'random seed (whole number below 2^32)', wholeNumber('--seed', 0))
+    .option('--wtp <amount>', 'willingness to pay per QALY (default 100,000 USD)', nonNegativeNumber('--wtp'))
+    .option(
+      '--switches <ids>',
+      `comma-separated switch ids (default: all: ${STRUCTURAL_SWITCHES.map((s) => s.id).join(', ')})`,
+    )
+    .option(...workers)
+    .option(...force)
+    .option('--out <file>', 'write the result as JSON')
+    .option('--csv <dir>', 'write a tidy CSV (one row per switch level and strategy)')
+    .option('--structure <switch=level,…>', 'the base case under these structural levels')
+    .option('--json', 'print only the result, as JSON')
+    .action((file, flags) => scenariosCommand(file, flags, ctx));
 
   program
     .command('params')

@@ -1,6 +1,6 @@
 // Tidy CSV tables (one observation per row) for R and Python users: the one CSV writer of
-// the CLI and the web app (a run's outcomes, its incremental analysis, PSA, DSA, exploration).
-import type { CandidateEstimate, DsaResult, ExploreResult, PsaResult } from '@sarcsim/model/analyses';
+// the CLI and the web app (a run's outcomes, its incremental analysis, PSA, DSA, structural scenarios, exploration).
+import type { CandidateEstimate, DsaResult, ExploreResult, PsaResult, StructuralResult } from '@sarcsim/model/analyses';
 import type { ContrastEstimate, PairedContrast, PairedPrecision, RunEconomics } from '@sarcsim/model/economics';
 import type { RunReport } from '@sarcsim/model/scenario';
 
@@ -427,6 +427,60 @@ export function exploreCsvFiles(result: ExploreResult): Record<string, string> {
           i.correction.mcse,
         ]),
       ]),
+    ),
+  };
+}
+
+/** File name → contents for structural scenarios: one row per switch level and strategy. */
+export function structuralCsvFiles(result: StructuralResult): Record<string, string> {
+  return {
+    'structural-scenarios.csv': toCsv(
+      [
+        'switch',
+        'level',
+        'is_base',
+        'strategy',
+        'cost',
+        'qalys',
+        'life_years',
+        'status',
+        'comparator',
+        'icer',
+        'nmb',
+        'preferred',
+        'decision_changes',
+        'inmb_preferred_vs_base_preferred',
+        'inmb_mcse',
+        'decision_change_resolved',
+        ...PRECISION_HEADER,
+        'wtp',
+        'currency',
+      ],
+      result.switches.flatMap((sw) =>
+        sw.levels.flatMap((level) =>
+          level.incremental.rows.map((r, i) => [
+            sw.id,
+            level.id,
+            level.isBase,
+            r.id,
+            r.cost,
+            r.effect,
+            level.strategies[i]?.lifeYears ?? null,
+            r.status,
+            r.comparator,
+            r.icer,
+            r.netMonetaryBenefit,
+            level.preferred,
+            level.decisionChanges,
+            level.incrementalNetBenefitVsBasePreferred,
+            level.incrementalNetBenefitMcse,
+            level.decisionChangeResolved,
+            ...precisionCells(level.precision, r.id),
+            result.willingnessToPay,
+            result.currency,
+          ]),
+        ),
+      ),
     ),
   };
 }

@@ -22,7 +22,8 @@ const KO_2017 =
   'Ko 2017, PLoS One, doi:10.1371/journal.pone.0189797: per-nodule CT sensitivity 1–5 mm 8%, 6–10 mm 55%, 11–15 mm 91%, 16–20 mm 95%, >20 mm 100%';
 const UNENHANCED_RATIO =
   'Radiology 2004, PMID 15044747 (authors unverified): hypovascular metastases found by unenhanced CT 66.1% vs portal-venous 91.5% of lesions; ratio 0.72 applied to every size class';
-const MRI_SMALL = 'JMRI 2011;34:326 (first author unverified): lesions ≤1 cm: gadoxetic MRI 92%, contrast CT 26%';
+export const MRI_SMALL =
+  'JMRI 2011;34:326 (first author unverified): lesions ≤1 cm: gadoxetic MRI 92%, contrast CT 26%';
 
 function beta(mean: number, strength: number) {
   return { kind: 'beta' as const, alpha: mean * strength, beta: (1 - mean) * strength };
@@ -40,9 +41,9 @@ function sensitivity(modality: Modality, sizeClass: (typeof SIZE_CLASSES)[number
   };
 }
 
-const CONTRAST = [0.08, 0.55, 0.93, 0.99] as const;
-const UNENHANCED_FACTOR = 66.1 / 91.5;
-const MRI = [0.6, 0.92, 0.97, 0.99] as const;
+export const CONTRAST = [0.08, 0.55, 0.93, 0.99] as const;
+export const UNENHANCED_FACTOR = 66.1 / 91.5;
+export const MRI = [0.6, 0.92, 0.97, 0.99] as const;
 const CHEST_ONLY = [0, 0, 0.05, 0.15] as const;
 
 export const IMAGING_RECORDS: readonly EvidenceRecord[] = [
