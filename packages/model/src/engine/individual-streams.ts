@@ -4,7 +4,8 @@
 // When the next strategy starts, every stream rewinds: earlier draws are replayed from the
 // record and later ones continue the same generator, so each strategy sees exactly the
 // sequence a freshly opened stream would give, while each stream is opened only once per
-// individual rather than once per strategy.
+// individual rather than once per strategy. Streams are found by purpose handle (an index,
+// see handles.ts); a purpose's numbers depend only on its name, never on its handle.
 import { openStream, purposeId, type Uniform } from './random-streams.js';
 
 class ReplayStream {
@@ -45,12 +46,43 @@ class ReplayStream {
 }
 
 export class IndividualStreams {
-  private readonly byPurpose = new Map<string, ReplayStream>();
+  private readonly names: string[] = [];
+  private readonly handleByName = new Map<string, number>();
+  private readonly streams: ReplayStream[] = [];
   private readonly opened: ReplayStream[] = [];
   private generation = 0;
   private seed = 0;
   private draw = 0;
   private index = 0;
+
+  /**
+   * `purposes` fixes the handles (index i is purposes[i]). With `open` set, other names
+   * get handles on first use; otherwise an undeclared name is refused.
+   */
+  constructor(
+    purposes: readonly string[],
+    private readonly open = false,
+  ) {
+    for (const p of purposes) this.add(p);
+  }
+
+  private add(name: string): number {
+    const handle = this.names.length;
+    this.names.push(name);
+    this.handleByName.set(name, handle);
+    this.streams.push(new ReplayStream(purposeId(name)));
+    return handle;
+  }
+
+  /** The handle of a purpose named at run time. */
+  handleOf(name: string): number {
+    const handle = this.handleByName.get(name);
+    if (handle !== undefined) return handle;
+    if (!this.open) {
+      throw new RangeError(`random stream: purpose '${name}' is not declared (declared: ${this.names.join(', ')})`);
+    }
+    return this.add(name);
+  }
 
   /** Forgets the previous individual; streams reopen lazily at their first draw. */
   startIndividual(seed: number, draw: number, index: number): void {
@@ -63,16 +95,13 @@ export class IndividualStreams {
 
   /** Starts the current individual's streams again from their first draw. */
   rewind(): void {
-    for (const stream of this.opened) stream.rewind();
+    for (let i = 0; i < this.opened.length; i++) (this.opened[i] as ReplayStream).rewind();
   }
 
-  /** The stream for `purpose`, opened for the current individual. */
-  stream(purpose: string): Uniform {
-    let stream = this.byPurpose.get(purpose);
-    if (stream === undefined) {
-      stream = new ReplayStream(purposeId(purpose));
-      this.byPurpose.set(purpose, stream);
-    }
+  /** The stream of purpose `handle`, opened for the current individual. */
+  stream(handle: number): Uniform {
+    const stream = this.streams[handle];
+    if (stream === undefined) throw new RangeError(`random stream: no purpose with handle ${handle}`);
     if (stream.openedFor !== this.generation) {
       stream.open(this.seed, this.draw, this.index);
       stream.openedFor = this.generation;

@@ -13,6 +13,8 @@ export type Uniform = () => number;
 /** The purposes the engine itself uses; models may add their own names. */
 export const ENTRY_PURPOSE = 'entry';
 export const NATURAL_PURPOSE = 'natural';
+/** The engine's purposes, in handle order (see handles.ts: the model's purposes follow). */
+export const ENGINE_PURPOSES = [ENTRY_PURPOSE, NATURAL_PURPOSE] as const;
 
 export interface StreamCoordinates {
   readonly seed: number;
