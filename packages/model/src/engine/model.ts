@@ -156,6 +156,11 @@ export interface StrategyDefinition<S extends string, A> {
 export interface SimulationDefinition<S extends string, A> {
   readonly model: ModelDefinition<S, A>;
   readonly strategies: readonly StrategyDefinition<S, A>[];
+  /**
+   * Verification only: take every scheduled visit alone, never as a quiet run (see
+   * visit-schedule.ts). Results then differ only by Monte Carlo error, never in distribution.
+   */
+  readonly visitsOneByOne?: boolean;
 }
 
 /** Identifies which individuals to run and with which random numbers. */

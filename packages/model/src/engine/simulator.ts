@@ -362,7 +362,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     const schedule = progress.schedule;
     const segment = schedule.segments[progress.segmentIndex] as VisitSegment;
     let taken = 1;
-    if (schedule.quiet?.(this, progress.data)) {
+    if (this.simulation.visitsOneByOne !== true && schedule.quiet?.(this, progress.data)) {
       let limit = Math.min(this.queue.peekTime(), this.historyEnd);
       for (let k = 0; k < this.pendingCount; k++) limit = Math.min(limit, this.pendingEventTime[k] as number);
       let count = 1;

@@ -2,7 +2,7 @@
 // a visit schedule; each scan may find liver disease, or raise a false alarm. Draws use the
 // 'imaging' stream, so scans never disturb the natural history.
 import type { SimulationContext, StrategyDefinition, VisitSegment } from '../engine/model.js';
-import type { Visit, VisitSchedule } from '../engine/visit-schedule.js';
+import type { Visit, VisitRun, VisitSchedule } from '../engine/visit-schedule.js';
 import type { Modality } from '../evidence/records/imaging.js';
 import type { CarePathway } from './care-pathway.js';
 import { detectionProbability } from './liver-burden.js';
@@ -59,6 +59,57 @@ export function surveillanceStrategy(
     return true;
   };
 
+  /**
+   * A scan can only cost and raise false alarms while there is no liver disease to find and no
+   * unknown extrahepatic disease the chest imaging could reveal; until the next natural event
+   * every visit is then alike, and the engine hands them over as one run.
+   */
+  const quiet = (ctx: Ctx): boolean => {
+    const patient = ctx.individual.attributes;
+    return (
+      ctx.individual.state !== 'liverDisease' &&
+      !patient.everDetected &&
+      (!patient.extrahepatic || patient.extrahepaticDetected)
+    );
+  };
+
+  /**
+   * A run of quiet visits, exact in distribution: each visit is independently missed
+   * (1 − adherence), attended with a false positive (adherence × (1 − specificity)) or attended
+   * and clear. Only the first two change anything beyond the run's totals, so the gaps between
+   * them are drawn as geometric waiting times (one uniform each, plus one for the kind) instead
+   * of two uniforms a visit. Costs and QALY losses of the run are summed in closed form.
+   */
+  const quietScans = (ctx: Ctx, run: VisitRun<ScanSegment>): void => {
+    const { imaging } = run.segment;
+    const missProbability = 1 - adherence;
+    const special = missProbability + adherence * (1 - imaging.specificity);
+    let missed = 0;
+    let falsePositives = 0;
+    for (
+      let i = ctx.trialsBeforeSuccess(PURPOSE.imaging, special);
+      i < run.count;
+      i += 1 + ctx.trialsBeforeSuccess(PURPOSE.imaging, special)
+    ) {
+      const time = run.time(i);
+      if (ctx.uniform(PURPOSE.imaging) * special < missProbability) {
+        missed++;
+        // The run's series below counts every visit; a missed one neither costs nor burdens.
+        ctx.addRewardAt(CHANNEL.costs, -imaging.cost, time);
+        ctx.addRewardAt(CHANNEL.qalys, inputs.scanQalyLoss, time);
+      } else {
+        falsePositives++;
+        ctx.addRewardAt(CHANNEL.costs, inputs.falsePositiveCost, time);
+        ctx.addRewardAt(CHANNEL.qalys, -inputs.falsePositiveQalyLoss, time);
+      }
+    }
+    ctx.addRewardSeries(CHANNEL.costs, imaging.cost, run.first, run.every, run.count);
+    ctx.addRewardSeries(CHANNEL.qalys, -inputs.scanQalyLoss, run.first, run.every, run.count);
+    ctx.count(COUNTER.surveillanceScans, run.count - missed);
+    if (missed > 0) ctx.count(COUNTER.missedScans, missed);
+    if (falsePositives > 0) ctx.count(COUNTER.falsePositives, falsePositives);
+  };
+
   const scheduleOf = (
     segments: readonly ScheduleSegment[],
   ): VisitSchedule<SarcomaState, Patient, ScanSegment, null> => ({
@@ -71,6 +122,8 @@ export function surveillanceStrategy(
       imaging: inputs.imaging[s.modality],
     })),
     visit: surveillanceScan,
+    quiet,
+    run: quietScans,
   });
   const eligibleSchedule = scheduleOf(strategy.schedule);
   const otherSchedule = scheduleOf(strategy.otherwise);
