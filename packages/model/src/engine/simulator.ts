@@ -6,7 +6,7 @@
 // budget already spent is kept and only the remainder is re-timed, so no natural-history
 // random numbers are consumed by interventions. Scheduled events that change nothing
 // therefore leave the natural history bitwise identical (common random numbers).
-import { type AccumulatorLayout, BlockAccumulator, type CurveLayout } from './accumulators.js';
+import { type AccumulatorLayout, AccumulatorOffsets, BlockAccumulator, type CurveLayout } from './accumulators.js';
 import { type CompiledModel, type CompiledTransition, compileModel } from './compiled-model.js';
 import { continuousRate, discountedDuration, discountFactor } from './discounting.js';
 import { exponentialWait, trialsBeforeSuccess, unitExponential } from './draws.js';
@@ -94,6 +94,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private stateEntries = 0;
   private tracing = false;
   private acc!: BlockAccumulator;
+  private readonly offsets: AccumulatorOffsets;
 
   // Pending competing risks out of the current state, one slot each.
   private pendingCount = 0;
@@ -122,6 +123,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
 
   constructor(readonly simulation: SimulationDefinition<S, A>) {
     this.compiled = compileModel(simulation);
+    this.offsets = new AccumulatorOffsets(this.compiled.layout);
     const purposes = this.compiled.purposes;
     this.streams = new IndividualStreams(purposes ?? ENGINE_PURPOSES, purposes === undefined);
     const slots = this.compiled.maxOutgoing;
@@ -149,7 +151,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     }
     this.seed = block.seed;
     this.draw = block.draw;
-    this.acc = new BlockAccumulator(this.compiled.layout, block.firstIndex, block.count);
+    this.acc = new BlockAccumulator(this.compiled.layout, block.firstIndex, block.count, this.offsets);
     const traceBelow = block.traceIndividuals ?? 0;
     const strategies = this.simulation.strategies;
     for (let index = block.firstIndex; index < block.firstIndex + block.count; index++) {
@@ -591,8 +593,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private openCurve(curve: number): void {
     this.curveStatus[curve] = OPEN;
     this.curveOrigin[curve] = this.individual.time;
-    const entered = this.acc.curveEntered[curve] as Float64Array;
-    entered[this.strategyIndex] = (entered[this.strategyIndex] as number) + 1;
+    const slot = (this.offsets.curveEntered[curve] as number) + this.strategyIndex;
+    this.acc.counts[slot] = (this.acc.counts[slot] as number) + 1;
   }
 
   /** Grid interval of the current time on a curve, or −1 at (or past) the end of the grid. */
@@ -609,9 +611,9 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     const causes = (layout.curves[curve] as CurveLayout).causes.length;
     const inGrid = this.curveBin(curve);
     const bin = inGrid < 0 ? layout.curveBins - 1 : inGrid;
-    const slot = (this.strategyIndex * causes + cause) * layout.curveBins + bin;
-    const events = this.acc.curveEvents[curve] as Float64Array;
-    events[slot] = (events[slot] as number) + 1;
+    const slot =
+      (this.offsets.curveEvents[curve] as number) + (this.strategyIndex * causes + cause) * layout.curveBins + bin;
+    this.acc.counts[slot] = (this.acc.counts[slot] as number) + 1;
   }
 
   private recordTerminalOnCurves(stateIndex: number): void {
@@ -625,14 +627,11 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
       if (this.curveStatus[c] !== OPEN) continue;
       this.curveStatus[c] = CLOSED;
       const bin = this.curveBin(c);
-      if (bin < 0) {
-        const atHorizon = this.acc.curveCensoredAtHorizon[c] as Float64Array;
-        atHorizon[this.strategyIndex] = (atHorizon[this.strategyIndex] as number) + 1;
-      } else {
-        const censored = this.acc.curveCensored[c] as Float64Array;
-        const slot = this.strategyIndex * this.compiled.layout.curveBins + bin;
-        censored[slot] = (censored[slot] as number) + 1;
-      }
+      const slot =
+        bin < 0
+          ? (this.offsets.curveAtHorizon[c] as number) + this.strategyIndex
+          : (this.offsets.curveCensored[c] as number) + this.strategyIndex * this.compiled.layout.curveBins + bin;
+      this.acc.counts[slot] = (this.acc.counts[slot] as number) + 1;
     }
   }
 

@@ -5,7 +5,7 @@ import { US_2022 } from '../data/life-tables.js';
 import { HISTOLOGIES, SITES } from '../domain/categories.js';
 import type { TraceRecord } from '../engine/accumulators.js';
 import { runSerial } from '../engine/blocks.js';
-import { summarize } from '../engine/results.js';
+import { type StrategyResult, summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
 import { ParameterValues } from '../evidence/registry.js';
 import { sarcomaOutcomes } from './outcomes.js';
@@ -78,13 +78,14 @@ describe('sarcoma model', () => {
         expect(Math.abs(x.mean - y.mean)).toBeLessThan(4 * Math.hypot(x.mcse, y.mcse));
       }
       // Per visit: missed with probability 1 − adherence; per attended disease-free scan, a false alarm.
-      const binomial = (r: typeof a, events: string, trials: (r: typeof a) => number) => {
+      const binomial = (r: StrategyResult, events: string, trials: (r: StrategyResult) => number) => {
         const t = trials(r);
         const p = (r.counters[events]?.total ?? 0) / t;
         return { p, se: Math.sqrt((p * (1 - p)) / t) };
       };
-      const visits = (r: typeof a) => (r.counters.missedScans?.total ?? 0) + (r.counters.surveillanceScans?.total ?? 0);
-      const scans = (r: typeof a) => r.counters.surveillanceScans?.total ?? 0;
+      const visits = (r: StrategyResult) =>
+        (r.counters.missedScans?.total ?? 0) + (r.counters.surveillanceScans?.total ?? 0);
+      const scans = (r: StrategyResult) => r.counters.surveillanceScans?.total ?? 0;
       for (const [events, trials] of [
         ['missedScans', visits],
         ['falsePositives', scans],
