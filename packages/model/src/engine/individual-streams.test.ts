@@ -1,6 +1,7 @@
+import tychei from 'seedrandom/lib/tychei.js';
 import { describe, expect, it } from 'vitest';
 import { IndividualStreams } from './individual-streams.js';
-import { openStream, purposeId } from './random-streams.js';
+import { openStream, purposeId, streamSeed } from './random-streams.js';
 
 describe('IndividualStreams', () => {
   it('replays exactly what a freshly opened stream gives, for every strategy', () => {
@@ -40,5 +41,18 @@ describe('IndividualStreams', () => {
     const open = new IndividualStreams(['natural'], true);
     expect(open.handleOf('imaging')).toBe(1);
     expect(open.handleOf('imaging')).toBe(1);
+  });
+
+  it("draws exactly seedrandom's Tyche-i sequence for the same 53-bit seed", () => {
+    for (const [seed, index] of [
+      [1, 0],
+      [424242, 99_999],
+      [0xffff_ffff, 0xffff_fffe],
+    ] as const) {
+      const coordinates = { seed, draw: 3, index, purpose: purposeId('natural') };
+      const reference = tychei(streamSeed(coordinates.seed, coordinates.draw, coordinates.index, coordinates.purpose));
+      const ours = openStream(coordinates);
+      for (let i = 0; i < 1_000; i++) expect(ours()).toBe(reference());
+    }
   });
 });

@@ -6,13 +6,15 @@
 // sequence a freshly opened stream would give, while each stream is opened only once per
 // individual rather than once per strategy. Streams are found by purpose handle (an index,
 // see handles.ts); a purpose's numbers depend only on its name, never on its handle.
-import { openStream, purposeId, type Uniform } from './random-streams.js';
+import { purposeId, requireUint32, streamSeed, type Uniform } from './random-streams.js';
+import { TycheI } from './tyche-i.js';
 
 class ReplayStream {
   private record = new Float64Array(32);
   private recorded = 0;
   private position = 0;
-  private generator: Uniform | undefined;
+  /** Reseeded in place for each individual: opening a stream allocates nothing. */
+  private readonly generator = new TycheI();
   /** Which individual (by IndividualStreams' generation) the stream is open for. */
   openedFor = -1;
 
@@ -21,9 +23,7 @@ class ReplayStream {
   /** Draws the next uniform (a stable function, handy to pass as a Uniform). */
   readonly next: Uniform = () => {
     if (this.position < this.recorded) return this.record[this.position++] as number;
-    const generator = this.generator;
-    if (generator === undefined) throw new Error('random stream used before it was opened');
-    const u = generator();
+    const u = this.generator.next();
     if (this.recorded === this.record.length) {
       const larger = new Float64Array(this.record.length * 2);
       larger.set(this.record);
@@ -35,7 +35,7 @@ class ReplayStream {
   };
 
   open(seed: number, draw: number, index: number): void {
-    this.generator = openStream({ seed, draw, index, purpose: this.purpose });
+    this.generator.seed(streamSeed(seed, draw, index, this.purpose));
     this.recorded = 0;
     this.position = 0;
   }
@@ -86,6 +86,9 @@ export class IndividualStreams {
 
   /** Forgets the previous individual; streams reopen lazily at their first draw. */
   startIndividual(seed: number, draw: number, index: number): void {
+    requireUint32('seed', seed);
+    requireUint32('draw', draw);
+    requireUint32('individual index', index);
     this.seed = seed;
     this.draw = draw;
     this.index = index;
