@@ -59,6 +59,7 @@ export class ExactSums {
 
   /** Propagates carries so every chunk but the last is below 2^32 of its units. */
   private normalize(): void {
+    if (this.sinceNormalized === 0) return;
     const c = this.chunks;
     for (let slot = 0; slot < this.slots; slot++) {
       const base = slot * CHUNKS;
