@@ -120,6 +120,12 @@ export interface ModelDefinition<S extends string, A> {
   readonly terminalStates: readonly S[];
   /** Draws attributes at entry from the individual's 'entry' stream. */
   readonly attributes: (uniform: Uniform, index: number) => A;
+  /**
+   * Optional: a copy of drawn attributes that a history may change freely. When given, the
+   * attributes are drawn once per individual and every strategy starts from a copy (the
+   * draw is the same for every strategy anyway, as the entry stream replays).
+   */
+  readonly copyAttributes?: (drawn: A) => A;
   readonly initialState: PerIndividual<S, A, S>;
   readonly transitions: readonly TransitionDefinition<S, A>[];
   readonly rewards: Readonly<Record<string, RewardChannelDefinition<S, A>>>;

@@ -83,6 +83,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private readonly queue = new EventQueue<AnyHandler<S, A>>();
   private readonly streams: IndividualStreams;
   private stateIdx = 0;
+  /** The current individual's attributes as drawn (with copyAttributes: copied for each strategy). */
+  private drawnAttributes: A | undefined;
   private readonly visitRun = new MutableVisitRun();
   private seed = 0;
   private draw = 0;
@@ -113,9 +115,12 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private readonly undiscountedTotal: Float64Array;
   /** This history's counter totals, added to the exact block sums once it ends. */
   private readonly counterTotal: Float64Array;
-  /** e^{−rt} per channel at `discountTime`, reused by rewards added at the same moment. */
-  private readonly discountAtTime: Float64Array;
-  private discountTime = Number.NaN;
+  /** Per channel, e^{−rt} at the time last asked for (rewards at one moment, a run's visits). */
+  private readonly discountTimeOf: Float64Array;
+  private readonly discountValueOf: Float64Array;
+  /** Per channel, e^{−r·every} − 1 for the last series interval asked for. */
+  private readonly seriesEveryOf: Float64Array;
+  private readonly seriesStepOf: Float64Array;
   private readonly continuousDiscount: Float64Array;
   /** Per curve: NOT_STARTED, OPEN (being followed since curveOrigin) or CLOSED. */
   private readonly curveStatus: Uint8Array;
@@ -140,7 +145,10 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.undiscountedTotal = new Float64Array(channels);
     this.continuousDiscount = Float64Array.from(this.compiled.channelDiscountRates, continuousRate);
     this.counterTotal = new Float64Array(this.compiled.layout.counters.length);
-    this.discountAtTime = new Float64Array(channels);
+    this.discountTimeOf = new Float64Array(channels).fill(Number.NaN);
+    this.discountValueOf = new Float64Array(channels);
+    this.seriesEveryOf = new Float64Array(channels).fill(Number.NaN);
+    this.seriesStepOf = new Float64Array(channels);
     this.curveStatus = new Uint8Array(this.compiled.layout.curves.length);
     this.curveOrigin = new Float64Array(this.compiled.layout.curves.length);
   }
@@ -224,15 +232,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     const c = this.channelOf(channel, 'addReward');
     if (!Number.isFinite(amount))
       throw new RangeError(`addReward: amount for '${channel}' must be finite, got ${amount}`);
-    const now = this.individual.time;
-    if (now !== this.discountTime) {
-      this.discountTime = now;
-      for (let k = 0; k < this.discountAtTime.length; k++) {
-        this.discountAtTime[k] = discountFactor(this.continuousDiscount[k] as number, now);
-      }
-    }
     this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + amount;
-    this.discountedTotal[c] = (this.discountedTotal[c] as number) + amount * (this.discountAtTime[c] as number);
+    this.discountedTotal[c] = (this.discountedTotal[c] as number) + amount * this.discountAt(c, this.individual.time);
   }
 
   addRewardAt(channel: number | string, amount: number, time: number): void {
@@ -242,8 +243,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     }
     this.requireAhead('addRewardAt', time);
     this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + amount;
-    this.discountedTotal[c] =
-      (this.discountedTotal[c] as number) + amount * discountFactor(this.continuousDiscount[c] as number, time);
+    this.discountedTotal[c] = (this.discountedTotal[c] as number) + amount * this.discountAt(c, time);
   }
 
   addRewardSeries(channel: number | string, amount: number, first: number, every: number, count: number): void {
@@ -260,10 +260,23 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.requireAhead('addRewardSeries', first + (count - 1) * every);
     const r = this.continuousDiscount[c] as number;
     // Σ_{i<count} e^{−r(first + i·every)} = e^{−r·first} · (1 − e^{−r·every·count}) / (1 − e^{−r·every}).
+    if (every !== this.seriesEveryOf[c]) {
+      this.seriesEveryOf[c] = every;
+      this.seriesStepOf[c] = Math.expm1(-r * every);
+    }
     const factors =
-      r === 0 ? count : (discountFactor(r, first) * Math.expm1(-r * every * count)) / Math.expm1(-r * every);
+      r === 0 ? count : (this.discountAt(c, first) * Math.expm1(-r * every * count)) / (this.seriesStepOf[c] as number);
     this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + amount * count;
     this.discountedTotal[c] = (this.discountedTotal[c] as number) + amount * factors;
+  }
+
+  /** e^{−r·time} for channel c, remembered for the next call at the same time. */
+  private discountAt(c: number, time: number): number {
+    if (time !== this.discountTimeOf[c]) {
+      this.discountTimeOf[c] = time;
+      this.discountValueOf[c] = discountFactor(this.continuousDiscount[c] as number, time);
+    }
+    return this.discountValueOf[c] as number;
   }
 
   private requireAhead(where: string, time: number): void {
@@ -420,13 +433,17 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.discountedTotal.fill(0);
     this.undiscountedTotal.fill(0);
     this.counterTotal.fill(0);
-    this.discountTime = Number.NaN;
     this.rewardRate.fill(0);
     this.rewardsFrom = 0;
     this.curveStatus.fill(NOT_STARTED);
     const entryCurves = this.compiled.entryCurves;
     for (let i = 0; i < entryCurves.length; i++) this.openCurve(entryCurves[i] as number);
-    ind.attributes = model.attributes(this.streams.stream(ENTRY_HANDLE), index);
+    if (model.copyAttributes === undefined) {
+      ind.attributes = model.attributes(this.streams.stream(ENTRY_HANDLE), index);
+    } else {
+      if (strategyIndex === 0) this.drawnAttributes = model.attributes(this.streams.stream(ENTRY_HANDLE), index);
+      ind.attributes = model.copyAttributes(this.drawnAttributes as A);
+    }
     this.historyEnd = this.compiled.horizonYears;
     if (model.followUpYears !== undefined) {
       const followUp = model.followUpYears(ind);
@@ -582,7 +599,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
         const r = this.continuousDiscount[c] as number;
         this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + rate * (to - from);
         this.discountedTotal[c] =
-          (this.discountedTotal[c] as number) + rate * discountedDuration(r, from, to, discountFactor(r, from));
+          (this.discountedTotal[c] as number) + rate * discountedDuration(r, from, to, this.discountAt(c, from));
       }
     }
     this.rewardsFrom = to;

@@ -134,6 +134,11 @@ function meanOneLognormal(u: Uniform, sdLog: number): number {
   return Math.exp(sdLog * z - (sdLog * sdLog) / 2);
 }
 
+/** A patient that a history may change without touching `patient` (the lesion lists are copied). */
+export function copyPatient(patient: Patient): Patient {
+  return { ...patient, lesionOnsets: [...patient.lesionOnsets], lesionLobes: [...patient.lesionLobes] };
+}
+
 /** Resets the patient's liver disease to a new episode whose first lesion began at `onset`. */
 export function beginEpisode(patient: Patient, onset: number): void {
   patient.episode += 1;

@@ -13,7 +13,7 @@ import { carePathway } from './care-pathway.js';
 import { liverCourse } from './liver-course.js';
 import { sarcomaInputs } from './model-inputs.js';
 import { CHANNEL, COUNTER, SARCOMA_CHANNELS, SARCOMA_COUNTERS, SARCOMA_CURVES, SARCOMA_PURPOSES } from './names.js';
-import { type Patient, samplePatient } from './patient.js';
+import { copyPatient, type Patient, samplePatient } from './patient.js';
 import {
   countRegisteredPatient,
   countRegistryDetection,
@@ -75,6 +75,7 @@ export function sarcomaSimulation(
     states: SARCOMA_STATES,
     terminalStates: TERMINAL_STATES,
     attributes: (u) => samplePatient(inputs.cohort, u, registry),
+    copyAttributes: copyPatient,
     initialState: (person) => {
       const synchronous = !Number.isNaN(person.attributes.synchronousAgeYears);
       return synchronous ? 'liverDisease' : 'noLiverDisease';
