@@ -264,8 +264,13 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
       this.seriesEveryOf[c] = every;
       this.seriesStepOf[c] = Math.expm1(-r * every);
     }
-    const factors =
-      r === 0 ? count : (this.discountAt(c, first) * Math.expm1(-r * every * count)) / (this.seriesStepOf[c] as number);
+    let factors: number;
+    if (r === 0) factors = count;
+    else if (r * every < 1e-6) {
+      // The closed form loses its precision (0/0 at a subnormal rate): sum the terms.
+      factors = 0;
+      for (let i = 0; i < count; i++) factors += discountFactor(r, first + i * every);
+    } else factors = (this.discountAt(c, first) * Math.expm1(-r * every * count)) / (this.seriesStepOf[c] as number);
     this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + amount * count;
     this.discountedTotal[c] = (this.discountedTotal[c] as number) + amount * factors;
   }

@@ -145,6 +145,16 @@ describe('visit schedules', () => {
     });
   }
 
+  it('a run discounted at a vanishing rate is the undiscounted count, not 0/0', () => {
+    const tiny = { ...model, rewards: { ...model.rewards, costs: { annualDiscountRate: 5e-324 } } };
+    const runner = createRunner({
+      model: tiny,
+      strategies: [{ id: 'screen', label: 'screen', onEntry: (ctx) => ctx.scheduleVisits(0, screening, null) }],
+    });
+    const costs = summarize(runSerial(runner, { seed: 2, individuals: 200 })).strategies[0]?.rewards.costs;
+    expect(costs?.discounted.mean).toBeCloseTo(costs?.undiscounted.mean as number, 9);
+  });
+
   it('quiet runs stay bitwise identical for any blocking', () => {
     const a = JSON.stringify(simulate(false, 3_000, 3_000));
     expect(JSON.stringify(simulate(false, 3_000, 7))).toBe(a);
