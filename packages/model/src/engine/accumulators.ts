@@ -1,14 +1,17 @@
-// Streaming, mergeable accumulators for one block of individuals.
+// Streaming, mergeable accumulators for one block of individuals, in two flat buffers.
 //
-// Reward channels keep exact sums and sums of squares per strategy (mean and MCSE);
-// curves keep event and censoring counts on a time grid (Kaplan–Meier and cumulative
-// incidence); counters keep totals. Counts are integers held exactly in doubles and
-// reward sums are exact (see exact-sum.ts), so merging blocks gives bitwise-identical
-// results for any blocking. Paired second moments (Σ x_k·x_l over individuals, where x is
-// one individual's discounted totals of every channel under every strategy) are exact too:
-// common random numbers make strategies' outcomes correlated, and only these cross sums
-// give the Monte Carlo error of a difference between strategies. Blocks must be merged in index order, which also proves
-// that none is missing.
+// Exact sums (one ExactSums, see exact-sum.ts) hold, per strategy and channel, the discounted
+// sum, its square, the undiscounted sum and its square (mean and MCSE); per strategy, every
+// counter's total; and the paired second moments Σ x_k·x_l over individuals, where x is one
+// individual's discounted totals of every channel under every strategy (k = strategy ×
+// channels + channel). Common random numbers make strategies' outcomes correlated, and only
+// these cross sums give the Monte Carlo error of a difference between strategies.
+// Counts (one Float64Array) hold every curve's events and censorings on its time grid
+// (Kaplan–Meier and cumulative incidence); they are integers, exact in doubles.
+// AccumulatorOffsets says where each number lives. Because every sum is exact, merging blocks
+// gives bitwise-identical results for any blocking; blocks must be merged in index order,
+// which also proves that none is missing. One routine (mergeData) merges a block from this
+// thread or from a worker alike.
 import { ExactSums } from './exact-sum.js';
 
 /** Names and sizes that fix where each number lives; derived from the model once. */
@@ -46,77 +49,122 @@ export function pairSlot(k: number, l: number, size: number): number {
   return k * size - (k * (k - 1)) / 2 + (l - k);
 }
 
+/** Where each number of a layout lives in the two buffers. */
+export class AccumulatorOffsets {
+  readonly strategies: number;
+  readonly channels: number;
+  /** K = strategies × channels: the length of one individual's paired vector. */
+  readonly paired: number;
+  readonly counterBase: number;
+  readonly pairedBase: number;
+  readonly exactSlots: number;
+  /** Per curve, in counts: events [strategy][cause][bin], censored [strategy][bin], at horizon [strategy], entered [strategy]. */
+  readonly curveEvents: Int32Array;
+  readonly curveCensored: Int32Array;
+  readonly curveAtHorizon: Int32Array;
+  readonly curveEntered: Int32Array;
+  readonly countSlots: number;
+
+  constructor(readonly layout: AccumulatorLayout) {
+    const strategies = layout.strategyIds.length;
+    this.strategies = strategies;
+    this.channels = layout.channels.length;
+    this.paired = strategies * this.channels;
+    this.counterBase = this.paired * REWARD_SLOTS;
+    this.pairedBase = this.counterBase + strategies * layout.counters.length;
+    this.exactSlots = this.pairedBase + (this.paired * (this.paired + 1)) / 2;
+    const curves = layout.curves.length;
+    this.curveEvents = new Int32Array(curves);
+    this.curveCensored = new Int32Array(curves);
+    this.curveAtHorizon = new Int32Array(curves);
+    this.curveEntered = new Int32Array(curves);
+    let at = 0;
+    layout.curves.forEach((curve, c) => {
+      this.curveEvents[c] = at;
+      at += strategies * curve.causes.length * layout.curveBins;
+      this.curveCensored[c] = at;
+      at += strategies * layout.curveBins;
+      this.curveAtHorizon[c] = at;
+      at += strategies;
+      this.curveEntered[c] = at;
+      at += strategies;
+    });
+    this.countSlots = at;
+  }
+
+  reward(strategy: number, channel: number): number {
+    return (strategy * this.channels + channel) * REWARD_SLOTS;
+  }
+
+  counter(strategy: number, counter: number): number {
+    return this.counterBase + strategy * this.layout.counters.length + counter;
+  }
+}
+
+/** A block's numbers as plain data: what crosses the worker boundary, and what mergeData reads. */
+export interface BlockData {
+  readonly firstIndex: number;
+  readonly count: number;
+  /** The exact sums in ExactSums' flat form (see ExactSums.toArray). */
+  readonly sums: Float64Array;
+  readonly counts: Float64Array;
+  readonly traces: readonly TraceRecord[];
+}
+
 export class BlockAccumulator {
-  readonly rewardSums: ExactSums;
-  /** Exact Σ x_k·x_l for k ≤ l (see pairSlot); k = strategy × channels + channel, discounted. */
-  readonly pairedCrossSums: ExactSums;
+  readonly offsets: AccumulatorOffsets;
+  readonly sums: ExactSums;
+  readonly counts: Float64Array;
+  readonly traces: TraceRecord[] = [];
   /** The current individual's discounted totals, strategy by strategy (see endIndividual). */
   private readonly pairedTotals: Float64Array;
   private pairedStrategiesAdded = 0;
-  /** Exact, like the rewards: counters may add fractional amounts (e.g. lesion sizes). */
-  readonly counterTotals: ExactSums;
-  /** Per curve: events indexed [strategy][cause][bin]. */
-  readonly curveEvents: Float64Array[];
-  /** Per curve: censorings before the horizon, indexed [strategy][bin]. */
-  readonly curveCensored: Float64Array[];
-  /** Per curve and strategy: individuals still under observation at the horizon. */
-  readonly curveCensoredAtHorizon: Float64Array[];
-  /** Per curve and strategy: individuals who joined the curve. */
-  readonly curveEntered: Float64Array[];
-  readonly traces: TraceRecord[] = [];
 
   constructor(
     readonly layout: AccumulatorLayout,
     readonly firstIndex: number,
     public count: number,
+    offsets?: AccumulatorOffsets,
   ) {
-    const strategies = layout.strategyIds.length;
-    this.rewardSums = new ExactSums(strategies * layout.channels.length * REWARD_SLOTS);
-    const paired = strategies * layout.channels.length;
-    this.pairedCrossSums = new ExactSums((paired * (paired + 1)) / 2);
-    this.pairedTotals = new Float64Array(paired);
-    this.counterTotals = new ExactSums(strategies * layout.counters.length);
-    this.curveEvents = layout.curves.map((c) => new Float64Array(strategies * c.causes.length * layout.curveBins));
-    this.curveCensored = layout.curves.map(() => new Float64Array(strategies * layout.curveBins));
-    this.curveCensoredAtHorizon = layout.curves.map(() => new Float64Array(strategies));
-    this.curveEntered = layout.curves.map(() => new Float64Array(strategies));
-  }
-
-  rewardSlot(strategy: number, channel: number): number {
-    return (strategy * this.layout.channels.length + channel) * REWARD_SLOTS;
+    this.offsets = offsets ?? new AccumulatorOffsets(layout);
+    this.sums = new ExactSums(this.offsets.exactSlots);
+    this.counts = new Float64Array(this.offsets.countSlots);
+    this.pairedTotals = new Float64Array(this.offsets.paired);
   }
 
   /** Adds one individual's totals for one strategy (then endIndividual once all strategies are in). */
   addRewards(strategy: number, discounted: Float64Array, undiscounted: Float64Array): void {
-    const channels = this.layout.channels.length;
     if (strategy !== this.pairedStrategiesAdded) {
       throw new RangeError(
         `accumulators: strategy ${strategy} added out of order; expected strategy ${this.pairedStrategiesAdded} of this individual`,
       );
     }
     this.pairedStrategiesAdded++;
+    const channels = this.offsets.channels;
+    const sums = this.sums;
     for (let c = 0; c < channels; c++) {
-      this.pairedTotals[strategy * channels + c] = discounted[c] as number;
-      const slot = this.rewardSlot(strategy, c);
+      const slot = (strategy * channels + c) * REWARD_SLOTS;
       const d = discounted[c] as number;
       const u = undiscounted[c] as number;
-      this.rewardSums.add(slot, d);
-      this.rewardSums.add(slot + 1, d * d);
-      this.rewardSums.add(slot + 2, u);
-      this.rewardSums.add(slot + 3, u * u);
+      this.pairedTotals[strategy * channels + c] = d;
+      sums.add(slot, d);
+      sums.add(slot + 1, d * d);
+      sums.add(slot + 2, u);
+      sums.add(slot + 3, u * u);
     }
   }
 
   /** Closes the current individual: adds its paired cross products (zero products are skipped). */
   endIndividual(): void {
-    const x = this.pairedTotals;
-    const size = x.length;
-    if (this.pairedStrategiesAdded !== this.layout.strategyIds.length) {
+    if (this.pairedStrategiesAdded !== this.offsets.strategies) {
       throw new RangeError(
-        `accumulators: an individual ended after ${this.pairedStrategiesAdded} of ${this.layout.strategyIds.length} strategies`,
+        `accumulators: an individual ended after ${this.pairedStrategiesAdded} of ${this.offsets.strategies} strategies`,
       );
     }
-    let slot = 0;
+    const x = this.pairedTotals;
+    const size = x.length;
+    const sums = this.sums;
+    let slot = this.offsets.pairedBase;
     for (let k = 0; k < size; k++) {
       const xk = x[k] as number;
       if (xk === 0) {
@@ -125,7 +173,7 @@ export class BlockAccumulator {
       }
       for (let l = k; l < size; l++, slot++) {
         const product = xk * (x[l] as number);
-        if (product !== 0) this.pairedCrossSums.add(slot, product);
+        if (product !== 0) sums.add(slot, product);
       }
     }
     this.pairedStrategiesAdded = 0;
@@ -133,46 +181,57 @@ export class BlockAccumulator {
 
   /** Adds one history's counter totals (exactly; zero totals are skipped). */
   addCounters(strategy: number, totals: Float64Array): void {
-    const base = strategy * this.layout.counters.length;
+    const base = this.offsets.counter(strategy, 0);
     for (let k = 0; k < totals.length; k++) {
       const total = totals[k] as number;
-      if (total !== 0) this.counterTotals.add(base + k, total);
+      if (total !== 0) this.sums.add(base + k, total);
     }
   }
 
-  /** Appends the next block (the one starting where this ends). */
+  /** The block as plain data (fresh buffers, safe to transfer). */
+  data(): BlockData {
+    return {
+      firstIndex: this.firstIndex,
+      count: this.count,
+      sums: this.sums.toArray(),
+      counts: this.counts.slice(),
+      traces: this.traces,
+    };
+  }
+
+  /** Appends the next block (the one starting where this ends) from this thread. */
   merge(next: BlockAccumulator): void {
-    if (next.firstIndex !== this.firstIndex + this.count) {
-      throw new RangeError(
-        `accumulators: blocks must be merged in index order; expected a block starting at ${this.firstIndex + this.count}, got ${next.firstIndex}`,
-      );
-    }
     if (!sameLayout(this.layout, next.layout)) {
       throw new RangeError('accumulators: cannot merge blocks from different models or strategies');
     }
-    this.rewardSums.merge(next.rewardSums);
-    this.pairedCrossSums.merge(next.pairedCrossSums);
-    this.counterTotals.merge(next.counterTotals);
-    this.curveEvents.forEach((a, i) => {
-      addInto(a, next.curveEvents[i] as Float64Array);
-    });
-    this.curveCensored.forEach((a, i) => {
-      addInto(a, next.curveCensored[i] as Float64Array);
-    });
-    this.curveCensoredAtHorizon.forEach((a, i) => {
-      addInto(a, next.curveCensoredAtHorizon[i] as Float64Array);
-    });
-    this.curveEntered.forEach((a, i) => {
-      addInto(a, next.curveEntered[i] as Float64Array);
-    });
-    for (const t of next.traces) this.traces.push(t);
-    this.count += next.count;
+    this.mergeData(next.data());
   }
-}
 
-/** Element-wise target += source (counts are integers, exact in doubles). */
-export function addInto(target: Float64Array, source: Float64Array): void {
-  for (let i = 0; i < target.length; i++) target[i] = (target[i] as number) + (source[i] as number);
+  /**
+   * Appends the next block's data (the one starting where this ends). Every size is checked
+   * before anything is added, so a bad block leaves this one untouched.
+   */
+  mergeData(block: BlockData): void {
+    if (block.firstIndex !== this.firstIndex + this.count) {
+      throw new RangeError(
+        `accumulators: blocks must be merged in index order; expected a block starting at ${this.firstIndex + this.count}, got ${block.firstIndex}`,
+      );
+    }
+    if (block.sums?.[0] !== this.sums.slots) {
+      throw new RangeError(`accumulators: the block has ${block.sums?.[0]} exact sums, expected ${this.sums.slots}`);
+    }
+    if (block.counts?.length !== this.counts.length) {
+      throw new RangeError(
+        `accumulators: the block has ${block.counts?.length} counts, expected ${this.counts.length}`,
+      );
+    }
+    this.sums.mergeArray(block.sums);
+    const counts = this.counts;
+    const source = block.counts;
+    for (let i = 0; i < counts.length; i++) counts[i] = (counts[i] as number) + (source[i] as number);
+    for (const t of block.traces) this.traces.push(t);
+    this.count += block.count;
+  }
 }
 
 function sameLayout(a: AccumulatorLayout, b: AccumulatorLayout): boolean {

@@ -23,12 +23,27 @@ describe('block transfer', () => {
     );
     const before = JSON.stringify(summarize(first));
     const { block: data } = toTransferable(block(10, 10));
-    expect(() => mergeTransferable(first, { ...data, curveEntered: [new Float64Array(1)] })).toThrow(
-      'curveEntered[0] has 1 values, expected 2',
+    expect(() => mergeTransferable(first, { ...data, counts: new Float64Array(1) })).toThrow(
+      `the block has 1 counts, expected ${data.counts.length}`,
     );
-    expect(() => mergeTransferable(first, { ...data, pairedCrossSums: new Float64Array([3]) })).toThrow(
-      'pairedCrossSums has 3 slots, expected 21',
+    expect(() => mergeTransferable(first, { ...data, sums: new Float64Array([3]) })).toThrow(
+      `the block has 3 exact sums, expected ${first.sums.slots}`,
     );
     expect(JSON.stringify(summarize(first))).toBe(before); // a bad block leaves the total untouched
+  });
+
+  it('merges through one routine: a local merge and a transferred one give the same buffers', () => {
+    const local = block(0, 50);
+    local.merge(block(50, 70));
+    const transferred = block(0, 50);
+    mergeTransferable(transferred, toTransferable(block(50, 70)).block);
+    expect(transferred.counts).toEqual(local.counts);
+    expect(transferred.sums.toArray()).toEqual(local.sums.toArray());
+    expect(transferred.count).toBe(120);
+  });
+
+  it('transfers two buffers, whatever the number of curves and counters', () => {
+    const { block: data, buffers } = toTransferable(block(0, 5));
+    expect(buffers).toEqual([data.sums.buffer, data.counts.buffer]);
   });
 });

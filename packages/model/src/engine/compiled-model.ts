@@ -1,6 +1,7 @@
 // Checks a simulation definition once and turns its names into indices for the event loop.
 import type { AccumulatorLayout, CurveLayout } from './accumulators.js';
 import type { PerIndividual, SimulationDefinition, TransitionDefinition } from './model.js';
+import { ENGINE_PURPOSES } from './random-streams.js';
 
 export interface CompiledTransition<S extends string, A> {
   readonly label: string;
@@ -22,6 +23,12 @@ export interface CompiledModel<S extends string, A> {
   readonly channelIndex: ReadonlyMap<string, number>;
   readonly counterIndex: ReadonlyMap<string, number>;
   readonly curveIndex: ReadonlyMap<string, number>;
+  /** Stream purposes in handle order (the engine's, then the model's), if the model declares them. */
+  readonly purposes: readonly string[] | undefined;
+  /** Curves followed from entry (opened for everyone at the start of a history). */
+  readonly entryCurves: Int32Array;
+  /** Per state index, per curve: the cause index of that terminal state (−1 if not terminal). */
+  readonly terminalCause: readonly Int32Array[];
 }
 
 export const SURVIVAL_CURVE = 'survival';
@@ -109,8 +116,16 @@ export function compileModel<S extends string, A>(simulation: SimulationDefiniti
     horizonYears: model.horizonYears,
   };
 
+  const purposes = model.purposes === undefined ? undefined : [...ENGINE_PURPOSES, ...model.purposes];
+  if (purposes !== undefined) unique('stream purpose', purposes);
+
   return {
     layout,
+    purposes,
+    entryCurves: Int32Array.from(curves.flatMap((c, i) => (c.origin === 'entry' ? [i] : []))),
+    terminalCause: model.states.map((state, i) =>
+      Int32Array.from(curves, (c) => (terminal[i] === 1 ? c.causes.indexOf(state) : -1)),
+    ),
     horizonYears: model.horizonYears,
     stateIndex,
     terminal,

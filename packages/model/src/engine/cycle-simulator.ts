@@ -12,8 +12,12 @@ import type { CycleIndividual, CycleModelDefinition, CycleSimulationDefinition }
 import { IndividualStreams } from './individual-streams.js';
 import type { BlockSpec } from './model.js';
 import { ENTRY_PURPOSE, NATURAL_PURPOSE, purposeId } from './random-streams.js';
+
 import type { SimulationRunner } from './simulator.js';
 import { fillUniforms } from './stream-fill.js';
+
+/** The entry stream's handle in this simulator's IndividualStreams. */
+const ENTRY_STREAM = 0;
 
 class MutableCycleIndividual<S extends string, A> implements CycleIndividual<S, A> {
   index = 0;
@@ -53,7 +57,7 @@ export class CycleSimulator<S extends string, A> {
   private readonly endState: Int32Array;
   private readonly endCycle: Int32Array;
   /** The entry stream for attributes; the natural stream is drawn in bulk into `uniforms`. */
-  private readonly streams = new IndividualStreams();
+  private readonly streams = new IndividualStreams([ENTRY_PURPOSE]);
   private readonly naturalPurpose = purposeId(NATURAL_PURPOSE);
   private readonly uniforms: Float64Array;
   private readonly individual = new MutableCycleIndividual<S, A>();
@@ -114,7 +118,7 @@ export class CycleSimulator<S extends string, A> {
       streams.startIndividual(block.seed, block.draw, index);
       individual.index = index;
       individual.attributes = (
-        model.attributes === undefined ? undefined : model.attributes(streams.stream(ENTRY_PURPOSE), index)
+        model.attributes === undefined ? undefined : model.attributes(streams.stream(ENTRY_STREAM), index)
       ) as A;
       const initial =
         this.initial >= 0
@@ -123,6 +127,7 @@ export class CycleSimulator<S extends string, A> {
       // Every cycle's uniform, drawn once and shared by the strategies (common random numbers).
       fillUniforms(this.uniforms, this.uniforms.length, block.seed, block.draw, index, this.naturalPurpose);
       for (let s = 0; s < this.strategies.length; s++) this.runHistory(acc, s, initial, index < traceBelow);
+      acc.endIndividual();
     }
     return acc;
   }
@@ -144,17 +149,18 @@ export class CycleSimulator<S extends string, A> {
     const state = this.endState[path] as number;
     const k = this.endCycle[path] as number;
     individual.state = this.states[state] as S;
-    const entered = acc.curveEntered[0] as Float64Array;
-    entered[s] = (entered[s] as number) + 1;
+    const { counts, offsets } = acc;
+    const entered = (offsets.curveEntered[0] as number) + s;
+    counts[entered] = (counts[entered] as number) + 1;
     if (terminal[state] === 1) {
       // Entered during cycle k: the event falls in that grid interval.
       const causes = this.model.terminalStates;
-      const events = acc.curveEvents[0] as Float64Array;
-      const slot = (s * causes.length + causes.indexOf(individual.state)) * cycles + k;
-      events[slot] = (events[slot] as number) + 1;
+      const slot =
+        (offsets.curveEvents[0] as number) + (s * causes.length + causes.indexOf(individual.state)) * cycles + k;
+      counts[slot] = (counts[slot] as number) + 1;
     } else {
-      const atHorizon = acc.curveCensoredAtHorizon[0] as Float64Array;
-      atHorizon[s] = (atHorizon[s] as number) + 1;
+      const atHorizon = (offsets.curveAtHorizon[0] as number) + s;
+      counts[atHorizon] = (counts[atHorizon] as number) + 1;
       if (tracing)
         this.trace(acc, this.layout.strategyIds[s] as string, cycles * this.model.cycleYears, 'end', 'horizon');
     }

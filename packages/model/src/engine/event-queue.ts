@@ -1,35 +1,46 @@
 // A small binary min-heap of scheduled events, ordered by time, then by scheduling order.
 //
-// Ties in time are broken by insertion sequence so that runs are deterministic.
-// The queue is reused across individuals (clear() keeps its arrays).
+// Ties in time are broken by insertion sequence so that runs are deterministic. The queue is
+// reused across individuals, and so are its event records (a free list), so scheduling an
+// event allocates nothing once the queue has warmed up.
 
-export interface QueuedEvent<H> {
+interface QueuedEvent<H> {
   time: number;
   sequence: number;
-  handler: H;
+  handler: H | undefined;
   data: unknown;
 }
 
 export class EventQueue<H> {
-  private heap: QueuedEvent<H>[] = [];
+  private readonly heap: QueuedEvent<H>[] = [];
+  private readonly free: QueuedEvent<H>[] = [];
   private nextSequence = 0;
+  /** Handler of the event the last successful pop() removed. */
+  poppedHandler: H | undefined;
+  /** Data of the event the last successful pop() removed. */
+  poppedData: unknown;
 
   get size(): number {
     return this.heap.length;
   }
 
   clear(): void {
+    for (const event of this.heap) this.release(event);
     this.heap.length = 0;
     this.nextSequence = 0;
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.heap[0]?.time ?? Infinity;
+    return this.heap.length === 0 ? Infinity : (this.heap[0] as QueuedEvent<H>).time;
   }
 
   push(time: number, handler: H, data: unknown): void {
-    const event: QueuedEvent<H> = { time, sequence: this.nextSequence++, handler, data };
+    const event = this.free.pop() ?? { time: 0, sequence: 0, handler: undefined, data: undefined };
+    event.time = time;
+    event.sequence = this.nextSequence++;
+    event.handler = handler;
+    event.data = data;
     const heap = this.heap;
     heap.push(event);
     let i = heap.length - 1;
@@ -43,26 +54,37 @@ export class EventQueue<H> {
     heap[i] = event;
   }
 
-  /** Removes and returns the earliest event. */
-  pop(): QueuedEvent<H> | undefined {
+  /** Removes the earliest event into poppedHandler / poppedData; false when the queue is empty. */
+  pop(): boolean {
     const heap = this.heap;
     const top = heap[0];
-    const last = heap.pop();
-    if (top === undefined || last === undefined || heap.length === 0) return top;
-    let i = 0;
+    if (top === undefined) return false;
+    const last = heap.pop() as QueuedEvent<H>;
     const n = heap.length;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= n) break;
-      const right = left + 1;
-      const child = right < n && earlier(heap[right] as QueuedEvent<H>, heap[left] as QueuedEvent<H>) ? right : left;
-      const candidate = heap[child] as QueuedEvent<H>;
-      if (!earlier(candidate, last)) break;
-      heap[i] = candidate;
-      i = child;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= n) break;
+        const right = left + 1;
+        const child = right < n && earlier(heap[right] as QueuedEvent<H>, heap[left] as QueuedEvent<H>) ? right : left;
+        const candidate = heap[child] as QueuedEvent<H>;
+        if (!earlier(candidate, last)) break;
+        heap[i] = candidate;
+        i = child;
+      }
+      heap[i] = last;
     }
-    heap[i] = last;
-    return top;
+    this.poppedHandler = top.handler;
+    this.poppedData = top.data;
+    this.release(top);
+    return true;
+  }
+
+  private release(event: QueuedEvent<H>): void {
+    event.handler = undefined;
+    event.data = undefined;
+    this.free.push(event);
   }
 }
 

@@ -40,4 +40,57 @@ describe('ExactSums', () => {
   it('refuses non-finite values', () => {
     expect(() => new ExactSums(1).add(0, Number.NaN)).toThrow('non-finite');
   });
+
+  it('rounds the exact sum correctly across the whole range of doubles (checked in exact integers)', () => {
+    // Every finite double is an integer multiple of 2^−1074: scaled by 2^1074 it is a BigInt.
+    const scaled = (x: number): bigint => {
+      if (x === 0) return 0n;
+      const view = new DataView(new ArrayBuffer(8));
+      view.setFloat64(0, x);
+      const high = view.getUint32(0);
+      const biased = (high >>> 20) & 0x7ff;
+      const mantissa = (BigInt(high & 0xf_ffff) << 32n) | BigInt(view.getUint32(4));
+      const m = biased === 0 ? mantissa : mantissa | (1n << 52n);
+      const shift = BigInt((biased === 0 ? 1 : biased) - 1);
+      return (x < 0 ? -m : m) << shift;
+    };
+    const u = openStream({ seed: 11, draw: 0, index: 0, purpose: 2 });
+    for (let trial = 0; trial < 40; trial++) {
+      const sums = new ExactSums(1);
+      let exact = 0n;
+      for (let i = 0; i < 300; i++) {
+        // Magnitudes from subnormal to near the top of the range, both signs.
+        const v = (u() - 0.5) * 2 ** Math.floor(u() * 2000 - 1070);
+        sums.add(0, v);
+        exact += scaled(v);
+      }
+      const total = sums.total(0);
+      const error = exact - scaled(total);
+      // |exact − total| ≤ half an ulp of total (a tie only if total's last bit is even).
+      const twice = 2n * (error < 0n ? -error : error);
+      expect(twice <= ulpScaled(total)).toBe(true);
+    }
+  });
+
+  it('stays exact past the point where its chunks carry (2^20 additions)', () => {
+    const sums = new ExactSums(1);
+    const n = 2 ** 20 + 5_000;
+    for (let i = 0; i < n; i++) sums.add(0, 0.1);
+    // n × fl(0.1) exactly, then rounded once.
+    const exact = Number(scaledTenth() * BigInt(n)) / 2 ** 55;
+    expect(sums.total(0)).toBe(exact);
+  });
 });
+
+/** The unit in the last place of x, in units of 2^−1074. */
+function ulpScaled(x: number): bigint {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const biased = (view.getUint32(0) >>> 20) & 0x7ff;
+  return 1n << BigInt((biased === 0 ? 1 : biased) - 1);
+}
+
+/** fl(0.1) = 3602879701896397 / 2^55 exactly, as an integer numerator. */
+function scaledTenth(): bigint {
+  return 3602879701896397n;
+}

@@ -4,14 +4,17 @@
 // When the next strategy starts, every stream rewinds: earlier draws are replayed from the
 // record and later ones continue the same generator, so each strategy sees exactly the
 // sequence a freshly opened stream would give, while each stream is opened only once per
-// individual rather than once per strategy.
-import { openStream, purposeId, type Uniform } from './random-streams.js';
+// individual rather than once per strategy. Streams are found by purpose handle (an index,
+// see handles.ts); a purpose's numbers depend only on its name, never on its handle.
+import { purposeId, requireUint32, streamSeed, type Uniform } from './random-streams.js';
+import { TycheI } from './tyche-i.js';
 
 class ReplayStream {
   private record = new Float64Array(32);
   private recorded = 0;
   private position = 0;
-  private generator: Uniform | undefined;
+  /** Reseeded in place for each individual: opening a stream allocates nothing. */
+  private readonly generator = new TycheI();
   /** Which individual (by IndividualStreams' generation) the stream is open for. */
   openedFor = -1;
 
@@ -20,9 +23,7 @@ class ReplayStream {
   /** Draws the next uniform (a stable function, handy to pass as a Uniform). */
   readonly next: Uniform = () => {
     if (this.position < this.recorded) return this.record[this.position++] as number;
-    const generator = this.generator;
-    if (generator === undefined) throw new Error('random stream used before it was opened');
-    const u = generator();
+    const u = this.generator.next();
     if (this.recorded === this.record.length) {
       const larger = new Float64Array(this.record.length * 2);
       larger.set(this.record);
@@ -34,7 +35,7 @@ class ReplayStream {
   };
 
   open(seed: number, draw: number, index: number): void {
-    this.generator = openStream({ seed, draw, index, purpose: this.purpose });
+    this.generator.seed(streamSeed(seed, draw, index, this.purpose));
     this.recorded = 0;
     this.position = 0;
   }
@@ -45,15 +46,49 @@ class ReplayStream {
 }
 
 export class IndividualStreams {
-  private readonly byPurpose = new Map<string, ReplayStream>();
+  private readonly names: string[] = [];
+  private readonly handleByName = new Map<string, number>();
+  private readonly streams: ReplayStream[] = [];
   private readonly opened: ReplayStream[] = [];
   private generation = 0;
   private seed = 0;
   private draw = 0;
   private index = 0;
 
+  /**
+   * `purposes` fixes the handles (index i is purposes[i]). With `open` set, other names
+   * get handles on first use; otherwise an undeclared name is refused.
+   */
+  constructor(
+    purposes: readonly string[],
+    private readonly open = false,
+  ) {
+    for (const p of purposes) this.add(p);
+  }
+
+  private add(name: string): number {
+    const handle = this.names.length;
+    this.names.push(name);
+    this.handleByName.set(name, handle);
+    this.streams.push(new ReplayStream(purposeId(name)));
+    return handle;
+  }
+
+  /** The handle of a purpose named at run time. */
+  handleOf(name: string): number {
+    const handle = this.handleByName.get(name);
+    if (handle !== undefined) return handle;
+    if (!this.open) {
+      throw new RangeError(`random stream: purpose '${name}' is not declared (declared: ${this.names.join(', ')})`);
+    }
+    return this.add(name);
+  }
+
   /** Forgets the previous individual; streams reopen lazily at their first draw. */
   startIndividual(seed: number, draw: number, index: number): void {
+    requireUint32('seed', seed);
+    requireUint32('draw', draw);
+    requireUint32('individual index', index);
     this.seed = seed;
     this.draw = draw;
     this.index = index;
@@ -63,16 +98,13 @@ export class IndividualStreams {
 
   /** Starts the current individual's streams again from their first draw. */
   rewind(): void {
-    for (const stream of this.opened) stream.rewind();
+    for (let i = 0; i < this.opened.length; i++) (this.opened[i] as ReplayStream).rewind();
   }
 
-  /** The stream for `purpose`, opened for the current individual. */
-  stream(purpose: string): Uniform {
-    let stream = this.byPurpose.get(purpose);
-    if (stream === undefined) {
-      stream = new ReplayStream(purposeId(purpose));
-      this.byPurpose.set(purpose, stream);
-    }
+  /** The stream of purpose `handle`, opened for the current individual. */
+  stream(handle: number): Uniform {
+    const stream = this.streams[handle];
+    if (stream === undefined) throw new RangeError(`random stream: no purpose with handle ${handle}`);
     if (stream.openedFor !== this.generation) {
       stream.open(this.seed, this.draw, this.index);
       stream.openedFor = this.generation;

@@ -2,8 +2,10 @@
 // scheduled-event handlers, reward channels, counters and curves.
 //
 // Time is in years since the individual entered the cohort.
+import type { ChannelHandle, CounterHandle, CurveCauseHandle, CurveHandle, PurposeHandle } from './handles.js';
 import type { Hazard } from './hazard.js';
 import type { Uniform } from './random-streams.js';
+import type { VisitSchedule } from './visit-schedule.js';
 
 /** One simulated person. The engine owns the clocks; the model owns `attributes`. */
 export interface Individual<S extends string, A> {
@@ -16,29 +18,56 @@ export interface Individual<S extends string, A> {
   readonly timeInState: number;
 }
 
-/** What a handler may do to the individual it runs for. */
+/**
+ * What a handler may do to the individual it runs for. Purposes, channels, counters and
+ * curves are named by handle (see handles.ts: fast, and a misspelt name does not compile)
+ * or, more slowly, by their declared name.
+ */
 export interface SimulationContext<S extends string, A> {
   readonly individual: Individual<S, A>;
   /** Id of the strategy being simulated. */
   readonly strategyId: string;
   /** A uniform from the individual's stream for `purpose` (e.g. 'natural', 'imaging'). */
-  uniform(purpose: string): number;
+  uniform(purpose: PurposeHandle | string): number;
+  /** An Exp(rate) waiting time in years from `purpose`'s stream (Infinity for rate 0; one uniform either way). */
+  exponentialWait(purpose: PurposeHandle | string, ratePerYear: number): number;
+  /**
+   * Years until the next event of `hazard` × `ratio` on a clock now at `clockNow`, with a
+   * fresh Exp(1) budget from `purpose`'s stream (one uniform, also when ratio is 0: never).
+   * A drawn time, fixed once drawn; a competing risk that must follow hazardsChanged is a transition.
+   */
+  waitOnHazard(purpose: PurposeHandle | string, hazard: Hazard, clockNow: number, ratio?: number): number;
+  /** Failures before the first success in Bernoulli(p) trials, from one uniform (Infinity for p = 0). */
+  trialsBeforeSuccess(purpose: PurposeHandle | string, p: number): number;
   /** Moves the individual to another state at the current time. */
   setState(state: S): void;
   /** Call after changing attributes that hazards or reward rates read. */
   hazardsChanged(): void;
   /** Adds a one-off reward (e.g. a scan's cost) at the current time. */
-  addReward(channel: string, amount: number): void;
-  /** Adds to a named counter (e.g. 'scans'). */
-  count(counter: string, amount?: number): void;
-  /** Records the first occurrence of `cause` on a user-defined curve. */
-  curveEvent(curve: string, cause: string): void;
+  addReward(channel: ChannelHandle | string, amount: number): void;
+  /** Adds a one-off reward at a later time of this history (before its end), discounted to that time. */
+  addRewardAt(channel: ChannelHandle | string, amount: number, time: number): void;
+  /** Adds `amount` at each of `count` times first, first + every, … (discounted in closed form). */
+  addRewardSeries(channel: ChannelHandle | string, amount: number, first: number, every: number, count: number): void;
+  /** Adds to a counter (e.g. 'scans'). */
+  count(counter: CounterHandle | string, amount?: number): void;
+  /** Records the first occurrence of a cause on a user-defined curve (a handle, or curve and cause names). */
+  curveEvent(curve: CurveCauseHandle | string, cause?: string): void;
   /** Starts following the individual on a curve with a 'marked' origin (first call only). */
-  curveStart(curve: string): void;
+  curveStart(curve: CurveHandle | string): void;
   /** Runs `handler` at absolute time `time` (years since entry), not before now. */
   schedule<D>(time: number, handler: EventHandler<S, A, D>, data: D): void;
   /** Runs `handler` at `first`, then every `interval` years while the time is below `until`. */
   schedulePeriodic(first: number, interval: number, until: number, handler: EventHandler<S, A, number>): void;
+  /** Starts a segmented visit schedule at time `start` (see visit-schedule.ts). */
+  scheduleVisits<T extends VisitSegment, D>(start: number, schedule: VisitSchedule<S, A, T, D>, data: D): void;
+}
+
+/** One segment of a visit schedule: visits at from, from + every, … while before `to` (years from its start). */
+export interface VisitSegment {
+  readonly fromYears: number;
+  readonly toYears: number;
+  readonly everyYears: number;
 }
 
 /** A scheduled-event handler. For periodic events `data` is the visit number (0, 1, …). */
@@ -91,10 +120,21 @@ export interface ModelDefinition<S extends string, A> {
   readonly terminalStates: readonly S[];
   /** Draws attributes at entry from the individual's 'entry' stream. */
   readonly attributes: (uniform: Uniform, index: number) => A;
+  /**
+   * Optional: a copy of drawn attributes that a history may change freely. When given, the
+   * attributes are drawn once per individual and every strategy starts from a copy (the
+   * draw is the same for every strategy anyway, as the entry stream replays).
+   */
+  readonly copyAttributes?: (drawn: A) => A;
   readonly initialState: PerIndividual<S, A, S>;
   readonly transitions: readonly TransitionDefinition<S, A>[];
   readonly rewards: Readonly<Record<string, RewardChannelDefinition<S, A>>>;
   readonly counters?: readonly string[];
+  /**
+   * The model's random-stream purposes besides the engine's 'entry' and 'natural', in handle
+   * order (see purposeHandles). When given, drawing from an undeclared purpose is an error.
+   */
+  readonly purposes?: readonly string[];
   /** Curves besides the built-in 'survival' curve (whose causes are the terminal states). */
   readonly curves?: Readonly<Record<string, CurveDefinition>>;
   /** Runs once at entry (time 0), e.g. to schedule natural-history events. */
@@ -125,6 +165,11 @@ export interface StrategyDefinition<S extends string, A> {
 export interface SimulationDefinition<S extends string, A> {
   readonly model: ModelDefinition<S, A>;
   readonly strategies: readonly StrategyDefinition<S, A>[];
+  /**
+   * Verification only: take every scheduled visit alone, never as a quiet run (see
+   * visit-schedule.ts). Results then differ only by Monte Carlo error, never in distribution.
+   */
+  readonly visitsOneByOne?: boolean;
 }
 
 /** Identifies which individuals to run and with which random numbers. */

@@ -1,11 +1,11 @@
 // Random streams keyed by coordinates (seed, PSA draw, individual index, purpose).
 //
 // A stream never depends on which worker runs it or in what order, so any blocking of
-// individuals gives the same numbers. The generator is seedrandom's Tyche-i: it passes
-// BigCrush, draws ~100M uniforms/s here and accepts a 53-bit integer seed with a cheap
-// set-up (~0.3 µs), which matters because every individual opens several streams.
-// docs/engine.md records the measurements behind this choice.
-import tychei from 'seedrandom/lib/tychei.js';
+// individuals gives the same numbers. The generator is Tyche-i, seeded exactly as
+// seedrandom's `tychei` (tyche-i.ts; a test compares the two): it passes BigCrush, draws
+// ~100M uniforms/s here and accepts a 53-bit integer seed with a cheap set-up, which matters
+// because every individual opens several streams. docs/engine.md records the measurements.
+import { TycheI } from './tyche-i.js';
 
 /** A source of uniform numbers in [0, 1) with 32-bit resolution. */
 export type Uniform = () => number;
@@ -13,6 +13,8 @@ export type Uniform = () => number;
 /** The purposes the engine itself uses; models may add their own names. */
 export const ENTRY_PURPOSE = 'entry';
 export const NATURAL_PURPOSE = 'natural';
+/** The engine's purposes, in handle order (see handles.ts: the model's purposes follow). */
+export const ENGINE_PURPOSES = [ENTRY_PURPOSE, NATURAL_PURPOSE] as const;
 
 export interface StreamCoordinates {
   readonly seed: number;
@@ -44,7 +46,7 @@ export function purposeId(name: string): number {
   return h >>> 0;
 }
 
-function requireUint32(name: string, value: number): void {
+export function requireUint32(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 0 || value >= UINT32_LIMIT) {
     throw new RangeError(`random stream: ${name} must be an integer in [0, 2^32), got ${value}`);
   }
@@ -74,5 +76,7 @@ export function openStream(coordinates: StreamCoordinates): Uniform {
   requireUint32('draw', draw);
   requireUint32('individual index', index);
   requireUint32('purpose', purpose);
-  return tychei(streamSeed(seed, draw, index, purpose));
+  const generator = new TycheI();
+  generator.seed(streamSeed(seed, draw, index, purpose));
+  return () => generator.next();
 }

@@ -35,6 +35,11 @@ describe('reproducibility', () => {
     }
   });
 
+  it('drawing attributes once and copying them per strategy changes nothing', () => {
+    const copying = { ...example, model: { ...example.model, copyAttributes: (p: Person) => ({ ...p }) } };
+    expect(JSON.stringify(summarize(run(copying, 11, 250)))).toBe(JSON.stringify(summarize(run(example, 11, 250))));
+  });
+
   it('a different seed gives different results', () => {
     const a = summarize(run(example, 11, 500)).strategies[0]?.rewards.lifeYears?.discounted.mean;
     const b = summarize(run(example, 12, 500)).strategies[0]?.rewards.lifeYears?.discounted.mean;

@@ -82,13 +82,13 @@ export function estimate(sum: number, sumOfSquares: number, n: number): Estimate
 }
 
 export function summarize(acc: BlockAccumulator): SimulationResults {
-  const { layout } = acc;
+  const { layout, offsets } = acc;
   const n = acc.count;
   const strategies = layout.strategyIds.map((id, s): StrategyResult => {
     const rewards: Record<string, RewardEstimate> = {};
     layout.channels.forEach((channel, c) => {
-      const slot = acc.rewardSlot(s, c);
-      const total = (k: number) => acc.rewardSums.total(slot + k);
+      const slot = offsets.reward(s, c);
+      const total = (k: number) => acc.sums.total(slot + k);
       rewards[channel] = {
         discounted: estimate(total(0), total(1), n),
         undiscounted: estimate(total(2), total(3), n),
@@ -96,18 +96,17 @@ export function summarize(acc: BlockAccumulator): SimulationResults {
     });
     const counters: Record<string, { total: number; perIndividual: number }> = {};
     layout.counters.forEach((name, k) => {
-      const total = acc.counterTotals.total(s * layout.counters.length + k);
+      const total = acc.sums.total(offsets.counter(s, k));
       counters[name] = { total, perIndividual: n === 0 ? Number.NaN : total / n };
     });
     const curves: Record<string, CurveResult> = {};
     layout.curves.forEach((curve, c) => {
-      const events = acc.curveEvents[c] as Float64Array;
       const bins = layout.curveBins;
-      const causeEvents = curve.causes.map((_, k) =>
-        events.subarray((s * curve.causes.length + k) * bins, (s * curve.causes.length + k + 1) * bins),
-      );
-      const censored = (acc.curveCensored[c] as Float64Array).subarray(s * bins, (s + 1) * bins);
-      const entered = (acc.curveEntered[c] as Float64Array)[s] as number;
+      const events = (offsets.curveEvents[c] as number) + s * curve.causes.length * bins;
+      const causeEvents = curve.causes.map((_, k) => acc.counts.subarray(events + k * bins, events + (k + 1) * bins));
+      const censoredAt = (offsets.curveCensored[c] as number) + s * bins;
+      const censored = acc.counts.subarray(censoredAt, censoredAt + bins);
+      const entered = acc.counts[(offsets.curveEntered[c] as number) + s] as number;
       curves[curve.name] = competingRisksCurve(entered, curve.causes, causeEvents, censored, layout.curveStepYears);
     });
     return { id, label: layout.strategyLabels[s] ?? id, rewards, counters, curves };
@@ -116,14 +115,14 @@ export function summarize(acc: BlockAccumulator): SimulationResults {
 }
 
 function pairedMoments(acc: BlockAccumulator): PairedMoments {
-  const { layout } = acc;
-  const size = layout.strategyIds.length * layout.channels.length;
+  const { layout, offsets } = acc;
+  const size = offsets.paired;
   // x_k's sum is the discounted-sum slot the per-strategy estimates already keep.
-  const sums = Array.from({ length: size }, (_, k) => acc.rewardSums.total(k * REWARD_SLOTS));
+  const sums = Array.from({ length: size }, (_, k) => acc.sums.total(k * REWARD_SLOTS));
   const crossSums = new Array<number>(size * size);
   for (let k = 0; k < size; k++) {
     for (let l = k; l < size; l++) {
-      const value = acc.pairedCrossSums.total(pairSlot(k, l, size));
+      const value = acc.sums.total(offsets.pairedBase + pairSlot(k, l, size));
       crossSums[k * size + l] = value;
       crossSums[l * size + k] = value;
     }

@@ -6,23 +6,50 @@
 // budget already spent is kept and only the remainder is re-timed, so no natural-history
 // random numbers are consumed by interventions. Scheduled events that change nothing
 // therefore leave the natural history bitwise identical (common random numbers).
-import { type AccumulatorLayout, BlockAccumulator, type CurveLayout } from './accumulators.js';
+import { type AccumulatorLayout, AccumulatorOffsets, BlockAccumulator, type CurveLayout } from './accumulators.js';
 import { type CompiledModel, type CompiledTransition, compileModel } from './compiled-model.js';
 import { continuousRate, discountedDuration, discountFactor } from './discounting.js';
+import { exponentialWait, trialsBeforeSuccess, unitExponential } from './draws.js';
 import { EventQueue } from './event-queue.js';
+import { CAUSES_PER_CURVE } from './handles.js';
 import type { Hazard } from './hazard.js';
 import { IndividualStreams } from './individual-streams.js';
-import type { BlockSpec, EventHandler, Individual, SimulationContext, SimulationDefinition } from './model.js';
-import { ENTRY_PURPOSE, NATURAL_PURPOSE } from './random-streams.js';
+import type {
+  BlockSpec,
+  EventHandler,
+  Individual,
+  SimulationContext,
+  SimulationDefinition,
+  VisitSegment,
+} from './model.js';
+import { ENGINE_PURPOSES } from './random-streams.js';
+import {
+  advanceSchedule,
+  type ScheduleInProgress,
+  type VisitRun,
+  type VisitSchedule,
+  visitTime,
+} from './visit-schedule.js';
 
 type AnyHandler<S extends string, A> = EventHandler<S, A, unknown>;
+type AnySchedule<S extends string, A> = ScheduleInProgress<S, A, VisitSegment, unknown>;
 
-interface PeriodicVisit<S extends string, A> {
-  readonly first: number;
-  readonly interval: number;
-  readonly until: number;
-  readonly handler: EventHandler<S, A, number>;
-  visit: number;
+/** Handles of the engine's own purposes (see ENGINE_PURPOSES). */
+const ENTRY_HANDLE = 0;
+const NATURAL_HANDLE = 1;
+
+/** A run of quiet visits handed to a schedule's `run` (one reused record per simulator). */
+class MutableVisitRun implements VisitRun<VisitSegment> {
+  segment!: VisitSegment;
+  segmentIndex = 0;
+  number = 0;
+  count = 0;
+  first = 0;
+  every = 0;
+  start = 0;
+  time(i: number): number {
+    return visitTime(this.start, this.segment, this.number + i);
+  }
 }
 
 class MutableIndividual<S extends string, A> implements Individual<S, A> {
@@ -54,7 +81,11 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   strategyId = '';
 
   private readonly queue = new EventQueue<AnyHandler<S, A>>();
-  private readonly streams = new IndividualStreams();
+  private readonly streams: IndividualStreams;
+  private stateIdx = 0;
+  /** The current individual's attributes as drawn (with copyAttributes: copied for each strategy). */
+  private drawnAttributes: A | undefined;
+  private readonly visitRun = new MutableVisitRun();
   private seed = 0;
   private draw = 0;
   private strategyIndex = 0;
@@ -65,6 +96,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private stateEntries = 0;
   private tracing = false;
   private acc!: BlockAccumulator;
+  private readonly offsets: AccumulatorOffsets;
 
   // Pending competing risks out of the current state, one slot each.
   private pendingCount = 0;
@@ -83,9 +115,12 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private readonly undiscountedTotal: Float64Array;
   /** This history's counter totals, added to the exact block sums once it ends. */
   private readonly counterTotal: Float64Array;
-  /** e^{−rt} per channel at `discountTime`, reused by rewards added at the same moment. */
-  private readonly discountAtTime: Float64Array;
-  private discountTime = Number.NaN;
+  /** Per channel, e^{−rt} at the time last asked for (rewards at one moment, a run's visits). */
+  private readonly discountTimeOf: Float64Array;
+  private readonly discountValueOf: Float64Array;
+  /** Per channel, e^{−r·every} − 1 for the last series interval asked for. */
+  private readonly seriesEveryOf: Float64Array;
+  private readonly seriesStepOf: Float64Array;
   private readonly continuousDiscount: Float64Array;
   /** Per curve: NOT_STARTED, OPEN (being followed since curveOrigin) or CLOSED. */
   private readonly curveStatus: Uint8Array;
@@ -93,6 +128,9 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
 
   constructor(readonly simulation: SimulationDefinition<S, A>) {
     this.compiled = compileModel(simulation);
+    this.offsets = new AccumulatorOffsets(this.compiled.layout);
+    const purposes = this.compiled.purposes;
+    this.streams = new IndividualStreams(purposes ?? ENGINE_PURPOSES, purposes === undefined);
     const slots = this.compiled.maxOutgoing;
     this.pendingTransition = new Array(slots).fill(undefined);
     this.pendingHazard = new Array(slots).fill(undefined);
@@ -107,7 +145,10 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.undiscountedTotal = new Float64Array(channels);
     this.continuousDiscount = Float64Array.from(this.compiled.channelDiscountRates, continuousRate);
     this.counterTotal = new Float64Array(this.compiled.layout.counters.length);
-    this.discountAtTime = new Float64Array(channels);
+    this.discountTimeOf = new Float64Array(channels).fill(Number.NaN);
+    this.discountValueOf = new Float64Array(channels);
+    this.seriesEveryOf = new Float64Array(channels).fill(Number.NaN);
+    this.seriesStepOf = new Float64Array(channels);
     this.curveStatus = new Uint8Array(this.compiled.layout.curves.length);
     this.curveOrigin = new Float64Array(this.compiled.layout.curves.length);
   }
@@ -118,7 +159,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     }
     this.seed = block.seed;
     this.draw = block.draw;
-    this.acc = new BlockAccumulator(this.compiled.layout, block.firstIndex, block.count);
+    this.acc = new BlockAccumulator(this.compiled.layout, block.firstIndex, block.count, this.offsets);
     const traceBelow = block.traceIndividuals ?? 0;
     const strategies = this.simulation.strategies;
     for (let index = block.firstIndex; index < block.firstIndex + block.count; index++) {
@@ -135,8 +176,23 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
 
   // ── SimulationContext ────────────────────────────────────────────────────
 
-  uniform(purpose: string): number {
-    return this.streams.stream(purpose)();
+  uniform(purpose: number | string): number {
+    return this.streams.stream(typeof purpose === 'number' ? purpose : this.streams.handleOf(purpose))();
+  }
+
+  exponentialWait(purpose: number | string, ratePerYear: number): number {
+    return exponentialWait(this.uniform(purpose), ratePerYear);
+  }
+
+  waitOnHazard(purpose: number | string, hazard: Hazard, clockNow: number, ratio = 1): number {
+    const budget = unitExponential(this.uniform(purpose));
+    if (!(ratio > 0)) return Infinity;
+    // A tiny budget can round the inverse below the clock (−2e-16 was seen in 10M patients).
+    return Math.max(0, hazard.inverseCumulative(hazard.cumulative(clockNow) + budget / ratio) - clockNow);
+  }
+
+  trialsBeforeSuccess(purpose: number | string, p: number): number {
+    return trialsBeforeSuccess(this.uniform(purpose), p);
   }
 
   setState(state: S): void {
@@ -162,42 +218,118 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.updateRewardRates();
   }
 
-  addReward(channel: string, amount: number): void {
-    const c = this.compiled.channelIndex.get(channel);
-    if (c === undefined) throw new RangeError(`addReward: unknown reward channel '${channel}'`);
-    if (!Number.isFinite(amount))
-      throw new RangeError(`addReward: amount for '${channel}' must be finite, got ${amount}`);
-    const now = this.individual.time;
-    if (now !== this.discountTime) {
-      this.discountTime = now;
-      for (let k = 0; k < this.discountAtTime.length; k++) {
-        this.discountAtTime[k] = discountFactor(this.continuousDiscount[k] as number, now);
-      }
+  private channelOf(channel: number | string, where: string): number {
+    if (typeof channel === 'number') {
+      if (channel >= 0 && channel < this.discountedTotal.length) return channel;
+      throw new RangeError(`${where}: no reward channel with handle ${channel}`);
     }
-    this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + amount;
-    this.discountedTotal[c] = (this.discountedTotal[c] as number) + amount * (this.discountAtTime[c] as number);
+    const c = this.compiled.channelIndex.get(channel);
+    if (c === undefined) throw new RangeError(`${where}: unknown reward channel '${channel}'`);
+    return c;
   }
 
-  count(counter: string, amount = 1): void {
-    const k = this.compiled.counterIndex.get(counter);
-    if (k === undefined) throw new RangeError(`count: unknown counter '${counter}'`);
+  addReward(channel: number | string, amount: number): void {
+    const c = this.channelOf(channel, 'addReward');
+    if (!Number.isFinite(amount))
+      throw new RangeError(`addReward: amount for '${channel}' must be finite, got ${amount}`);
+    this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + amount;
+    this.discountedTotal[c] = (this.discountedTotal[c] as number) + amount * this.discountAt(c, this.individual.time);
+  }
+
+  addRewardAt(channel: number | string, amount: number, time: number): void {
+    const c = this.channelOf(channel, 'addRewardAt');
+    if (!Number.isFinite(amount)) {
+      throw new RangeError(`addRewardAt: amount for '${channel}' must be finite, got ${amount}`);
+    }
+    this.requireAhead('addRewardAt', time);
+    this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + amount;
+    this.discountedTotal[c] = (this.discountedTotal[c] as number) + amount * this.discountAt(c, time);
+  }
+
+  addRewardSeries(channel: number | string, amount: number, first: number, every: number, count: number): void {
+    const c = this.channelOf(channel, 'addRewardSeries');
+    if (!Number.isFinite(amount)) {
+      throw new RangeError(`addRewardSeries: amount for '${channel}' must be finite, got ${amount}`);
+    }
+    if (!Number.isInteger(count) || count < 0) {
+      throw new RangeError(`addRewardSeries: count must be a whole number ≥ 0, got ${count}`);
+    }
+    if (count === 0) return;
+    if (!(every > 0)) throw new RangeError(`addRewardSeries: every must be > 0 years, got ${every}`);
+    this.requireAhead('addRewardSeries', first);
+    this.requireAhead('addRewardSeries', first + (count - 1) * every);
+    const r = this.continuousDiscount[c] as number;
+    // Σ_{i<count} e^{−r(first + i·every)} = e^{−r·first} · (1 − e^{−r·every·count}) / (1 − e^{−r·every}).
+    if (every !== this.seriesEveryOf[c]) {
+      this.seriesEveryOf[c] = every;
+      this.seriesStepOf[c] = Math.expm1(-r * every);
+    }
+    let factors: number;
+    if (r === 0) factors = count;
+    else if (r * every < 1e-6) {
+      // The closed form loses its precision (0/0 at a subnormal rate): sum the terms.
+      factors = 0;
+      for (let i = 0; i < count; i++) factors += discountFactor(r, first + i * every);
+    } else factors = (this.discountAt(c, first) * Math.expm1(-r * every * count)) / (this.seriesStepOf[c] as number);
+    this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + amount * count;
+    this.discountedTotal[c] = (this.discountedTotal[c] as number) + amount * factors;
+  }
+
+  /** e^{−r·time} for channel c, remembered for the next call at the same time. */
+  private discountAt(c: number, time: number): number {
+    if (time !== this.discountTimeOf[c]) {
+      this.discountTimeOf[c] = time;
+      this.discountValueOf[c] = discountFactor(this.continuousDiscount[c] as number, time);
+    }
+    return this.discountValueOf[c] as number;
+  }
+
+  private requireAhead(where: string, time: number): void {
+    if (!(time >= this.individual.time && time <= this.historyEnd)) {
+      throw new RangeError(
+        `${where}: time ${time} must lie between now (${this.individual.time}) and the end of this history (${this.historyEnd})`,
+      );
+    }
+  }
+
+  count(counter: number | string, amount = 1): void {
+    let k: number;
+    if (typeof counter === 'number') {
+      k = counter;
+      if (!(k >= 0 && k < this.counterTotal.length)) throw new RangeError(`count: no counter with handle ${counter}`);
+    } else {
+      const named = this.compiled.counterIndex.get(counter);
+      if (named === undefined) throw new RangeError(`count: unknown counter '${counter}'`);
+      k = named;
+    }
     if (!Number.isFinite(amount)) throw new RangeError(`count: amount for '${counter}' must be finite, got ${amount}`);
     this.counterTotal[k] = (this.counterTotal[k] as number) + amount;
   }
 
-  curveEvent(curve: string, cause: string): void {
-    const c = this.compiled.curveIndex.get(curve);
-    if (c === undefined) throw new RangeError(`curveEvent: unknown curve '${curve}'`);
-    const causeIndex = this.compiled.layout.curves[c]?.causes.indexOf(cause) ?? -1;
-    if (causeIndex < 0) throw new RangeError(`curveEvent: curve '${curve}' has no cause '${cause}'`);
+  curveEvent(curve: number | string, cause?: string): void {
+    let c: number;
+    let causeIndex: number;
+    if (typeof curve === 'number') {
+      c = Math.floor(curve / CAUSES_PER_CURVE);
+      causeIndex = curve - c * CAUSES_PER_CURVE;
+      const causes = this.compiled.layout.curves[c]?.causes.length ?? 0;
+      if (!(causeIndex < causes)) throw new RangeError(`curveEvent: no curve cause with handle ${curve}`);
+    } else {
+      const named = this.compiled.curveIndex.get(curve);
+      if (named === undefined) throw new RangeError(`curveEvent: unknown curve '${curve}'`);
+      c = named;
+      causeIndex = cause === undefined ? -1 : (this.compiled.layout.curves[c]?.causes.indexOf(cause) ?? -1);
+      if (causeIndex < 0) throw new RangeError(`curveEvent: curve '${curve}' has no cause '${cause}'`);
+    }
     this.recordCurve(c, causeIndex);
   }
 
-  curveStart(curve: string): void {
-    const c = this.compiled.curveIndex.get(curve);
-    if (c === undefined) throw new RangeError(`curveStart: unknown curve '${curve}'`);
-    if (this.compiled.layout.curves[c]?.origin !== 'marked') {
-      throw new RangeError(`curveStart: curve '${curve}' starts at entry, not at a marked time`);
+  curveStart(curve: number | string): void {
+    const c = typeof curve === 'number' ? curve : this.compiled.curveIndex.get(curve);
+    const layout = c === undefined ? undefined : this.compiled.layout.curves[c];
+    if (c === undefined || layout === undefined) throw new RangeError(`curveStart: unknown curve '${curve}'`);
+    if (layout.origin !== 'marked') {
+      throw new RangeError(`curveStart: curve '${layout.name}' starts at entry, not at a marked time`);
     }
     if (this.curveStatus[c] === NOT_STARTED) this.openCurve(c);
   }
@@ -212,9 +344,82 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
 
   schedulePeriodic(first: number, interval: number, until: number, handler: EventHandler<S, A, number>): void {
     if (!(interval > 0)) throw new RangeError(`schedulePeriodic: interval must be > 0 years, got ${interval}`);
-    const visit: PeriodicVisit<S, A> = { first, interval, until, handler, visit: 0 };
-    if (first < until) this.schedule(first, runPeriodicVisit, visit);
+    const schedule: VisitSchedule<S, A, VisitSegment, null> = {
+      name: handler.name,
+      segments: [{ fromYears: first, toYears: until, everyYears: interval }],
+      visit: (ctx, visit) => {
+        handler(ctx, visit.number);
+        return true;
+      },
+    };
+    this.scheduleVisits(0, schedule, null);
   }
+
+  scheduleVisits<T extends VisitSegment, D>(start: number, schedule: VisitSchedule<S, A, T, D>, data: D): void {
+    schedule.segments.forEach((segment, i) => {
+      if (!(segment.everyYears > 0) || !(segment.toYears > segment.fromYears) || !(segment.fromYears >= 0)) {
+        throw new RangeError(
+          `scheduleVisits: segment ${i} needs 0 ≤ fromYears < toYears and everyYears > 0, got ${JSON.stringify(segment)}`,
+        );
+      }
+    });
+    if ((schedule.quiet === undefined) !== (schedule.run === undefined)) {
+      throw new RangeError('scheduleVisits: a schedule gives both quiet and run, or neither');
+    }
+    const progress: ScheduleInProgress<S, A, T, D> = { schedule, data, start, segmentIndex: 0, number: 0 };
+    if (advanceSchedule(progress, 0)) this.scheduleNextVisit(progress as unknown as AnySchedule<S, A>);
+  }
+
+  private scheduleNextVisit(progress: AnySchedule<S, A>): void {
+    const segment = progress.schedule.segments[progress.segmentIndex] as VisitSegment;
+    this.schedule(visitTime(progress.start, segment, progress.number), this.visitDue, progress);
+  }
+
+  /**
+   * A schedule's visit is due. If the schedule says the visit is quiet, every visit of this
+   * segment due before the next other event (a transition, another queued event, the end of
+   * the history) is taken as one run; otherwise the visit alone.
+   */
+  private readonly visitDue = (_ctx: SimulationContext<S, A>, progress: AnySchedule<S, A>): void => {
+    const schedule = progress.schedule;
+    const segment = schedule.segments[progress.segmentIndex] as VisitSegment;
+    let taken = 1;
+    if (this.simulation.visitsOneByOne !== true && schedule.quiet?.(this, progress.data)) {
+      let limit = Math.min(this.queue.peekTime(), this.historyEnd);
+      for (let k = 0; k < this.pendingCount; k++) limit = Math.min(limit, this.pendingEventTime[k] as number);
+      let count = 1;
+      while (
+        segment.fromYears + (progress.number + count) * segment.everyYears < segment.toYears &&
+        visitTime(progress.start, segment, progress.number + count) < limit
+      ) {
+        count++;
+      }
+      if (count > 1) {
+        const run = this.visitRun;
+        run.segment = segment;
+        run.segmentIndex = progress.segmentIndex;
+        run.number = progress.number;
+        run.count = count;
+        run.start = progress.start;
+        run.first = this.individual.time;
+        run.every = segment.everyYears;
+        if (this.tracing) this.trace('event', `${scheduleName(schedule)} ×${count}`);
+        (schedule.run as NonNullable<typeof schedule.run>)(this, run, progress.data);
+        taken = count;
+      }
+    }
+    if (taken === 1) {
+      if (this.tracing) this.trace('event', scheduleName(schedule));
+      const visit = {
+        segment,
+        segmentIndex: progress.segmentIndex,
+        number: progress.number,
+        time: this.individual.time,
+      };
+      if (schedule.visit(this, visit, progress.data) === false) return;
+    }
+    if (!this.terminated && advanceSchedule(progress, taken)) this.scheduleNextVisit(progress);
+  };
 
   // ── one individual under one strategy ────────────────────────────────────
 
@@ -234,14 +439,17 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.discountedTotal.fill(0);
     this.undiscountedTotal.fill(0);
     this.counterTotal.fill(0);
-    this.discountTime = Number.NaN;
     this.rewardRate.fill(0);
     this.rewardsFrom = 0;
     this.curveStatus.fill(NOT_STARTED);
-    this.compiled.layout.curves.forEach((curve, c) => {
-      if (curve.origin === 'entry') this.openCurve(c);
-    });
-    ind.attributes = model.attributes(this.streams.stream(ENTRY_PURPOSE), index);
+    const entryCurves = this.compiled.entryCurves;
+    for (let i = 0; i < entryCurves.length; i++) this.openCurve(entryCurves[i] as number);
+    if (model.copyAttributes === undefined) {
+      ind.attributes = model.attributes(this.streams.stream(ENTRY_HANDLE), index);
+    } else {
+      if (strategyIndex === 0) this.drawnAttributes = model.attributes(this.streams.stream(ENTRY_HANDLE), index);
+      ind.attributes = model.copyAttributes(this.drawnAttributes as A);
+    }
     this.historyEnd = this.compiled.horizonYears;
     if (model.followUpYears !== undefined) {
       const followUp = model.followUpYears(ind);
@@ -273,10 +481,12 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
       const eventTime = this.queue.peekTime();
       if (eventTime <= nextTime && eventTime <= end) {
         this.advanceTo(eventTime);
-        const event = this.queue.pop();
-        if (event === undefined) break;
-        if (this.tracing) this.trace('event', handlerName(event.handler, event.data));
-        event.handler(this, event.data);
+        if (!this.queue.pop()) break;
+        const handler = this.queue.poppedHandler as AnyHandler<S, A>;
+        const data = this.queue.poppedData;
+        // Visits trace themselves (a quiet run is one record for many visits).
+        if (this.tracing && handler !== this.visitDue) this.trace('event', handler.name || 'anonymous');
+        handler(this, data);
       } else if (next >= 0 && nextTime <= end) {
         this.advanceTo(nextTime);
         const transition = this.pendingTransition[next] as CompiledTransition<S, A>;
@@ -305,11 +515,12 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.pendingCount = 0;
     if (this.tracing) this.trace('state', state);
     const stateIndex = this.compiled.stateIndex.get(state) as number;
+    this.stateIdx = stateIndex;
     if (this.compiled.terminal[stateIndex] === 1) {
       this.terminated = true;
       this.settleRewards();
       this.rewardRate.fill(0);
-      this.recordTerminalOnCurves(state);
+      this.recordTerminalOnCurves(stateIndex);
       onEnter?.(this);
       return;
     }
@@ -320,8 +531,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     for (let k = 0; k < outgoing.length; k++) {
       const transition = outgoing[k] as CompiledTransition<S, A>;
       this.pendingTransition[k] = transition;
-      // Exp(1) budget by inversion; 1 − u lies in (0, 1] so the log is finite.
-      this.pendingBudget[k] = -Math.log(1 - this.uniform(NATURAL_PURPOSE));
+      this.pendingBudget[k] = unitExponential(this.streams.stream(NATURAL_HANDLE)());
       this.timePending(k);
     }
     this.updateRewardRates();
@@ -356,7 +566,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
 
   private updateRewardRates(): void {
     const ind = this.individual;
-    const rates = this.compiled.stateRewardRates[this.compiled.stateIndex.get(ind.state) as number];
+    const rates = this.compiled.stateRewardRates[this.stateIdx];
     if (rates === undefined) return;
     let settled = false;
     for (let c = 0; c < rates.length; c++) {
@@ -395,7 +605,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
         const r = this.continuousDiscount[c] as number;
         this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + rate * (to - from);
         this.discountedTotal[c] =
-          (this.discountedTotal[c] as number) + rate * discountedDuration(r, from, to, discountFactor(r, from));
+          (this.discountedTotal[c] as number) + rate * discountedDuration(r, from, to, this.discountAt(c, from));
       }
     }
     this.rewardsFrom = to;
@@ -406,8 +616,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private openCurve(curve: number): void {
     this.curveStatus[curve] = OPEN;
     this.curveOrigin[curve] = this.individual.time;
-    const entered = this.acc.curveEntered[curve] as Float64Array;
-    entered[this.strategyIndex] = (entered[this.strategyIndex] as number) + 1;
+    const slot = (this.offsets.curveEntered[curve] as number) + this.strategyIndex;
+    this.acc.counts[slot] = (this.acc.counts[slot] as number) + 1;
   }
 
   /** Grid interval of the current time on a curve, or −1 at (or past) the end of the grid. */
@@ -424,16 +634,14 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     const causes = (layout.curves[curve] as CurveLayout).causes.length;
     const inGrid = this.curveBin(curve);
     const bin = inGrid < 0 ? layout.curveBins - 1 : inGrid;
-    const slot = (this.strategyIndex * causes + cause) * layout.curveBins + bin;
-    const events = this.acc.curveEvents[curve] as Float64Array;
-    events[slot] = (events[slot] as number) + 1;
+    const slot =
+      (this.offsets.curveEvents[curve] as number) + (this.strategyIndex * causes + cause) * layout.curveBins + bin;
+    this.acc.counts[slot] = (this.acc.counts[slot] as number) + 1;
   }
 
-  private recordTerminalOnCurves(state: S): void {
-    const curves = this.compiled.layout.curves;
-    for (let c = 0; c < curves.length; c++) {
-      this.recordCurve(c, (curves[c] as CurveLayout).causes.indexOf(state));
-    }
+  private recordTerminalOnCurves(stateIndex: number): void {
+    const causes = this.compiled.terminalCause[stateIndex] as Int32Array;
+    for (let c = 0; c < causes.length; c++) this.recordCurve(c, causes[c] as number);
   }
 
   /** Closes open curves at the end of the history: censored inside the grid, or at its end. */
@@ -442,14 +650,11 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
       if (this.curveStatus[c] !== OPEN) continue;
       this.curveStatus[c] = CLOSED;
       const bin = this.curveBin(c);
-      if (bin < 0) {
-        const atHorizon = this.acc.curveCensoredAtHorizon[c] as Float64Array;
-        atHorizon[this.strategyIndex] = (atHorizon[this.strategyIndex] as number) + 1;
-      } else {
-        const censored = this.acc.curveCensored[c] as Float64Array;
-        const slot = this.strategyIndex * this.compiled.layout.curveBins + bin;
-        censored[slot] = (censored[slot] as number) + 1;
-      }
+      const slot =
+        bin < 0
+          ? (this.offsets.curveAtHorizon[c] as number) + this.strategyIndex
+          : (this.offsets.curveCensored[c] as number) + this.strategyIndex * this.compiled.layout.curveBins + bin;
+      this.acc.counts[slot] = (this.acc.counts[slot] as number) + 1;
     }
   }
 
@@ -464,18 +669,10 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   }
 }
 
-function runPeriodicVisit<S extends string, A>(ctx: SimulationContext<S, A>, visit: PeriodicVisit<S, A>): void {
-  visit.handler(ctx, visit.visit);
-  visit.visit += 1;
-  const next = visit.first + visit.visit * visit.interval;
-  if (next < visit.until) ctx.schedule(next, runPeriodicVisit, visit);
-}
-
 const NOT_STARTED = 0;
 const OPEN = 1;
 const CLOSED = 2;
 
-function handlerName<S extends string, A>(handler: AnyHandler<S, A>, data: unknown): string {
-  const named = handler === runPeriodicVisit ? (data as PeriodicVisit<S, A>).handler : handler;
-  return named.name || 'anonymous';
+function scheduleName<S extends string, A>(schedule: VisitSchedule<S, A, VisitSegment, unknown>): string {
+  return schedule.name ?? (schedule.visit.name || 'visit');
 }

@@ -19,10 +19,11 @@ export {
 } from '../evidence/registry.js';
 export type { GradeEffect } from '../sarcoma/grade-effect.js';
 export { GRADE_EFFECTS } from '../sarcoma/grade-effect.js';
+export { SARCOMA_COUNTERS } from '../sarcoma/names.js';
 export type { SarcomaOutcomes } from '../sarcoma/outcomes.js';
 export { sarcomaOutcomes } from '../sarcoma/outcomes.js';
 export type { SarcomaOptions } from '../sarcoma/sarcoma-model.js';
-export { SARCOMA_COUNTERS, sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
+export { sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
 export type { Eligibility, ScheduleSegment, SurveillanceStrategy } from '../sarcoma/surveillance-strategy.js';
 export {
   consensusSchedule,

@@ -1,10 +1,13 @@
 // What happens once metastatic disease is found: classification and the consensus pathway
 // for liver disease (resection, systemic therapy first, ablation, systemic therapy), staging
 // and treatment of extrahepatic disease, post-treatment follow-up imaging, and the outcome
-// counters. Random draws use the 'treatment' stream, follow-up scans the 'followUp' stream.
-import type { SimulationContext } from '../engine/model.js';
+// counters. Random draws use the 'treatment' stream, follow-up scans the 'followUp' stream (names.ts).
+import type { PurposeHandle } from '../engine/handles.js';
+import type { SimulationContext, VisitSegment } from '../engine/model.js';
+import type { VisitSchedule } from '../engine/visit-schedule.js';
 import { detectionProbability, type LiverBurden, liverBurden } from './liver-burden.js';
 import type { SarcomaInputs } from './model-inputs.js';
+import { CHANNEL, COUNTER, CURVE, PURPOSE } from './names.js';
 import type { Patient } from './patient.js';
 import { resectionRecurrenceHazardRatio } from './resection-prognosis.js';
 import type { SarcomaState } from './states.js';
@@ -14,24 +17,11 @@ import { classify, decideTreatment, type Findings, type PatientFactors } from '.
 type Ctx = SimulationContext<SarcomaState, Patient>;
 export type DetectionRoute = 'surveillance' | 'symptoms' | 'followUp' | 'staging';
 
-const TREATMENT = 'treatment';
-const FOLLOW_UP = 'followUp';
-
 /** Post-treatment imaging: contrast CT every 3 months for 2 years, then every 6 months to 5 years (001 rec. 13.1). */
-const FOLLOW_UP_SCHEDULE: readonly {
-  readonly fromYears: number;
-  readonly toYears: number;
-  readonly everyYears: number;
-}[] = [
+const FOLLOW_UP_SEGMENTS: readonly VisitSegment[] = [
   { fromYears: 0.25, toYears: 2, everyYears: 0.25 },
   { fromYears: 2, toYears: 5, everyYears: 0.5 },
 ];
-
-interface FollowUpVisit {
-  readonly treatment: number;
-  readonly start: number;
-  visit: number;
-}
 
 /** Systemic therapy given first for synchronous disease, reassessed after a few months. */
 interface SystemicFirstCourse {
@@ -47,7 +37,7 @@ export interface CarePathway {
    * A scan imaged the chest (and the abdomen too, if `abdomenImaged`): it may find extrahepatic
    * (mostly lung) disease, whose staging then needs no second abdominal scan.
    */
-  chestImaged(ctx: Ctx, purpose: string, abdomenImaged: boolean): void;
+  chestImaged(ctx: Ctx, purpose: PurposeHandle, abdomenImaged: boolean): void;
   /** Extrahepatic disease found (by a scan or by symptoms). */
   detectExtrahepatic(ctx: Ctx, route: DetectionRoute, abdomenImaged: boolean): void;
 }
@@ -67,7 +57,7 @@ export function carePathway(
   localTherapyAvailability = 1,
 ): CarePathway {
   const localTherapyHappens = (ctx: Ctx) =>
-    localTherapyAvailability >= 1 || ctx.uniform(TREATMENT) < localTherapyAvailability;
+    localTherapyAvailability >= 1 || ctx.uniform(PURPOSE.treatment) < localTherapyAvailability;
 
   const findingsOf = (ctx: Ctx, burden: LiverBurden): Findings => {
     const patient = ctx.individual.attributes;
@@ -96,8 +86,8 @@ export function carePathway(
 
   const factorsOf = (ctx: Ctx): PatientFactors => ({
     fitForSurgery: fitForSurgery(ctx),
-    complexIfBilobar: ctx.uniform(TREATMENT) < inputs.bilobarComplexProbability,
-    systemicFirstPolicy: ctx.uniform(TREATMENT) < inputs.systemicFirstProbability,
+    complexIfBilobar: ctx.uniform(PURPOSE.treatment) < inputs.bilobarComplexProbability,
+    systemicFirstPolicy: ctx.uniform(PURPOSE.treatment) < inputs.systemicFirstProbability,
   });
 
   const burdenNow = (ctx: Ctx) => {
@@ -105,53 +95,42 @@ export function carePathway(
     return liverBurden(patient.growth, patient.lesionOnsets, patient.lesionLobes, ctx.individual.time);
   };
 
-  const liverFoundBy = (ctx: Ctx, modality: SarcomaInputs['imaging']['contrastCt'], purpose: string) => {
+  const liverFoundBy = (ctx: Ctx, modality: SarcomaInputs['imaging']['contrastCt'], purpose: PurposeHandle) => {
     const patient = ctx.individual.attributes;
     const p = detectionProbability(patient.growth, modality.sensitivity, patient.lesionOnsets, ctx.individual.time);
     return ctx.uniform(purpose) < p;
   };
 
-  const followUpScan = (ctx: Ctx, visit: FollowUpVisit) => {
+  /** One follow-up contrast CT; the schedule ends once the patient is treated again or the disease is known. */
+  const followUpScan = (ctx: Ctx, _visit: unknown, treatment: number): boolean => {
     const patient = ctx.individual.attributes;
-    if (patient.localTreatments !== visit.treatment || (ctx.individual.state === 'liverDisease' && patient.detected))
-      return;
+    if (patient.localTreatments !== treatment || (ctx.individual.state === 'liverDisease' && patient.detected)) {
+      return false;
+    }
     const contrast = inputs.imaging.contrastCt;
-    ctx.count('followUpScans');
-    ctx.addReward('costs', contrast.cost);
-    ctx.addReward('qalys', -inputs.scanQalyLoss);
-    if (ctx.individual.state === 'liverDisease' && liverFoundBy(ctx, contrast, FOLLOW_UP)) {
+    ctx.count(COUNTER.followUpScans);
+    ctx.addReward(CHANNEL.costs, contrast.cost);
+    ctx.addReward(CHANNEL.qalys, -inputs.scanQalyLoss);
+    if (ctx.individual.state === 'liverDisease' && liverFoundBy(ctx, contrast, PURPOSE.followUp)) {
       pathway.detect(ctx, 'followUp'); // whose staging images the chest
     } else {
-      if (ctx.individual.state !== 'liverDisease' && ctx.uniform(FOLLOW_UP) > contrast.specificity) {
-        ctx.count('falsePositives');
-        ctx.addReward('costs', inputs.falsePositiveCost);
-        ctx.addReward('qalys', -inputs.falsePositiveQalyLoss);
+      if (ctx.individual.state !== 'liverDisease' && ctx.uniform(PURPOSE.followUp) > contrast.specificity) {
+        ctx.count(COUNTER.falsePositives);
+        ctx.addReward(CHANNEL.costs, inputs.falsePositiveCost);
+        ctx.addReward(CHANNEL.qalys, -inputs.falsePositiveQalyLoss);
       }
-      pathway.chestImaged(ctx, FOLLOW_UP, true);
+      pathway.chestImaged(ctx, PURPOSE.followUp, true);
     }
-    scheduleNextFollowUp(ctx, visit);
+    return true;
   };
-
-  /** Schedules visit number `visit.visit + 1` of the follow-up schedule, if there is one. */
-  const scheduleNextFollowUp = (ctx: Ctx, visit: FollowUpVisit) => {
-    let k = visit.visit + 1;
-    for (const segment of FOLLOW_UP_SCHEDULE) {
-      const visitsInSegment = Math.round((segment.toYears - segment.fromYears) / segment.everyYears);
-      if (k < visitsInSegment) {
-        visit.visit += 1;
-        ctx.schedule(visit.start + segment.fromYears + k * segment.everyYears, followUpScan, visit);
-        return;
-      }
-      k -= visitsInSegment;
-    }
+  /** The follow-up schedule; its data is the number of local treatments it follows. */
+  const followUp: VisitSchedule<SarcomaState, Patient, VisitSegment, number> = {
+    segments: FOLLOW_UP_SEGMENTS,
+    visit: followUpScan,
   };
 
   const startFollowUp = (ctx: Ctx) => {
-    const patient = ctx.individual.attributes;
-    const first = FOLLOW_UP_SCHEDULE[0];
-    if (first === undefined) return;
-    const visit: FollowUpVisit = { treatment: patient.localTreatments, start: ctx.individual.time, visit: 0 };
-    ctx.schedule(ctx.individual.time + first.fromYears, followUpScan, visit);
+    ctx.scheduleVisits(ctx.individual.time, followUp, ctx.individual.attributes.localTreatments);
   };
 
   const clearLiver = (ctx: Ctx, recurrenceHazardRatio: number) => {
@@ -166,31 +145,31 @@ export function carePathway(
   const resect = (ctx: Ctx, burden: LiverBurden) => {
     const patient = ctx.individual.attributes;
     if (!localTherapyHappens(ctx)) {
-      startSystemic(ctx, ctx.uniform(TREATMENT));
+      startSystemic(ctx, ctx.uniform(PURPOSE.treatment));
       return;
     }
-    ctx.count(patient.localTreatments > 0 ? 'reResections' : 'resections');
+    ctx.count(patient.localTreatments > 0 ? COUNTER.reResections : COUNTER.resections);
     if (!patient.everResected) {
       // Burden at the first resection, as surgical series report it (002 Table 4).
       patient.everResected = true;
-      ctx.count('patientsEverResected');
-      if (burden.lesions === 1) ctx.count('solitaryAtFirstResection');
-      if (burden.largestMm > inputs.resectionPrognosis.largeLesionMm) ctx.count('largeLesionAtFirstResection');
+      ctx.count(COUNTER.patientsEverResected);
+      if (burden.lesions === 1) ctx.count(COUNTER.solitaryAtFirstResection);
+      if (burden.largestMm > inputs.resectionPrognosis.largeLesionMm) ctx.count(COUNTER.largeLesionAtFirstResection);
     }
     // Outcomes after the first resection, as surgical series report them (002).
-    ctx.curveStart('survivalFromResection');
-    ctx.curveStart('diseaseFreeFromResection');
-    ctx.addReward('costs', inputs.cost.resection);
-    ctx.addReward('qalys', -inputs.utility.liverSurgeryQalyLoss);
-    if (ctx.uniform(TREATMENT) < inputs.perioperativeMortality) {
-      ctx.count('perioperativeDeaths');
+    ctx.curveStart(CURVE.survivalFromResection.curve);
+    ctx.curveStart(CURVE.diseaseFreeFromResection.curve);
+    ctx.addReward(CHANNEL.costs, inputs.cost.resection);
+    ctx.addReward(CHANNEL.qalys, -inputs.utility.liverSurgeryQalyLoss);
+    if (ctx.uniform(PURPOSE.treatment) < inputs.perioperativeMortality) {
+      ctx.count(COUNTER.perioperativeDeaths);
       ctx.setState('deadCancer');
       return;
     }
-    const r0 = ctx.uniform(TREATMENT) < inputs.r0Probability;
+    const r0 = ctx.uniform(PURPOSE.treatment) < inputs.r0Probability;
     // Only a share of the resected series' advantage is causal (the rest is selection, 002):
     // for the others the operation leaves the disease's course as it was.
-    const causal = ctx.uniform(TREATMENT) < inputs.resectionCausalShare;
+    const causal = ctx.uniform(PURPOSE.treatment) < inputs.resectionCausalShare;
     // Limited lung disease known at the time is resected too (001 rec. 5.4); its own effect
     // does not depend on whether the liver resection's does.
     if (patient.extrahepaticDetected && patient.limitedLung && !patient.lungResected) resectLung(ctx);
@@ -205,8 +184,8 @@ export function carePathway(
 
   const startSystemic = (ctx: Ctx, draw: number) => {
     const patient = ctx.individual.attributes;
-    ctx.count('systemicTherapies');
-    ctx.addReward('costs', inputs.cost.systemicCourse);
+    ctx.count(COUNTER.systemicTherapies);
+    ctx.addReward(CHANNEL.costs, inputs.cost.systemicCourse);
     patient.systemicResponder = draw < inputs.systemicResponse;
     ctx.hazardsChanged();
   };
@@ -230,11 +209,11 @@ export function carePathway(
         patient.lesionOnsets[i] = (patient.lesionOnsets[i] as number) + back;
       }
     }
-    ctx.count('systemicFirstReassessments');
+    ctx.count(COUNTER.systemicFirstReassessments);
     const burden = burdenNow(ctx);
     const progressed = burden.largestMm >= inputs.progressionDiameterRatio * course.largestMmAtStart;
     if (progressed) {
-      ctx.count('progressedOnSystemicFirst');
+      ctx.count(COUNTER.progressedOnSystemicFirst);
       return;
     }
     const c = classify(findingsOf(ctx, burden), factorsOf(ctx), inputs.rules);
@@ -243,21 +222,21 @@ export function carePathway(
 
   const ablate = (ctx: Ctx) => {
     if (!localTherapyHappens(ctx)) {
-      startSystemic(ctx, ctx.uniform(TREATMENT));
+      startSystemic(ctx, ctx.uniform(PURPOSE.treatment));
       return;
     }
-    ctx.count('ablations');
-    ctx.addReward('costs', inputs.cost.ablation);
-    if (ctx.uniform(TREATMENT) < inputs.ablationSuccess) {
+    ctx.count(COUNTER.ablations);
+    ctx.addReward(CHANNEL.costs, inputs.cost.ablation);
+    if (ctx.uniform(PURPOSE.treatment) < inputs.ablationSuccess) {
       if (treatmentWorks) clearLiver(ctx, inputs.ablationRecurrenceHazardRatio);
-    } else startSystemic(ctx, ctx.uniform(TREATMENT));
+    } else startSystemic(ctx, ctx.uniform(PURPOSE.treatment));
   };
 
   const resectLung = (ctx: Ctx) => {
     const patient = ctx.individual.attributes;
     patient.lungResected = true;
-    ctx.count('lungMetastasectomies');
-    ctx.addReward('costs', inputs.cost.lungMetastasectomy);
+    ctx.count(COUNTER.lungMetastasectomies);
+    ctx.addReward(CHANNEL.costs, inputs.cost.lungMetastasectomy);
     if (treatmentWorks) patient.extrahepaticDeathHazardRatio = inputs.lungMetastasectomyDeathHazardRatio;
     ctx.hazardsChanged();
   };
@@ -272,8 +251,8 @@ export function carePathway(
     if (patient.detected && ctx.individual.state === 'liverDisease') return;
     if (patient.limitedLung && fitForSurgery(ctx)) resectLung(ctx);
     else {
-      ctx.count('extrahepaticSystemicTherapies');
-      startSystemic(ctx, ctx.uniform(TREATMENT));
+      ctx.count(COUNTER.extrahepaticSystemicTherapies);
+      startSystemic(ctx, ctx.uniform(PURPOSE.treatment));
     }
   };
 
@@ -290,16 +269,19 @@ export function carePathway(
       const patient = ctx.individual.attributes;
       if (patient.extrahepaticDetected) return;
       patient.extrahepaticDetected = true;
-      ctx.count('extrahepaticDetected');
-      ctx.curveEvent('firstMetastasisFound', 'found');
-      if (route === 'symptoms') ctx.count('extrahepaticDetectedBySymptoms');
+      ctx.count(COUNTER.extrahepaticDetected);
+      ctx.curveEvent(CURVE.firstMetastasisFound.cause.found);
+      if (route === 'symptoms') ctx.count(COUNTER.extrahepaticDetectedBySymptoms);
       ctx.hazardsChanged(); // known metastatic disease changes costs and utility
       // Staging of newly found metastatic disease images the abdomen too (contrast CT), unless
       // the scan that found it just did.
       if (!abdomenImaged && !(ctx.individual.state === 'liverDisease' && patient.detected)) {
-        ctx.count('stagingScans');
-        ctx.addReward('costs', inputs.imaging.contrastCt.cost);
-        if (ctx.individual.state === 'liverDisease' && liverFoundBy(ctx, inputs.imaging.contrastCt, TREATMENT)) {
+        ctx.count(COUNTER.stagingScans);
+        ctx.addReward(CHANNEL.costs, inputs.imaging.contrastCt.cost);
+        if (
+          ctx.individual.state === 'liverDisease' &&
+          liverFoundBy(ctx, inputs.imaging.contrastCt, PURPOSE.treatment)
+        ) {
           pathway.detect(ctx, 'staging');
           return; // the liver pathway, which now knows of the extrahepatic disease, decides
         }
@@ -315,59 +297,59 @@ export function carePathway(
       // (and treat) the same liver disease a second time.
       patient.detected = true;
       patient.everDetected = true;
-      ctx.curveEvent('firstMetastasisFound', 'found');
+      ctx.curveEvent(CURVE.firstMetastasisFound.cause.found);
       // Staging of newly found liver disease includes the chest.
-      if (route !== 'staging') pathway.chestImaged(ctx, TREATMENT, true);
+      if (route !== 'staging') pathway.chestImaged(ctx, PURPOSE.treatment, true);
       const burden = burdenNow(ctx);
       ctx.count(
         route === 'surveillance'
-          ? 'detectedBySurveillance'
+          ? COUNTER.detectedBySurveillance
           : route === 'symptoms'
-            ? 'detectedBySymptoms'
+            ? COUNTER.detectedBySymptoms
             : route === 'staging'
-              ? 'detectedByStaging'
-              : 'detectedByFollowUp',
+              ? COUNTER.detectedByStaging
+              : COUNTER.detectedByFollowUp,
       );
       if (patient.localTreatments > 0) {
-        ctx.count('liverRecurrencesDetected');
-        ctx.curveEvent('diseaseFreeFromResection', 'recurrence');
+        ctx.count(COUNTER.liverRecurrencesDetected);
+        ctx.curveEvent(CURVE.diseaseFreeFromResection.cause.recurrence);
       }
       const findings = findingsOf(ctx, burden);
       const factors = factorsOf(ctx);
       const plan = decideTreatment(findings, factors, inputs.rules);
       if (firstDetection) {
-        ctx.curveEvent('livermetDetected', 'detected');
-        ctx.curveStart('survivalFromDetection');
-        ctx.count('firstDetections');
-        ctx.count('lesionsAtFirstDetection', burden.lesions);
-        ctx.count('largestMmAtFirstDetection', burden.largestMm);
-        if (burden.lesions > 1) ctx.count('multipleAtFirstDetection');
-        if (burden.bilobar) ctx.count('bilobarAtFirstDetection');
+        ctx.curveEvent(CURVE.livermetDetected.cause.detected);
+        ctx.curveStart(CURVE.survivalFromDetection.curve);
+        ctx.count(COUNTER.firstDetections);
+        ctx.count(COUNTER.lesionsAtFirstDetection, burden.lesions);
+        ctx.count(COUNTER.largestMmAtFirstDetection, burden.largestMm);
+        if (burden.lesions > 1) ctx.count(COUNTER.multipleAtFirstDetection);
+        if (burden.bilobar) ctx.count(COUNTER.bilobarAtFirstDetection);
         const oligometastatic = classify(findings, factors, inputs.rules).oligometastatic;
-        if (oligometastatic) ctx.count('oligometastaticAtFirstDetection');
-        if (plan === 'resection') ctx.count('resectedAtFirstDetection');
-        if (ctx.individual.time <= inputs.synchronous.windowYears) ctx.count('detectedInSynchronousWindow');
-        if (findings.synchronous) ctx.count('synchronousAtFirstDetection');
+        if (oligometastatic) ctx.count(COUNTER.oligometastaticAtFirstDetection);
+        if (plan === 'resection') ctx.count(COUNTER.resectedAtFirstDetection);
+        if (ctx.individual.time <= inputs.synchronous.windowYears) ctx.count(COUNTER.detectedInSynchronousWindow);
+        if (findings.synchronous) ctx.count(COUNTER.synchronousAtFirstDetection);
         if (route === 'symptoms') {
-          ctx.count('symptomaticFirstDetections');
-          ctx.count('lesionsAtSymptomaticDetection', burden.lesions);
-          ctx.count('largestMmAtSymptomaticDetection', burden.largestMm);
-          if (burden.lesions > 1) ctx.count('multipleAtSymptomaticDetection');
-          if (burden.bilobar) ctx.count('bilobarAtSymptomaticDetection');
-          if (oligometastatic) ctx.count('oligometastaticAtSymptomaticDetection');
-          if (plan === 'resection') ctx.count('resectedAtSymptomaticDetection');
+          ctx.count(COUNTER.symptomaticFirstDetections);
+          ctx.count(COUNTER.lesionsAtSymptomaticDetection, burden.lesions);
+          ctx.count(COUNTER.largestMmAtSymptomaticDetection, burden.largestMm);
+          if (burden.lesions > 1) ctx.count(COUNTER.multipleAtSymptomaticDetection);
+          if (burden.bilobar) ctx.count(COUNTER.bilobarAtSymptomaticDetection);
+          if (oligometastatic) ctx.count(COUNTER.oligometastaticAtSymptomaticDetection);
+          if (plan === 'resection') ctx.count(COUNTER.resectedAtSymptomaticDetection);
         }
         onFirstDetection?.(ctx, extrahepaticKnownBefore);
       }
       ctx.hazardsChanged(); // known disease changes costs and utility
-      const draw = ctx.uniform(TREATMENT);
+      const draw = ctx.uniform(PURPOSE.treatment);
       switch (plan) {
         case 'resection':
           resect(ctx, burden);
           break;
         case 'systemicThenReassess':
           startSystemic(ctx, draw);
-          ctx.count('systemicFirstCourses');
+          ctx.count(COUNTER.systemicFirstCourses);
           ctx.schedule(ctx.individual.time + inputs.systemicReassessYears, reassessAfterSystemic, {
             episode: patient.episode,
             startTime: ctx.individual.time,

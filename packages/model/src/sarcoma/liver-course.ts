@@ -3,33 +3,15 @@
 // metastasis (onset by site, histology, grade and the shared propensity; symptoms once
 // present) and local recurrence. Events carry their episode so that a resection makes the
 // pending events of the cleared episode harmless.
-import type { Hazard } from '../engine/hazard.js';
 import type { SimulationContext } from '../engine/model.js';
 import type { CarePathway } from './care-pathway.js';
 import { detectionProbability } from './liver-burden.js';
 import type { SarcomaInputs } from './model-inputs.js';
+import { CHANNEL, COUNTER, CURVE, PURPOSE } from './names.js';
 import { beginEpisode, type Patient } from './patient.js';
 import type { SarcomaState } from './states.js';
 
 type Ctx = SimulationContext<SarcomaState, Patient>;
-
-const NATURAL = 'natural';
-
-/**
- * Time of the next event of `hazard` × `ratio` after clock value `clockNow`, with a fresh
- * Exp(1) budget (a ratio of 0 means never).
- */
-function nextOnClock(ctx: Ctx, hazard: Hazard, clockNow: number, ratio = 1): number {
-  const budget = -Math.log(1 - ctx.uniform(NATURAL));
-  if (!(ratio > 0)) return Infinity;
-  // A tiny budget can round the inverse below the clock (−2e-16 was seen in 10M patients).
-  return Math.max(0, hazard.inverseCumulative(hazard.cumulative(clockNow) + budget / ratio) - clockNow);
-}
-
-const exponentialWait = (ctx: Ctx, rate: number) => {
-  const u = ctx.uniform(NATURAL);
-  return rate > 0 ? -Math.log(1 - u) / rate : Infinity;
-};
 
 export interface LiverCourse {
   /** Begins a new liver-disease episode now (onset or recurrence) and schedules its course. */
@@ -48,13 +30,12 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
     patient.lesionLobes.push(u < inputs.otherLobeProbability ? 1 - firstLobe : firstLobe);
   };
 
-  const nextLesionGap = (ctx: Ctx) =>
-    inputs.newLesionRatePerYear > 0 ? -Math.log(1 - ctx.uniform(NATURAL)) / inputs.newLesionRatePerYear : Infinity;
+  const nextLesionGap = (ctx: Ctx) => ctx.exponentialWait(PURPOSE.natural, inputs.newLesionRatePerYear);
 
   const newLesion = (ctx: Ctx, episode: number) => {
     const patient = ctx.individual.attributes;
     if (patient.episode !== episode || ctx.individual.state !== 'liverDisease') return;
-    seedLesion(patient, ctx.individual.time, ctx.uniform(NATURAL));
+    seedLesion(patient, ctx.individual.time, ctx.uniform(PURPOSE.natural));
     ctx.schedule(ctx.individual.time + nextLesionGap(ctx), newLesion, episode);
   };
 
@@ -71,13 +52,13 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
   const extrahepaticOnset = (ctx: Ctx) => {
     const patient = ctx.individual.attributes;
     patient.extrahepatic = true;
-    patient.limitedLung = ctx.uniform(NATURAL) < inputs.limitedLungProbability;
-    ctx.count('extrahepaticMetastases');
-    if (patient.episode > 0) ctx.count('livermetWithExtrahepatic');
-    ctx.curveEvent('firstDistantMetastasis', 'metastasis');
+    patient.limitedLung = ctx.uniform(PURPOSE.natural) < inputs.limitedLungProbability;
+    ctx.count(COUNTER.extrahepaticMetastases);
+    if (patient.episode > 0) ctx.count(COUNTER.livermetWithExtrahepatic);
+    ctx.curveEvent(CURVE.firstDistantMetastasis.cause.metastasis);
     ctx.hazardsChanged();
     ctx.schedule(
-      ctx.individual.time + exponentialWait(ctx, inputs.extrahepaticSymptomRatePerYear),
+      ctx.individual.time + ctx.exponentialWait(PURPOSE.natural, inputs.extrahepaticSymptomRatePerYear),
       extrahepaticSymptoms,
       null,
     );
@@ -85,25 +66,25 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
 
   const localRecurrence = (ctx: Ctx) => {
     ctx.individual.attributes.localRecurrence = true;
-    ctx.count('localRecurrences');
-    ctx.curveEvent('localRecurrence', 'recurrence');
-    ctx.addReward('costs', inputs.cost.localRecurrence);
+    ctx.count(COUNTER.localRecurrences);
+    ctx.curveEvent(CURVE.localRecurrence.cause.recurrence);
+    ctx.addReward(CHANNEL.costs, inputs.cost.localRecurrence);
     ctx.hazardsChanged(); // local disease can now kill
   };
 
   const scheduleEpisode = (ctx: Ctx) => {
     const patient = ctx.individual.attributes;
-    ctx.curveEvent('firstDistantMetastasis', 'metastasis'); // only the first metastasis counts
+    ctx.curveEvent(CURVE.firstDistantMetastasis.cause.metastasis); // only the first metastasis counts
     const now = ctx.individual.time;
     const onset = patient.episodeOnset;
     // Lesions seeded before now (disease already present at entry), then the next one.
     let next = onset + nextLesionGap(ctx);
     while (next <= now) {
-      seedLesion(patient, next, ctx.uniform(NATURAL));
+      seedLesion(patient, next, ctx.uniform(PURPOSE.natural));
       next += nextLesionGap(ctx);
     }
     ctx.schedule(next, newLesion, patient.episode);
-    const untilSymptoms = nextOnClock(ctx, inputs.symptoms(patient.growth), now - onset);
+    const untilSymptoms = ctx.waitOnHazard(PURPOSE.natural, inputs.symptoms(patient.growth), now - onset);
     ctx.schedule(now + untilSymptoms, symptomaticPresentation, patient.episode);
   };
 
@@ -111,8 +92,8 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
     startEpisode(ctx) {
       const patient = ctx.individual.attributes;
       if (patient.episode === 0) {
-        ctx.count('patientsWithLiverMetastasis');
-        if (patient.extrahepatic) ctx.count('livermetWithExtrahepatic');
+        ctx.count(COUNTER.patientsWithLiverMetastasis);
+        if (patient.extrahepatic) ctx.count(COUNTER.livermetWithExtrahepatic);
       }
       beginEpisode(patient, ctx.individual.time);
       scheduleEpisode(ctx);
@@ -124,7 +105,7 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
       const patient = ctx.individual.attributes;
       // Would a staging contrast CT at diagnosis have shown liver disease already present?
       // Drawn for everyone, so that every patient uses the natural stream alike.
-      const staging = ctx.uniform(NATURAL);
+      const staging = ctx.uniform(PURPOSE.natural);
       patient.visibleAtDiagnosis =
         ctx.individual.state === 'liverDisease' &&
         staging < detectionProbability(patient.growth, inputs.imaging.contrastCt.sensitivity, patient.lesionOnsets, 0);
@@ -132,11 +113,11 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
         inputs.extrahepaticHazardRatio(patient.site, patient.histology, patient.grade) * patient.propensity;
       // The onset time is drawn even when the disease is already there, so that every patient
       // uses the natural stream alike.
-      const onset = nextOnClock(ctx, inputs.extrahepaticOnset, 0, extrahepaticRatio);
+      const onset = ctx.waitOnHazard(PURPOSE.natural, inputs.extrahepaticOnset, 0, extrahepaticRatio);
       ctx.schedule(patient.extrahepaticAtEntry ? 0 : onset, extrahepaticOnset, null);
       ctx.schedule(
-        nextOnClock(
-          ctx,
+        ctx.waitOnHazard(
+          PURPOSE.natural,
           inputs.localRecurrence(patient.site),
           0,
           inputs.localRecurrenceHazardRatio(patient.grade, patient.histology),

@@ -3,6 +3,7 @@
 // extrahepatic and local disease and treatment history the model updates as it unfolds.
 
 import { type Grade, HISTOLOGIES, type Histology, type Sex, SITES, type Site } from '../domain/categories.js';
+import { exponentialWait, standardNormal } from '../engine/draws.js';
 import type { Uniform } from '../engine/random-streams.js';
 import type { ParameterValues } from '../evidence/registry.js';
 import type { GrowthModel } from './liver-burden.js';
@@ -127,16 +128,15 @@ export function cohortSampler(
   };
 }
 
-/** Standard normal by Box–Muller (one of the pair; two uniforms). */
-function standardNormal(u: Uniform): number {
-  const radius = Math.sqrt(-2 * Math.log(1 - u()));
-  return radius * Math.cos(2 * Math.PI * u());
-}
-
 /** A lognormal multiplier with mean 1 and log-scale standard deviation `sdLog`. */
 function meanOneLognormal(u: Uniform, sdLog: number): number {
   const z = standardNormal(u);
   return Math.exp(sdLog * z - (sdLog * sdLog) / 2);
+}
+
+/** A patient that a history may change without touching `patient` (the lesion lists are copied). */
+export function copyPatient(patient: Patient): Patient {
+  return { ...patient, lesionOnsets: [...patient.lesionOnsets], lesionLobes: [...patient.lesionLobes] };
 }
 
 /** Resets the patient's liver disease to a new episode whose first lesion began at `onset`. */
@@ -192,7 +192,7 @@ export function samplePatient(sampler: CohortSampler, u: Uniform, followUp?: Fol
   if (followUp !== undefined) {
     const untilAnalysis = u() * followUp.accrualYears;
     const untilLost =
-      followUp.lossToFollowUpPerYear > 0 ? -Math.log(1 - u()) / followUp.lossToFollowUpPerYear : Infinity;
+      followUp.lossToFollowUpPerYear > 0 ? exponentialWait(u(), followUp.lossToFollowUpPerYear) : Infinity;
     followUpYears = Math.min(untilAnalysis, untilLost);
   }
   const patient: Patient = {

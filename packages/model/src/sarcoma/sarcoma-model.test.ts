@@ -5,7 +5,7 @@ import { US_2022 } from '../data/life-tables.js';
 import { HISTOLOGIES, SITES } from '../domain/categories.js';
 import type { TraceRecord } from '../engine/accumulators.js';
 import { runSerial } from '../engine/blocks.js';
-import { summarize } from '../engine/results.js';
+import { type StrategyResult, summarize } from '../engine/results.js';
 import { createRunner } from '../engine/simulator.js';
 import { ParameterValues } from '../evidence/registry.js';
 import { sarcomaOutcomes } from './outcomes.js';
@@ -32,6 +32,7 @@ function run(
   overrides: Record<string, number> = {},
   options: Partial<SarcomaOptions> = {},
   blockSize = 1_000,
+  visitsOneByOne = false,
 ) {
   const simulation = sarcomaSimulation(new ParameterValues(COMMITTED_CALIBRATION, overrides), {
     strategies,
@@ -41,7 +42,12 @@ function run(
     treatmentEffect: 'modelled',
     ...options,
   });
-  return runSerial(createRunner(simulation), { seed: 314, individuals, blockSize, traceIndividuals: 2_000 });
+  return runSerial(createRunner({ ...simulation, visitsOneByOne }), {
+    seed: 314,
+    individuals,
+    blockSize,
+    traceIndividuals: 2_000,
+  });
 }
 
 const stateChanges = (traces: readonly TraceRecord[], strategyId: string) =>
@@ -55,6 +61,40 @@ describe('sarcoma model', () => {
     const a = JSON.stringify(summarize(run(strategies, 3_000, {}, {}, 3_000)));
     expect(JSON.stringify(summarize(run(strategies, 3_000, {}, {}, 7)))).toBe(a);
     expect(JSON.stringify(summarize(run(strategies, 3_000, {}, {}, 1_024)))).toBe(a);
+  });
+
+  it('quiet surveillance runs (skipping disease-free visits) match visits one by one in distribution', () => {
+    const strategies = [named('contrast-ct-all'), named('mri-rp-lms')];
+    const n = 20_000;
+    const quiet = summarize(run(strategies, n)).strategies;
+    const single = summarize(run(strategies, n, {}, {}, 1_000, true)).strategies;
+    for (let s = 0; s < strategies.length; s++) {
+      const [a, b] = [quiet[s], single[s]];
+      if (a === undefined || b === undefined) throw new Error('missing strategy');
+      for (const channel of ['costs', 'qalys'] as const) {
+        const [x, y] = [a.rewards[channel]?.discounted, b.rewards[channel]?.discounted];
+        if (x === undefined || y === undefined) throw new Error('missing channel');
+        // Independent imaging draws, shared natural histories: the independent-samples SE is conservative.
+        expect(Math.abs(x.mean - y.mean)).toBeLessThan(4 * Math.hypot(x.mcse, y.mcse));
+      }
+      // Per visit: missed with probability 1 − adherence; per attended disease-free scan, a false alarm.
+      const binomial = (r: StrategyResult, events: string, trials: (r: StrategyResult) => number) => {
+        const t = trials(r);
+        const p = (r.counters[events]?.total ?? 0) / t;
+        return { p, se: Math.sqrt((p * (1 - p)) / t) };
+      };
+      const visits = (r: StrategyResult) =>
+        (r.counters.missedScans?.total ?? 0) + (r.counters.surveillanceScans?.total ?? 0);
+      const scans = (r: StrategyResult) => r.counters.surveillanceScans?.total ?? 0;
+      for (const [events, trials] of [
+        ['missedScans', visits],
+        ['falsePositives', scans],
+      ] as const) {
+        const [x, y] = [binomial(a, events, trials), binomial(b, events, trials)];
+        expect(x.p).toBeGreaterThan(0);
+        expect(Math.abs(x.p - y.p)).toBeLessThan(4 * Math.hypot(x.se, y.se));
+      }
+    }
   });
 
   it('with no liver imaging, strategies share identical natural histories (common random numbers)', () => {

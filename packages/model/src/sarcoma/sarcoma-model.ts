@@ -13,7 +13,8 @@ import { carePathway } from './care-pathway.js';
 import type { GradeEffect } from './grade-effect.js';
 import { liverCourse } from './liver-course.js';
 import { sarcomaInputs } from './model-inputs.js';
-import { type Patient, samplePatient } from './patient.js';
+import { CHANNEL, COUNTER, SARCOMA_CHANNELS, SARCOMA_COUNTERS, SARCOMA_CURVES, SARCOMA_PURPOSES } from './names.js';
+import { copyPatient, type Patient, samplePatient } from './patient.js';
 import {
   countRegisteredPatient,
   countRegistryDetection,
@@ -50,57 +51,6 @@ export interface SarcomaOptions {
 /** Width of the survival and incidence curves' time grid: one month. */
 export const CURVE_STEP_YEARS = 1 / 12;
 
-export const SARCOMA_COUNTERS = [
-  'surveillanceScans',
-  'missedScans',
-  'followUpScans',
-  'falsePositives',
-  'detectedBySurveillance',
-  'detectedBySymptoms',
-  'detectedByFollowUp',
-  'detectedByStaging',
-  'firstDetections',
-  'detectedInSynchronousWindow',
-  'synchronousAtFirstDetection',
-  'lesionsAtFirstDetection',
-  'largestMmAtFirstDetection',
-  'multipleAtFirstDetection',
-  'symptomaticFirstDetections',
-  'lesionsAtSymptomaticDetection',
-  'largestMmAtSymptomaticDetection',
-  'multipleAtSymptomaticDetection',
-  'bilobarAtSymptomaticDetection',
-  'oligometastaticAtSymptomaticDetection',
-  'resectedAtSymptomaticDetection',
-  'bilobarAtFirstDetection',
-  'oligometastaticAtFirstDetection',
-  'resectedAtFirstDetection',
-  'resections',
-  'reResections',
-  'patientsEverResected',
-  'solitaryAtFirstResection',
-  'largeLesionAtFirstResection',
-  'ablations',
-  'systemicTherapies',
-  'systemicFirstCourses',
-  /** Reassessed after systemic therapy first (alive, disease not cleared meanwhile). */
-  'systemicFirstReassessments',
-  'progressedOnSystemicFirst',
-  'perioperativeDeaths',
-  'liverRecurrencesDetected',
-  'extrahepaticMetastases',
-  /** Patients who ever have liver metastasis (true disease, found or not). */
-  'patientsWithLiverMetastasis',
-  /** Patients who have had both liver and extrahepatic metastases (counted once, when the second appears). */
-  'livermetWithExtrahepatic',
-  'extrahepaticDetected',
-  'extrahepaticDetectedBySymptoms',
-  'stagingScans',
-  'lungMetastasectomies',
-  'extrahepaticSystemicTherapies',
-  'localRecurrences',
-] as const;
-
 export function sarcomaSimulation(
   parameters: ParameterValues,
   options: SarcomaOptions,
@@ -121,13 +71,14 @@ export function sarcomaSimulation(
     treatmentWorks && patient.systemicResponder ? inputs.responderDeathHazardRatio : 1;
 
   const known = (patient: Patient) => patient.detected || patient.extrahepaticDetected;
-  const endOfLife = (ctx: Ctx) => ctx.addReward('costs', inputs.cost.endOfLife);
+  const endOfLife = (ctx: Ctx) => ctx.addReward(CHANNEL.costs, inputs.cost.endOfLife);
 
   const model: ModelDefinition<SarcomaState, Patient> = {
     name: 'sarcoma liver metastasis',
     states: SARCOMA_STATES,
     terminalStates: TERMINAL_STATES,
     attributes: (u) => samplePatient(inputs.cohort, u, registry),
+    copyAttributes: copyPatient,
     initialState: (person) => {
       const synchronous = !Number.isNaN(person.attributes.synchronousAgeYears);
       return synchronous ? 'liverDisease' : 'noLiverDisease';
@@ -228,21 +179,13 @@ export function sarcomaSimulation(
       },
     },
     counters: registry === undefined ? SARCOMA_COUNTERS : [...SARCOMA_COUNTERS, ...registryCounters()],
-    curves: {
-      livermetDetected: { causes: ['detected'] },
-      survivalFromDetection: { causes: [], origin: 'marked' },
-      firstDistantMetastasis: { causes: ['metastasis'] },
-      /** The first metastasis found (liver or extrahepatic), as clinical series time it. */
-      firstMetastasisFound: { causes: ['found'] },
-      localRecurrence: { causes: ['recurrence'] },
-      survivalFromResection: { causes: [], origin: 'marked' },
-      diseaseFreeFromResection: { causes: ['recurrence'], origin: 'marked' },
-    },
+    purposes: SARCOMA_PURPOSES,
+    curves: SARCOMA_CURVES,
     ...(registry === undefined ? {} : { followUpYears: (person) => person.attributes.followUpYears }),
     onEntry: (ctx) => {
       if (registry !== undefined) countRegisteredPatient(ctx);
       if (ctx.individual.state === 'liverDisease') {
-        ctx.count('patientsWithLiverMetastasis');
+        ctx.count(COUNTER.patientsWithLiverMetastasis);
         course.scheduleEpisode(ctx);
       }
       course.scheduleAtEntry(ctx);
@@ -251,5 +194,8 @@ export function sarcomaSimulation(
     curveStepYears: CURVE_STEP_YEARS,
   };
 
+  if (Object.keys(model.rewards).join() !== SARCOMA_CHANNELS.join()) {
+    throw new Error(`sarcoma model: reward channels must be declared in the order of SARCOMA_CHANNELS`);
+  }
   return { model, strategies: options.strategies.map((s) => surveillanceStrategy(s, inputs, pathway)) };
 }
