@@ -3,8 +3,8 @@
 
 export type { LifeTableBySex } from '../data/life-tables.js';
 export { JAPAN_2020, LIFE_TABLES, US_2022 } from '../data/life-tables.js';
-export type { AccumulatorLayout, CurveLayout, TraceRecord } from '../engine/accumulators.js';
-export { BlockAccumulator } from '../engine/accumulators.js';
+export type { AccumulatorLayout, BlockData, CurveLayout, TraceRecord } from '../engine/accumulators.js';
+export { AccumulatorOffsets, BlockAccumulator } from '../engine/accumulators.js';
 export type { TransferableBlock } from '../engine/block-transfer.js';
 export { fromTransferable, mergeTransferable, toTransferable } from '../engine/block-transfer.js';
 export type { BlockRange, SerialRunOptions } from '../engine/blocks.js';
@@ -24,7 +24,19 @@ export type {
 export { VALUE_TIMINGS } from '../engine/cycle-model.js';
 export { createCycleRunner } from '../engine/cycle-simulator.js';
 export { continuousRate, discountedDuration, discountFactor } from '../engine/discounting.js';
+export { exponentialWait, standardNormal, trialsBeforeSuccess, unitExponential } from '../engine/draws.js';
 export { ExactSums } from '../engine/exact-sum.js';
+export type {
+  ChannelHandle,
+  CounterHandle,
+  CurveCauseHandle,
+  CurveHandle,
+  CurveHandles,
+  Handle,
+  HandlesOf,
+  PurposeHandle,
+} from '../engine/handles.js';
+export { channelHandles, counterHandles, curveHandles, purposeHandles } from '../engine/handles.js';
 export type { Hazard } from '../engine/hazard.js';
 export { exponential, gompertz, lifeTable, logLogistic, piecewiseConstant, weibull } from '../engine/hazard.js';
 export type {
@@ -39,6 +51,7 @@ export type {
   SimulationDefinition,
   StrategyDefinition,
   TransitionDefinition,
+  VisitSegment,
 } from '../engine/model.js';
 export type { AnySimulationDefinition } from '../engine/model-runner.js';
 export { createModelRunner, isCycleSimulation } from '../engine/model-runner.js';
@@ -48,6 +61,7 @@ export type { CurveResult, Estimate, RewardEstimate, SimulationResults, Strategy
 export { estimate, summarize } from '../engine/results.js';
 export type { SimulationRunner } from '../engine/simulator.js';
 export { createRunner } from '../engine/simulator.js';
+export type { Visit, VisitRun, VisitSchedule } from '../engine/visit-schedule.js';
 export type { IllnessDeathParameters } from '../examples/illness-death.js';
 export { ILLNESS_DEATH_DEFAULTS, illnessDeathExample } from '../examples/illness-death.js';
 export type { SickSicker, SickSickerParameters } from '../examples/sick-sicker.js';
