@@ -2,7 +2,7 @@
 export { canonicalJson, scenarioHash } from '../scenario/canonical-hash.js';
 export type { ReportedStrategy, RunReport } from '../scenario/run-report.js';
 export { hashOfScenario, reportFor, scenarioBlocks } from '../scenario/run-report.js';
-export type { SarcomaScenario, Scenario, ScenarioInput } from '../scenario/scenario.js';
+export type { SarcomaScenario, SarcomaScenarioInput, Scenario, ScenarioInput } from '../scenario/scenario.js';
 export {
   DEFAULT_PATIENTS,
   DEFAULT_SEED,

@@ -1,6 +1,7 @@
-// The incremental analysis as a table: costs, QALYs, dominance, ICERs and net benefit.
+// The incremental analysis as a table, cheapest strategy first: status and ICER come right
+// after the name so they stay in view on a narrow screen.
 import type { RunEconomics } from '@sarcsim/model/economics';
-import { html, LitElement } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { sharedStyles } from './shared-styles.js';
 
 const money = (v: number | null) => (v === null || !Number.isFinite(v) ? '' : Math.round(v).toLocaleString('en-US'));
@@ -8,27 +9,37 @@ const qaly = (v: number | null) => (v === null || !Number.isFinite(v) ? '' : v.t
 const STATUS = { ND: 'on the frontier', D: 'dominated', ED: 'extendedly dominated' } as const;
 
 export class IcerTable extends LitElement {
-  static override styles = sharedStyles;
+  static override styles = [
+    sharedStyles,
+    css`
+      tbody th {
+        max-width: 11rem;
+        font-weight: normal;
+      }
+    `,
+  ];
   static override properties = { economics: { attribute: false } };
   declare economics: RunEconomics;
 
   override render() {
     const e = this.economics;
     const label = new Map(e.strategies.map((s) => [s.id, s.label]));
+    const name = (id: string | null) => (id === null ? '' : (label.get(id) ?? id));
+    const rows = [...e.incremental.rows].sort((a, b) => a.cost - b.cost || b.effect - a.effect);
     return html`<div class="scroll"><table data-testid="icer-table">
-        <caption class="note">Discounted per patient; ${e.currency}; net monetary benefit at ${money(e.willingnessToPay)} ${e.currency} per QALY</caption>
-        <thead><tr><th scope="col">Strategy</th><th scope="col">Cost</th><th scope="col">QALYs</th><th scope="col">Status</th><th scope="col">Compared with</th><th scope="col">Δ cost</th><th scope="col">Δ QALYs</th><th scope="col">ICER</th><th scope="col">NMB</th></tr></thead>
+        <caption class="note">Discounted per patient, cheapest first; ${e.currency}; net monetary benefit at ${money(e.willingnessToPay)} ${e.currency} per QALY</caption>
+        <thead><tr><th scope="col">Strategy</th><th scope="col">Status</th><th scope="col">ICER</th><th scope="col">Cost</th><th scope="col">QALYs</th><th scope="col">Compared with</th><th scope="col">Δ cost</th><th scope="col">Δ QALYs</th><th scope="col">NMB</th></tr></thead>
         <tbody>
-          ${e.incremental.rows.map(
+          ${rows.map(
             (r) => html`<tr>
-              <th scope="row">${label.get(r.id) ?? r.id}${e.incremental.preferred === r.id ? html` <strong>(preferred)</strong>` : ''}</th>
+              <th scope="row">${name(r.id)}${e.incremental.preferred === r.id ? html` <strong>(preferred)</strong>` : ''}</th>
+              <td><abbr title=${STATUS[r.status]}>${r.status}</abbr>${r.sameAs === null ? '' : ` (= ${name(r.sameAs)})`}</td>
+              <td>${money(r.icer)}</td>
               <td>${money(r.cost)}</td>
               <td>${qaly(r.effect)}</td>
-              <td><abbr title=${STATUS[r.status]}>${r.status}</abbr>${r.sameAs === null ? '' : ` (= ${r.sameAs})`}</td>
-              <td>${r.comparator ?? (r.dominatedBy === null ? '' : `by ${r.dominatedBy}`)}</td>
+              <td>${r.comparator !== null ? name(r.comparator) : r.dominatedBy === null ? '' : `by ${name(r.dominatedBy)}`}</td>
               <td>${money(r.incrementalCost)}</td>
               <td>${qaly(r.incrementalEffect)}</td>
-              <td>${money(r.icer)}</td>
               <td>${money(r.netMonetaryBenefit)}</td>
             </tr>`,
           )}
