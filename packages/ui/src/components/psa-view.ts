@@ -31,6 +31,7 @@ export class PsaView extends LitElement {
     problems: { attribute: false },
     result: { attribute: false },
     freshness: { attribute: false },
+    seconds: { type: Number },
     running: { type: Boolean },
     estimateSeconds: { type: Number },
   };
@@ -38,6 +39,8 @@ export class PsaView extends LitElement {
   declare problems: readonly string[];
   declare result: PsaResult | undefined;
   declare freshness: Freshness | undefined;
+  /** How long the shown PSA took. */
+  declare seconds: number;
   declare running: boolean;
   declare estimateSeconds: number;
 
@@ -76,7 +79,7 @@ export class PsaView extends LitElement {
           ? ''
           : html`<h3>Results of the last PSA</h3>
             <p data-testid="psa-settings">Run with <strong>${r.summary.draws} draws × ${r.summary.patientsPerDraw.toLocaleString('en-US')} patients per draw</strong>
-              × ${r.strategies.length} strategies, seed ${r.scenario.seed}; shown at ${money(r.summary.willingnessToPay)} USD per QALY.</p>
+              × ${r.strategies.length} strategies, seed ${r.scenario.seed}; took <span data-testid="psa-seconds">${this.seconds.toFixed(1)}</span> s; shown at ${money(r.summary.willingnessToPay)} USD per QALY.</p>
             ${
               this.freshness === undefined || this.freshness.current
                 ? ''

@@ -223,6 +223,11 @@ export class SarcsimApp extends LitElement {
     return check.ok && check.scenario.model === 'sarcoma' ? check.scenario : undefined;
   }
 
+  /** Counts analyses that ended (done, failed or cancelled), on the element for tests to wait on. */
+  private ended(): void {
+    this.dataset.tasksEnded = String(Number(this.dataset.tasksEnded ?? '0') + 1);
+  }
+
   private announce(text: string): void {
     // Cleared first, so the same words twice are read twice.
     this.announcement = '';
@@ -245,6 +250,7 @@ export class SarcsimApp extends LitElement {
       return { report, scenario, seconds: (performance.now() - started) / 1000 };
     });
     this.message = this.runTask.outcomeMessage;
+    this.ended();
     if (record === undefined) {
       this.announce(this.message?.text ?? '');
       return;
@@ -264,6 +270,7 @@ export class SarcsimApp extends LitElement {
       this.controller.psa(scenario, this.workers, progress, signal),
     );
     this.message = this.psaTask.outcomeMessage;
+    this.ended();
     this.announce(result === undefined ? (this.message?.text ?? '') : 'PSA finished: results shown.');
   }
 
@@ -281,6 +288,7 @@ export class SarcsimApp extends LitElement {
       scenario,
     }));
     this.message = this.dsaTask.outcomeMessage;
+    this.ended();
     this.announce(record === undefined ? (this.message?.text ?? '') : 'Sensitivity analysis finished: results shown.');
   }
 
@@ -399,7 +407,7 @@ export class SarcsimApp extends LitElement {
     const patients = Number(this.draft.patients);
     const freshness = (f: Freshness | undefined) => f;
     return html`${progress === undefined ? '' : html`<run-progress .progress=${progress}></run-progress>`}
-      <psa-view .draft=${this.draft} .problems=${problems} .result=${psa} .running=${this.busy}
+      <psa-view .draft=${this.draft} .problems=${problems} .result=${psa} .running=${this.busy} .seconds=${this.psaTask.seconds}
         .freshness=${freshness(psa === undefined ? undefined : psaFreshness(psa.scenario, scenario))}
         .estimateSeconds=${this.controller.estimateSeconds('psa', psaWorkload(this.draft), this.workers)}></psa-view>
       <dsa-view .draft=${this.draft} .record=${dsa} .running=${this.busy} .disabled=${problems.length > 0}

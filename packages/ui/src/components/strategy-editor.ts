@@ -25,7 +25,7 @@ export class StrategyEditor extends LitElement {
         margin: 0.5rem 0 1rem;
       }
       td input {
-        width: 5.5rem;
+        min-width: 5.5rem;
       }
       section {
         min-width: 0;
