@@ -2,6 +2,7 @@
 // static host and offline once loaded. One Content-Security-Policy: sent as a response header
 // by `vite preview` (the only way `frame-ancestors` counts) and, for static hosts that cannot
 // set headers, as a meta tag in the page (without `frame-ancestors`, which a meta tag ignores).
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 const POLICY: readonly string[] = [
@@ -34,6 +35,14 @@ const cspMeta: Plugin = {
 export default defineConfig({
   base: './',
   plugins: [cspMeta],
+  resolve: {
+    alias: {
+      // stdlib probes for generators with eval (see the shim): the answer is fixed for ES2022.
+      '@stdlib/assert-has-generator-support': fileURLToPath(
+        new URL('./shims/has-generator-support.js', import.meta.url),
+      ),
+    },
+  },
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },
   preview: {
