@@ -39,7 +39,7 @@ export default defineConfig({
     alias: {
       // stdlib probes for generators with eval (see the shim): the answer is fixed for ES2022.
       '@stdlib/assert-has-generator-support': fileURLToPath(
-        new URL('./shims/has-generator-support.js', import.meta.url),
+        new URL('./shims/has-generator-support.cjs', import.meta.url),
       ),
     },
   },

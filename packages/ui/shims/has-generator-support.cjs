@@ -3,6 +3,7 @@
 // 'unsafe-eval' reports as a violation on every load (and in every worker). Every browser the
 // app is built for (ES2022) has generators, so the answer is always the one the probe gives
 // there: true, and stdlib's series and continued fractions take the same code path as before.
-export default function hasGeneratorSupport() {
+// CommonJS, like the package it replaces: stdlib requires it and calls the export itself.
+module.exports = function hasGeneratorSupport() {
   return true;
-}
+};
