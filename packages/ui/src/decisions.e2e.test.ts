@@ -163,16 +163,17 @@ describe('the verdict and the decision views', () => {
     await page.getByRole('tab', { name: 'Uncertainty' }).click();
     await untilEnded(page, () => page.getByTestId('run-dsa').click());
     const settings = (await page.getByTestId('dsa-settings').textContent()) ?? '';
-    expect(settings).toContain(`${label('contrast-ct-all')} against ${label('chest-only')}`);
+    expect(settings).toContain(`${label('noncontrast-ct-all')} against ${label('chest-only')}`);
     const tornado = page.locator('dsa-view plot-figure');
     const axis = (await tornado.locator('svg').last().textContent()) ?? '';
     expect(axis).not.toMatch(/\b(imaging|cost|utility|cohort)\.[a-zA-Z]/); // no registry ids
-    expect(axis).toContain(label('contrast-ct-all'));
+    expect(axis).toContain(label('noncontrast-ct-all'));
     // Every row whose two ends move the same way carries the flag, and the note counts them.
     const flagged = (axis.match(/⚠/g) ?? []).length;
     expect(await page.getByTestId('dsa-noise').count()).toBe(flagged > 0 ? 1 : 0);
     const thresholds = (await page.locator('dsa-view table').textContent()) ?? '';
-    for (const other of ['chest-ct-and-mri-for-rp-lms', 'liver-mri-for-rp-lms', 'mri-all']) {
+    for (const other of ['contrast-ct-all', 'contrast-ct-rp-lms', 'mri-rp-lms']) {
+      expect(label(other)).not.toBe(other);
       expect(thresholds).not.toContain(label(other));
     }
     await page.screenshot({ path: join(artifacts, 'uncertainty-dsa.png'), fullPage: true });

@@ -153,12 +153,14 @@ function barChart(
   const stacked = rows.some((r) => r.part !== undefined);
   return Plot.plot({
     width: WIDTH,
-    height: 60 + 34 * strategies.labels.length,
-    marginLeft: 190,
+    height: 60 + 40 * strategies.labels.length,
+    marginLeft: 200,
     x: { label, grid: true, percent },
-    y: { label: null, domain: [...strategies.labels] },
+    y: { label: null, domain: [...strategies.labels], axis: null },
     color: stacked ? { legend: true, range: STRATEGY_COLOURS } : colourScale(strategies.labels),
     marks: [
+      // Labels wrapped onto up to three lines, so long strategy names are not cut off.
+      Plot.axisY({ lineWidth: 19, tickSize: 0 }),
       Plot.barX(rows, { y: 'strategy', x: 'value', fill: stacked ? 'part' : 'strategy', tip: true }),
       Plot.ruleX([0]),
     ],

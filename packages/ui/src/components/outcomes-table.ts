@@ -10,7 +10,8 @@ export class OutcomesTable extends LitElement {
     css`
       tbody th {
         font-weight: normal;
-        white-space: pre;
+        white-space: pre-wrap;
+        min-width: 12rem;
       }
     `,
   ];

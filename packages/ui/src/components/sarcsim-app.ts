@@ -116,7 +116,17 @@ export class SarcsimApp extends LitElement {
       .files {
         display: flex;
         flex-wrap: wrap;
+        align-items: end;
         gap: 0.4rem;
+      }
+      .open-file {
+        margin: 0;
+        font-size: 0.8rem;
+      }
+      .open-file input {
+        border: none;
+        padding: 0;
+        font-size: 0.8rem;
       }
     `,
   ];
@@ -488,8 +498,7 @@ export class SarcsimApp extends LitElement {
         <div class="files">
           <button class="secondary" @click=${this.share}>Copy link to this scenario</button>
           <button class="secondary" data-testid="save-scenario" @click=${this.saveScenario}>Save scenario file</button>
-          <label class="secondary-file">
-            <span class="visually-hidden">Open a scenario or results file</span>
+          <label class="open-file">Open a scenario or results file
             <input type="file" accept=".json,application/json" data-testid="open-scenario" @change=${this.openFile} />
           </label>
         </div>

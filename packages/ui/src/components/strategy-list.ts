@@ -130,7 +130,7 @@ export class StrategyList extends LitElement {
               <label>
                 <input type="checkbox" .checked=${chosen.has(id)} ?disabled=${full && !chosen.has(id)}
                   @change=${(e: Event) => this.toggle(id, (e.target as HTMLInputElement).checked)} />
-                ${strategy.label} <span class="note">(${id})</span>
+                ${strategy.label}
               </label>
               <button class="secondary" @click=${() => this.duplicate(choice)} ?disabled=${full}
                 aria-label=${`Duplicate ${strategy.label} and edit the copy`}>Duplicate &amp; edit</button>
