@@ -67,7 +67,7 @@ describe('sarcsim web app in Chromium', () => {
     await page.getByRole('button', { name: 'Run anyway' }).click();
     await page.getByRole('status').filter({ hasText: 'patients · ETA' }).waitFor();
     await page.getByTestId('cancel').click();
-    await page.getByText('Run cancelled; nothing partial was kept.').waitFor();
+    await page.getByTestId('banner').filter({ hasText: 'Run cancelled; nothing partial was kept.' }).waitFor();
     expect(await page.getByTestId('icer-table').count()).toBe(0);
     await setPatients(page, 1_000);
     expect(await runAndReadTable(page)).toContain('Chest CT only');
@@ -174,7 +174,9 @@ describe('sarcsim web app in Chromium', () => {
     await untilEnded(page, () => page.getByTestId('run-psa').click());
     await page.getByText('EVPI at 100,000 USD per QALY').waitFor();
     expect(await page.locator('psa-view plot-figure svg').count()).toBeGreaterThanOrEqual(3);
-    await untilEnded(page, () => page.getByTestId('run-dsa').click(), 300_000);
+    // About 140 runs: estimated well over 20 s, so the page asks first.
+    await page.getByTestId('run-dsa').click();
+    await untilEnded(page, () => page.getByRole('button', { name: 'Run anyway' }).click(), 500_000);
     await page.getByText('Base case: incremental NMB').waitFor();
     expect(await page.locator('dsa-view plot-figure svg').count()).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: join(artifacts, 'uncertainty.png'), fullPage: true });
@@ -184,7 +186,7 @@ describe('sarcsim web app in Chromium', () => {
     await page.getByText(inside).waitFor({ timeout: 120_000 });
     await page.screenshot({ path: join(artifacts, 'calibration.png'), fullPage: true });
     await page.close();
-  }, 600_000);
+  }, 900_000);
 
   it('fits a narrow window', async () => {
     const page = await openApp();
