@@ -1,14 +1,12 @@
 // One-way deterministic sensitivity analysis in the browser: pick two strategies, sweep every
 // parameter over its 95% range on the same patients, and see the tornado. Only the two chosen
 // strategies are run, so every threshold names one of them.
-import type { DsaResult } from '@sarcsim/model/analyses';
 import { NAMED_STRATEGIES } from '@sarcsim/model/sarcoma';
-import type { SarcomaScenario } from '@sarcsim/model/scenario';
 import { dsaCsvFiles } from '@sarcsim/worker/browser';
 import { css, html, LitElement } from 'lit';
 import { sameDirection, tornadoChart } from '../charts/economics-charts.js';
 import { downloadText } from '../state/downloads.js';
-import type { Freshness } from '../state/results-state.js';
+import type { DsaRecord, Freshness } from '../state/results-state.js';
 import { type ScenarioDraft, type StrategyDraft, strategyId } from '../state/scenario-draft.js';
 import { sharedStyles } from './shared-styles.js';
 import './estimated-run-button.js';
@@ -17,12 +15,6 @@ import './plot-figure.js';
 const money = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '–');
 const labelOf = (s: string | StrategyDraft) =>
   typeof s === 'string' ? (NAMED_STRATEGIES.find((n) => n.id === s)?.label ?? s) : s.label;
-
-/** A finished DSA with the scenario (the chosen pair of strategies) it ran. */
-export interface DsaRecord {
-  readonly result: DsaResult;
-  readonly scenario: SarcomaScenario;
-}
 
 export class DsaView extends LitElement {
   static override styles = [

@@ -1,22 +1,13 @@
-// The app: layout and routing. It holds the scenario draft and the finished analyses and passes
-// them down; views send edits and requests up as events. Each analysis is a Task (status,
-// progress, result, abort); the URL's fragment always carries the current scenario.
-import { type PsaResult, sampledParameters } from '@sarcsim/model/analyses';
+// The app: layout and routing. It holds the scenario draft (the URL's fragment always carries
+// it) and passes it down with the analyses' tasks (state/analyses.ts); views send edits and
+// requests up as events.
 import { SARCSIM_VERSION } from '@sarcsim/model/engine';
-import { parseJsonText, type SarcomaScenario } from '@sarcsim/model/scenario';
+import type { SarcomaScenario } from '@sarcsim/model/scenario';
 import { defaultBrowserWorkerCount } from '@sarcsim/worker/browser';
 import { css, html, LitElement } from 'lit';
-import { downloadText } from '../state/downloads.js';
+import { Analyses } from '../state/analyses.js';
 import type { Exercise } from '../state/exercises.js';
-import {
-  dsaFreshness,
-  type Freshness,
-  psaAt,
-  psaFreshness,
-  type RunRecord,
-  runFreshness,
-} from '../state/results-state.js';
-import { psaWorkload, RunController, runWorkload } from '../state/run-controller.js';
+import { dsaFreshness, psaFreshness, type RunRecord, runFreshness } from '../state/results-state.js';
 import {
   defaultDraft,
   draftFrom,
@@ -26,9 +17,8 @@ import {
   strategyId,
   validateDraft,
 } from '../state/scenario-draft.js';
+import { openScenarioFile, saveScenarioFile } from '../state/scenario-files.js';
 import { decodeScenario, encodeScenario } from '../state/share-url.js';
-import { Task } from '../state/task.js';
-import type { DsaRecord } from './dsa-view.js';
 import type { ResultsView } from './results-view.js';
 import { sharedStyles } from './shared-styles.js';
 import './calibration-view.js';
@@ -54,9 +44,6 @@ const TABS = [
   ['learn', 'Learn'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
-
-/** Runs in a default one-way DSA: the base case and both ends of each parameter's range (mix components have none). */
-const DSA_RUNS = 1 + 2 * sampledParameters('recentred-prior').filter((p) => p.distribution.kind !== 'dirichlet').length;
 
 type Message = { text: string; kind: 'error' | 'info' };
 interface Undo {
@@ -151,15 +138,11 @@ export class SarcsimApp extends LitElement {
   /** Read out by screen readers when an analysis ends. */
   declare announcement: string;
 
-  private readonly controller = new RunController();
-  private readonly runTask = new Task<RunRecord>(this, 'run', 'patients');
-  private readonly psaTask = new Task<PsaResult>(this, 'PSA', 'draws');
-  private readonly dsaTask = new Task<DsaRecord>(this, 'sensitivity analysis', 'runs');
+  private readonly analyses = new Analyses(this);
   /** The fragment the app itself last wrote (a hash change to anything else is a new link). */
   private ownHash = '';
   /** Links opened so far (tests wait on it). */
   private linksOpened = 0;
-  private psaCache: { source: PsaResult; wtp: number; shown: PsaResult } | undefined;
   private readonly onHashChange = () => {
     if (location.hash !== this.ownHash) void this.loadFromUrl();
   };
@@ -185,7 +168,6 @@ export class SarcsimApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
-    this.controller.dispose();
   }
 
   /** Opens a scenario from outside (link or file) through the schema and says what happened. */
@@ -249,17 +231,8 @@ export class SarcsimApp extends LitElement {
     if (scenario === undefined) return;
     this.message = undefined;
     this.tab = 'results';
-    const record = await this.runTask.start(async ({ signal, progress }) => {
-      const started = performance.now();
-      const report = await this.controller.run(
-        scenario,
-        this.workers,
-        (p) => progress(p.individualsDone, p.individualsTotal),
-        signal,
-      );
-      return { report, scenario, seconds: (performance.now() - started) / 1000 };
-    });
-    this.message = this.runTask.outcomeMessage;
+    const record = await this.analyses.startRun(scenario, this.workers);
+    this.message = this.analyses.run.outcomeMessage;
     this.ended();
     if (record === undefined) {
       this.announce(this.message?.text ?? '');
@@ -276,38 +249,20 @@ export class SarcsimApp extends LitElement {
     const scenario = this.scenario;
     if (scenario === undefined) return;
     this.message = undefined;
-    const result = await this.psaTask.start(({ signal, progress }) =>
-      this.controller.psa(scenario, this.workers, progress, signal),
-    );
-    this.message = this.psaTask.outcomeMessage;
+    const result = await this.analyses.startPsa(scenario, this.workers);
+    this.message = this.analyses.psa.outcomeMessage;
     this.ended();
     this.announce(result === undefined ? (this.message?.text ?? '') : 'PSA finished: results shown.');
   }
 
   private async runDsa(pair: { strategy: string; comparator: string }): Promise<void> {
-    const full = this.scenario;
-    if (full === undefined) return;
-    // Only the pair is run, so a threshold can only name one of them.
-    const strategies = [pair.strategy, pair.comparator].flatMap((id) =>
-      full.strategies.filter((s) => strategyId(s) === id),
-    );
-    const scenario = { ...full, strategies } as SarcomaScenario;
+    const scenario = this.scenario;
+    if (scenario === undefined) return;
     this.message = undefined;
-    const record = await this.dsaTask.start(async ({ signal, progress }) => ({
-      result: await this.controller.dsa(scenario, pair, this.workers, progress, signal),
-      scenario,
-    }));
-    this.message = this.dsaTask.outcomeMessage;
+    const record = await this.analyses.startDsa(scenario, pair, this.workers);
+    this.message = this.analyses.dsa.outcomeMessage;
     this.ended();
     this.announce(record === undefined ? (this.message?.text ?? '') : 'Sensitivity analysis finished: results shown.');
-  }
-
-  private cancel(): void {
-    for (const task of [this.runTask, this.psaTask, this.dsaTask]) task.abort();
-  }
-
-  private get busy(): boolean {
-    return this.runTask.running || this.psaTask.running || this.dsaTask.running;
   }
 
   private startExercise(exercise: Exercise): void {
@@ -346,32 +301,14 @@ export class SarcsimApp extends LitElement {
     }
   }
 
-  private saveScenario(): void {
-    const name = this.scenario === undefined ? 'sarcsim-scenario' : `sarcsim-scenario-${Date.now().toString(36)}`;
-    downloadText(`${name}.json`, `${JSON.stringify(this.draft, null, 2)}\n`, 'application/json');
-  }
-
-  /** A scenario file (the CLI's format) or a results file (its embedded scenario). */
   private async openFile(e: Event): Promise<void> {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
     if (file === undefined) return;
     try {
-      if (file.size > 5_000_000) throw new Error(`${file.name} is larger than 5 MB`);
-      const data = parseJsonText(await file.text());
-      const embedded =
-        data !== null &&
-        typeof data === 'object' &&
-        !Array.isArray(data) &&
-        'scenarioHash' in data &&
-        'scenario' in data
-          ? (data as { scenario: unknown }).scenario
-          : undefined;
-      this.open(
-        draftFrom(embedded ?? data),
-        embedded === undefined ? `file ${file.name}` : `results file ${file.name}`,
-      );
+      const opened = await openScenarioFile(file);
+      this.open(opened, opened.from);
       await this.setDraft(this.draft);
     } catch (error) {
       this.message = {
@@ -381,25 +318,14 @@ export class SarcsimApp extends LitElement {
     }
   }
 
-  /** The last PSA, summarised at the draft's threshold (recomputed from its draws when that changed). */
-  private get psaShown(): PsaResult | undefined {
-    const source = this.psaTask.result;
-    const wtp = this.draft.economics.willingnessToPay;
-    if (source === undefined) return undefined;
-    if (!(Number.isFinite(wtp) && wtp >= 0)) return source;
-    if (this.psaCache?.source !== source || this.psaCache.wtp !== wtp)
-      this.psaCache = { source, wtp, shown: psaAt(source, wtp) };
-    return this.psaCache.shown;
-  }
-
   private renderResults(problems: readonly string[]) {
-    const record = this.runTask.result;
+    const record = this.analyses.run.result;
     const scenario = this.scenario;
-    const psa = this.psaShown;
+    const psa = this.analyses.psaShown(this.draft.economics.willingnessToPay);
     const psaMatches = psa !== undefined && record !== undefined && runFreshness(psa.scenario, record.scenario).current;
     return html`<run-panel .draft=${this.draft} .problems=${problems} .workers=${this.workers} .maxWorkers=${Math.max(8, this.workers)}
-        .estimateSeconds=${this.controller.estimateSeconds('run', runWorkload(this.draft), this.workers)}
-        .progress=${this.runTask.progress}></run-panel>
+        .estimateSeconds=${this.analyses.estimates(this.draft, this.workers).run}
+        .progress=${this.analyses.run.progress}></run-panel>
       ${
         record === undefined
           ? html`<p class="note">No results yet: press Run.</p>`
@@ -411,18 +337,18 @@ export class SarcsimApp extends LitElement {
 
   private renderUncertainty(problems: readonly string[]) {
     const scenario = this.scenario;
-    const psa = this.psaShown;
-    const dsa = this.dsaTask.result;
-    const progress = this.psaTask.progress ?? this.dsaTask.progress;
-    const patients = Number(this.draft.patients);
-    const freshness = (f: Freshness | undefined) => f;
+    const { psa: psaTask, dsa: dsaTask, busy } = this.analyses;
+    const psa = this.analyses.psaShown(this.draft.economics.willingnessToPay);
+    const dsa = dsaTask.result;
+    const progress = psaTask.progress ?? dsaTask.progress;
+    const estimates = this.analyses.estimates(this.draft, this.workers);
     return html`${progress === undefined ? '' : html`<run-progress .progress=${progress}></run-progress>`}
-      <psa-view .draft=${this.draft} .problems=${problems} .result=${psa} .running=${this.busy} .seconds=${this.psaTask.seconds}
-        .freshness=${freshness(psa === undefined ? undefined : psaFreshness(psa.scenario, scenario))}
-        .estimateSeconds=${this.controller.estimateSeconds('psa', psaWorkload(this.draft), this.workers)}></psa-view>
-      <dsa-view .draft=${this.draft} .record=${dsa} .running=${this.busy} .disabled=${problems.length > 0}
+      <psa-view .draft=${this.draft} .problems=${problems} .result=${psa} .running=${busy} .seconds=${psaTask.seconds}
+        .freshness=${psa === undefined ? undefined : psaFreshness(psa.scenario, scenario)}
+        .estimateSeconds=${estimates.psa}></psa-view>
+      <dsa-view .draft=${this.draft} .record=${dsa} .running=${busy} .disabled=${problems.length > 0}
         .freshness=${dsa === undefined ? undefined : dsaFreshness(dsa.scenario, scenario === undefined ? undefined : { ...scenario, strategies: dsa.scenario.strategies })}
-        .estimateSeconds=${this.controller.estimateSeconds('dsa', { tasks: DSA_RUNS, histories: DSA_RUNS * patients * 2 }, this.workers)}></dsa-view>`;
+        .estimateSeconds=${estimates.dsa}></dsa-view>`;
   }
 
   private renderTab() {
@@ -497,7 +423,7 @@ export class SarcsimApp extends LitElement {
         <span class="note">liver metastases of soft-tissue sarcoma · surveillance strategies compared · version ${SARCSIM_VERSION}</span>
         <div class="files">
           <button class="secondary" @click=${this.share}>Copy link to this scenario</button>
-          <button class="secondary" data-testid="save-scenario" @click=${this.saveScenario}>Save scenario file</button>
+          <button class="secondary" data-testid="save-scenario" @click=${() => saveScenarioFile(this.draft)}>Save scenario file</button>
           <label class="open-file">Open a scenario or results file
             <input type="file" accept=".json,application/json" data-testid="open-scenario" @change=${this.openFile} />
           </label>
@@ -524,7 +450,7 @@ export class SarcsimApp extends LitElement {
         @psa-request=${() => void this.runPsa()}
         @dsa-request=${(e: CustomEvent<{ strategy: string; comparator: string }>) => void this.runDsa(e.detail)}
         @pin-request=${(e: CustomEvent<RunRecord | undefined>) => (this.pinned = e.detail)}
-        @cancel-request=${() => this.cancel()}
+        @cancel-request=${() => this.analyses.cancel()}
         @exercise-start=${(e: CustomEvent<Exercise>) => this.startExercise(e.detail)}>
         ${this.renderTab()}
       </main>`;

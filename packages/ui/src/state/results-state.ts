@@ -69,4 +69,8 @@ export function psaAt(result: PsaResult, willingnessToPay: number): PsaResult {
   return summarisePsa({ ...result, kind: 'sarcsim-psa-part', scenario });
 }
 
-export type { DsaResult };
+/** A finished DSA with the scenario (the chosen pair of strategies) it ran. */
+export interface DsaRecord {
+  readonly result: DsaResult;
+  readonly scenario: SarcomaScenario;
+}
