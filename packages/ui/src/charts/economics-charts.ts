@@ -98,18 +98,20 @@ export function tornadoChart(result: DsaResult, strategyLabel: (id: string) => s
     { parameter: name(r), end: 'high end of range', from: base, to: r.outcomeHigh },
   ]);
   const what = result.outcome.kind === 'icer' ? 'ICER' : 'Incremental net monetary benefit';
-  const rowHeight = 26;
+  const rowHeight = 32;
   return Plot.plot({
     width: 760,
     height: 50 + rowHeight * Math.min(shown, result.tornado.length),
-    marginLeft: 330,
+    marginLeft: 340,
     x: {
       label: `${what}, ${strategyLabel(result.outcome.strategy)} vs ${strategyLabel(result.outcome.comparator)} (USD)`,
       grid: true,
     },
-    y: { label: null, domain: top.map(name) },
+    y: { label: null, domain: top.map(name), axis: null },
     color: { domain: ['low end of range', 'high end of range'], range: ['#56B4E9', '#D55E00'], legend: true },
     marks: [
+      // Registry labels are long: wrapped onto two lines rather than cut.
+      Plot.axisY({ lineWidth: 33, tickSize: 0 }),
       Plot.barX(
         rows.filter((r) => r.end === 'low end of range'),
         { y: 'parameter', x1: 'from', x2: 'to', fill: 'end', insetBottom: rowHeight / 2 - 1, tip: true },
