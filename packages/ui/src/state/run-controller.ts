@@ -17,10 +17,12 @@ const ASSUMED_HISTORIES_PER_SECOND_PER_WORKER = 120_000;
 /**
  * Seconds each PSA draw or DSA run costs beyond its histories, assumed until one is measured:
  * every draw or run is a separate pass over the pool (parameters drawn, the model set up in each
- * worker, results merged). `pnpm bench:app` measured 0.25–0.4 s per task on this 2-core machine
- * with other jobs running; the upper end is used so estimates err long.
+ * worker, results merged). `pnpm bench:app` on this 2-core machine (heavily shared, load ~20)
+ * measured 0.05 s per PSA draw (20 draws × 1,000 patients) and 0.13 s per DSA run (209 runs of
+ * 1,000 patients × 2 strategies) beyond the histories at the rate its run measured; rounded up
+ * so estimates err long. After the first PSA or DSA, its own measurement replaces these.
  */
-const ASSUMED_SECONDS_PER_TASK: Record<AnalysisKind, number> = { run: 0, psa: 0.4, dsa: 0.4 };
+const ASSUMED_SECONDS_PER_TASK: Record<AnalysisKind, number> = { run: 0, psa: 0.1, dsa: 0.2 };
 
 /** How much work an analysis is: separate passes over the pool and histories in all. */
 export interface Workload {
