@@ -160,3 +160,47 @@ export function interval95(record: EvidenceRecord, d: Distribution): { low: numb
   if (low === undefined || high === undefined) return undefined;
   return { low: clampToBounds(record, low), high: clampToBounds(record, high) };
 }
+
+/** The mean of a sampling distribution (a Dirichlet share: α over its group's total α); null when fixed. */
+export function distributionMean(d: Distribution, groupAlpha: (group: string) => number): number | null {
+  switch (d.kind) {
+    case 'fixed':
+      return null;
+    case 'beta':
+      return d.alpha / (d.alpha + d.beta);
+    case 'gamma':
+      return d.shape * d.scale;
+    case 'lognormal':
+      return Math.exp(d.meanLog + (d.sdLog * d.sdLog) / 2);
+    case 'normal':
+      return d.mean;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'dirichlet':
+      return d.alpha / groupAlpha(d.group);
+  }
+}
+
+/**
+ * Every sampled parameter at the mean of the distribution PSA draws it from (clamped to the
+ * record's bounds): the "deterministic at means" reference case. Point estimates differ for
+ * skewed distributions (a lognormal's point estimate is its median, below its mean).
+ */
+export function parametersAtMeans(
+  mode: CalibratedParameterMode,
+  overridden: ReadonlySet<string> = new Set(),
+): Record<string, number> {
+  const parameters = sampledParameters(mode, overridden);
+  const alpha = new Map<string, number>();
+  for (const p of parameters) {
+    if (p.distribution.kind === 'dirichlet') {
+      alpha.set(p.distribution.group, (alpha.get(p.distribution.group) ?? 0) + p.distribution.alpha);
+    }
+  }
+  const values: Record<string, number> = {};
+  for (const p of parameters) {
+    const mean = distributionMean(p.distribution, (group) => alpha.get(group) ?? Number.NaN);
+    if (mean !== null) values[p.record.id] = clampToBounds(p.record, mean);
+  }
+  return values;
+}

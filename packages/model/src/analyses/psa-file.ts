@@ -3,6 +3,7 @@ import { z } from '../engine/zod.js';
 import { parseScenario, type SarcomaScenario } from '../scenario/scenario.js';
 import { structureProblems } from '../scenario/untrusted-json.js';
 import { formatIssues, ScenarioError } from '../scenario/validation-error.js';
+import { innerCovarianceLength } from './draw-outcome.js';
 import { partIntegrityProblems } from './psa-integrity.js';
 import type { PsaPart } from './psa-part.js';
 
@@ -23,7 +24,14 @@ const psaPartSchema = z.strictObject({
   range: z.strictObject({ first: z.int().min(0), count: z.int().min(1) }),
   drawsHash: hash,
   draws: z.array(
-    z.strictObject({ draw: z.int().min(0), costs: numbers, qalys: numbers, lifeYears: numbers, parameters: numbers }),
+    z.strictObject({
+      draw: z.int().min(0),
+      costs: numbers,
+      qalys: numbers,
+      lifeYears: numbers,
+      parameters: numbers,
+      innerCovariance: numbers,
+    }),
   ),
 });
 
@@ -57,6 +65,11 @@ export function parsePsaPart(input: unknown, source: string): PsaPart {
     for (const key of ['costs', 'qalys', 'lifeYears'] as const) {
       if (d[key].length !== width)
         problems.push(`draws[${i}].${key}: has ${d[key].length} values for ${width} strategies`);
+    }
+    if (d.innerCovariance.length !== innerCovarianceLength(width)) {
+      problems.push(
+        `draws[${i}].innerCovariance: has ${d.innerCovariance.length} values, must be ${innerCovarianceLength(width)} (the upper triangle of the ${2 * width}×${2 * width} covariance of costs and QALYs)`,
+      );
     }
     if (d.parameters.length !== part.parameterIds.length) {
       problems.push(

@@ -2,20 +2,20 @@
 // (across files) with a line naming the part and the field, never merged into a result.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { strategyEconomics } from '../economics/strategy-economics.js';
 import { runSerial } from '../engine/blocks.js';
 import { fuzzSettings } from '../scenario/fuzz-seed.test-util.js';
-import { hashOfScenario, reportFor } from '../scenario/run-report.js';
+import { hashOfScenario } from '../scenario/run-report.js';
 import { parseScenario, type SarcomaScenario, type Scenario } from '../scenario/scenario.js';
 import { runnerFor } from '../scenario/scenario-runner.js';
 import { ScenarioError } from '../scenario/validation-error.js';
+import { drawOutcome } from './draw-outcome.js';
 import { mergePsaParts, runPsaPart, shardRange, summarisePsa } from './psa.js';
 import { parsePsaPart } from './psa-file.js';
 import { calibrationHash, drawsHash } from './psa-integrity.js';
 
 const evaluate = async (scenario: Scenario, draw: number) => {
   const acc = runSerial(runnerFor(scenario), { seed: scenario.seed, draw, individuals: scenario.patients });
-  return strategyEconomics(reportFor(scenario, acc).strategies);
+  return drawOutcome(scenario, acc);
 };
 
 const scenario = parseScenario({
@@ -102,6 +102,18 @@ describe('merge refuses tampered parts, naming the part and the field', () => {
         for (const d of p.draws) d.costs = d.costs.map((c: number) => c * 10);
       },
       /^part-0\.json: drawsHash: got [0-9a-f]{12}…, the draws hash to [0-9a-f]{12}… \(edited or damaged file; rerun the shard\)$/,
+    ],
+    [
+      'an inner covariance of the wrong size (a part from before inner noise was kept)',
+      0,
+      (p) => (p.draws[1].innerCovariance = []),
+      /^part-0\.json: draws\[1\]\.innerCovariance: has 0 values, must be 21 \(the upper triangle of the 6×6 covariance of costs and QALYs\)$/,
+    ],
+    [
+      'a negative inner variance',
+      1,
+      (p) => (p.draws[0].innerCovariance[0] = -1),
+      /^part-1\.json: draws\[0\]\.innerCovariance\[0\]: got -1, must be a finite number ≥ 0 \(a variance\)$/,
     ],
     [
       'a cost of −1e308',

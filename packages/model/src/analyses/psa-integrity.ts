@@ -83,6 +83,19 @@ export function partIntegrityProblems(part: PsaPart): string[] {
         }
       });
     }
+    // Variances (the diagonal) are ≥ 0; every entry is finite.
+    const size = 2 * part.strategies.length;
+    let at = 0;
+    for (let r = 0; r < size; r++) {
+      for (let c = r; c < size; c++, at++) {
+        const v = d.innerCovariance[at] as number;
+        if (!(Number.isFinite(v) && (r !== c || v >= 0))) {
+          problems.push(
+            `draws[${i}].innerCovariance[${at}]: got ${preview(v)}, must be a finite number${r === c ? ' ≥ 0 (a variance)' : ''}`,
+          );
+        }
+      }
+    }
     d.parameters.forEach((v, j) => {
       const bounds = records[j]?.bounds;
       if (bounds !== undefined && !(Number.isFinite(v) && v >= bounds.min && v <= bounds.max)) {

@@ -8,6 +8,11 @@ export interface PsaDraw {
   readonly lifeYears: readonly number[];
   /** Sampled values, aligned with the part's `parameterIds`. */
   readonly parameters: readonly number[];
+  /**
+   * Inner-loop noise of this draw's means: the covariance of mean costs (strategies
+   * 0..S−1) then mean QALYs (0..S−1), upper triangle of the 2S×2S matrix row by row.
+   */
+  readonly innerCovariance: readonly number[];
 }
 
 export interface PsaPart {

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { strategyEconomics } from '../economics/strategy-economics.js';
 import { runSerial } from '../engine/blocks.js';
-import { reportFor } from '../scenario/run-report.js';
 import { parseScenario, type SarcomaScenario, type Scenario } from '../scenario/scenario.js';
 import { runnerFor } from '../scenario/scenario-runner.js';
+import { drawOutcome } from './draw-outcome.js';
 import { mergePsaParts, runPsaPart, shardRange, summarisePsa } from './psa.js';
 import type { PsaPart } from './psa-part.js';
 
 const evaluate = async (scenario: Scenario, draw: number) => {
   const acc = runSerial(runnerFor(scenario), { seed: scenario.seed, draw, individuals: scenario.patients });
-  return strategyEconomics(reportFor(scenario, acc).strategies);
+  return drawOutcome(scenario, acc);
 };
 
 const scenario = parseScenario({
@@ -41,6 +40,14 @@ describe('PSA parts and merge', () => {
     const result = summarisePsa(whole);
     expect(result.summary.acceptability).toHaveLength(5);
     expect(result.summary.strategies.map((s) => s.id)).toEqual(['chest-only', 'contrast-ct-rp-lms']);
+    // Each draw keeps its inner noise; the raw EVPI is the acceptability's, corrected and bounded below it.
+    expect(whole.draws[0]?.innerCovariance).toHaveLength(10);
+    const e = result.summary.evpiAtThreshold;
+    expect(e.raw).toBeCloseTo(result.summary.atThreshold.evpiPerPatient, 6);
+    expect(e.corrected).toBeLessThanOrEqual(Math.max(0, e.raw));
+    expect(e.lowerBound).toBeLessThanOrEqual(e.corrected + 1e-9);
+    expect(result.summary.evpiNoise).toHaveLength(5);
+    expect(result.summary.warnings.length).toBeGreaterThan(0); // 150 patients per draw: noise dominates
   });
 
   it('refuses missing, overlapping and mismatched parts, naming the problem', async () => {

@@ -4,21 +4,23 @@
 // the result one machine would have produced, because each draw depends only on
 // (seed, draw) and the summary is computed from the draws in order.
 
-import { CURRENCY } from '../economics/economic-settings.js';
+import { CURRENCY, MAX_WILLINGNESS_TO_PAY } from '../economics/economic-settings.js';
+import { type EvpiNoisePoint, evpiWithInnerNoise } from '../economics/evpi-noise.js';
 import { evppi } from '../economics/evppi.js';
 import { type IncrementalAnalysis, incrementalAnalysis } from '../economics/incremental-analysis.js';
-import { acceptability, effectivePopulation, type WtpPoint, wtpGrid } from '../economics/psa-summary.js';
-import type { StrategyEconomics } from '../economics/strategy-economics.js';
+import { acceptability, effectivePopulation, type WtpPoint, wtpGrid, wtpGridBeyond } from '../economics/psa-summary.js';
 import { EVIDENCE_BY_ID } from '../evidence/registry.js';
 import { hashOfScenario } from '../scenario/run-report.js';
 import type { SarcomaScenario, Scenario } from '../scenario/scenario.js';
 import { SARCSIM_VERSION } from '../version.js';
+import type { DrawOutcome } from './draw-outcome.js';
 import { sampledParameters, sampleParameters } from './parameter-sampling.js';
 import { calibrationHash, drawsHash } from './psa-integrity.js';
 import type { PsaDraw, PsaPart } from './psa-part.js';
+import { type ReferenceCase, referenceCase } from './reference-case.js';
 
 /** Runs one scenario (all strategies) on the individuals of PSA draw `draw`. */
-export type EvaluateScenario = (scenario: Scenario, draw: number) => Promise<readonly StrategyEconomics[]>;
+export type EvaluateScenario = (scenario: Scenario, draw: number) => Promise<DrawOutcome>;
 
 export interface Spread {
   readonly mean: number;
@@ -32,10 +34,22 @@ export interface EvppiGroupResult {
   readonly parameterIds: readonly string[];
   /** Per patient at each threshold of the grid (null when it could not be estimated). */
   readonly perPatient: readonly number[] | null;
+  /** Bootstrap standard error per threshold of the grid. */
+  readonly se: readonly number[] | null;
+  /** Noise floor per threshold of the grid: 95th percentile of EVPPI with the group permuted across draws. */
+  readonly noiseFloor: readonly number[] | null;
   readonly atThresholdPerPatient: number | null;
+  readonly atThresholdSe: number | null;
+  readonly atThresholdNoiseFloor: number | null;
   readonly atThresholdPopulation: number | null;
+  /** True when the value at the threshold is not above its noise floor (cannot be told from zero). */
+  readonly belowNoiseFloor: boolean | null;
   readonly note: string;
 }
+
+/** Bootstrap resamples (SE) and permutations (noise floor) for each EVPPI group. */
+export const EVPPI_BOOTSTRAP = 50;
+export const EVPPI_PERMUTATIONS = 50;
 
 export interface PsaSummary {
   readonly currency: string;
@@ -51,12 +65,25 @@ export interface PsaSummary {
   }[];
   /** Incremental analysis of the mean costs and QALYs over draws, at the threshold. */
   readonly incremental: IncrementalAnalysis;
+  /** This summary is the probabilistic mean; the parameters whose point estimate and mean differ. */
+  readonly referenceCase: ReferenceCase;
+  /** The largest frontier ICER of the mean costs and QALYs; the threshold grid extends past it (×1.25 steps). */
+  readonly largestFrontierIcer: number | null;
   readonly acceptability: readonly WtpPoint[];
   readonly atThreshold: WtpPoint;
   /** Discounted patients affected by the decision (for population EVPI and EVPPI). */
   readonly effectivePopulation: number;
+  /** Raw EVPI (inner noise included) for the population, at the threshold. */
   readonly evpiPopulation: number;
+  /** EVPI per patient with inner-loop noise estimated and bounded, at each threshold of the grid. */
+  readonly evpiNoise: readonly EvpiNoisePoint[];
+  /** The same at the threshold. */
+  readonly evpiAtThreshold: EvpiNoisePoint;
+  /** Noise-corrected EVPI for the population, at the threshold. */
+  readonly evpiCorrectedPopulation: number;
   readonly evppi: readonly EvppiGroupResult[];
+  /** Values that cannot be told from Monte Carlo noise, one sentence each. */
+  readonly warnings: readonly string[];
 }
 
 export interface PsaResult extends Omit<PsaPart, 'kind'> {
@@ -104,7 +131,7 @@ export async function runPsaPart(
     const sampled = sampleParameters(scenario.seed, draw, parameters);
     // The scenario's own overrides are the analyst's fixed choices and are not sampled.
     const drawScenario = { ...scenario, parameters: { ...sampled, ...scenario.parameters } };
-    const outcomes = await evaluate(drawScenario, draw);
+    const { strategies: outcomes, innerCovariance } = await evaluate(drawScenario, draw);
     strategies = outcomes.map(({ id, label }) => ({ id, label }));
     draws.push({
       draw,
@@ -112,6 +139,7 @@ export async function runPsaPart(
       qalys: outcomes.map((o) => o.qalys),
       lifeYears: outcomes.map((o) => o.lifeYears),
       parameters: parameters.map((p) => sampled[p.record.id] as number),
+      innerCovariance: [...innerCovariance],
     });
     onProgress?.({ drawsDone: draws.length, drawsTotal: range.count });
   }
@@ -161,7 +189,6 @@ export function summarisePsa(part: PsaPart): PsaResult {
   const settings = part.scenario.economics;
   const costs = part.draws.map((d) => d.costs);
   const qalys = part.draws.map((d) => d.qalys);
-  const grid = wtpGrid(settings.wtpGrid.max, settings.wtpGrid.points);
   const strategies = part.strategies.map((s, i) => ({
     ...s,
     cost: spread(costs.map((c) => c[i] as number)),
@@ -169,13 +196,24 @@ export function summarisePsa(part: PsaPart): PsaResult {
     lifeYears: spread(part.draws.map((d) => d.lifeYears[i] as number)),
   }));
   const wtp = settings.willingnessToPay;
+  const incremental = incrementalAnalysis(
+    strategies.map((s) => ({ id: s.id, cost: s.cost.mean, effect: s.qalys.mean })),
+    wtp,
+  );
+  const icers = incremental.rows.flatMap((r) => (r.icer !== null && r.icer > 0 ? [r.icer] : []));
+  const largestIcer = icers.length === 0 ? null : Math.max(...icers);
+  const grid = wtpGridBeyond(
+    wtpGrid(settings.wtpGrid.max, settings.wtpGrid.points),
+    largestIcer,
+    MAX_WILLINGNESS_TO_PAY,
+  );
   const [atThreshold] = acceptability(costs, qalys, [wtp]) as [WtpPoint];
   const population = effectivePopulation(
     settings.population.annualPatients,
     settings.population.years,
     part.scenario.discountRates.costs,
   );
-  const evppiResults = evppiGroups(part).map(([group, ids]): EvppiGroupResult => {
+  const evppiResults = evppiGroups(part).map(([group, ids], groupIndex): EvppiGroupResult => {
     const columns = ids.map((id) => part.parameterIds.indexOf(id)).filter((j) => j >= 0);
     const input = {
       parameters: part.draws.map((d) => columns.map((j) => d.parameters[j] as number)),
@@ -183,27 +221,63 @@ export function summarisePsa(part: PsaPart): PsaResult {
       effects: qalys,
     };
     // One fit serves the grid and the threshold (the threshold is appended last).
-    const fit = evppi({ ...input, willingnessToPay: [...grid, wtp] });
+    const fit = evppi(
+      { ...input, willingnessToPay: [...grid, wtp] },
+      { bootstrap: EVPPI_BOOTSTRAP, permutations: EVPPI_PERMUTATIONS, seed: part.scenario.seed, stream: groupIndex },
+    );
     if (!fit.ok) {
       return {
         group,
         parameterIds: ids,
         perPatient: null,
+        se: null,
+        noiseFloor: null,
         atThresholdPerPatient: null,
+        atThresholdSe: null,
+        atThresholdNoiseFloor: null,
         atThresholdPopulation: null,
+        belowNoiseFloor: null,
         note: `not estimated: ${columns.length === 0 ? 'none of its parameters was sampled' : fit.reason}`,
       };
     }
     const perPatient = fit.perPatient[grid.length] as number;
+    const floor = fit.noiseFloor?.[grid.length] ?? null;
+    const dropped = fit.droppedTerms > 0 ? ` (${fit.droppedTerms} linearly dependent terms dropped)` : '';
     return {
       group,
       parameterIds: ids,
       perPatient: fit.perPatient.slice(0, grid.length),
+      se: fit.se?.slice(0, grid.length) ?? null,
+      noiseFloor: fit.noiseFloor?.slice(0, grid.length) ?? null,
       atThresholdPerPatient: perPatient,
+      atThresholdSe: fit.se?.[grid.length] ?? null,
+      atThresholdNoiseFloor: floor,
       atThresholdPopulation: perPatient * population,
-      note: `regression metamodel, ${fit.basisTerms} basis terms`,
+      belowNoiseFloor: floor === null ? null : perPatient <= floor,
+      note: `regression metamodel, ${fit.basisTerms} basis terms${dropped}; SE from ${EVPPI_BOOTSTRAP} bootstrap resamples, noise floor from ${EVPPI_PERMUTATIONS} permutations`,
     };
   });
+  const evpiNoise = evpiWithInnerNoise(
+    costs,
+    qalys,
+    part.draws.map((d) => d.innerCovariance),
+    [...grid, wtp],
+    part.scenario.seed,
+  );
+  const evpiAtThreshold = evpiNoise[grid.length] as EvpiNoisePoint;
+  const warnings = [
+    ...(evpiAtThreshold.belowNoiseFloor
+      ? [
+          `raw EVPI at ${wtp} per QALY (${evpiAtThreshold.raw.toFixed(0)} per patient) does not exceed its inner-noise floor (${evpiAtThreshold.noiseFloor.toFixed(0)}, what noise alone gives at a tie), so its lower bound is 0; the noise-corrected estimate is ${evpiAtThreshold.corrected.toFixed(0)}; more patients per draw would bound it away from 0`,
+        ]
+      : []),
+    ...evppiResults
+      .filter((g) => g.belowNoiseFloor === true)
+      .map(
+        (g) =>
+          `EVPPI of ${g.group} at ${wtp} per QALY (${(g.atThresholdPerPatient as number).toFixed(0)} per patient) is below its noise floor (${(g.atThresholdNoiseFloor as number).toFixed(0)}): it cannot be told from zero`,
+      ),
+  ];
   const { kind: _kind, ...rest } = part;
   return {
     ...rest,
@@ -214,15 +288,18 @@ export function summarisePsa(part: PsaPart): PsaResult {
       draws: part.drawsTotal,
       willingnessToPay: wtp,
       strategies,
-      incremental: incrementalAnalysis(
-        strategies.map((s) => ({ id: s.id, cost: s.cost.mean, effect: s.qalys.mean })),
-        wtp,
-      ),
+      incremental,
+      referenceCase: referenceCase(part.scenario, 'probabilistic-mean'),
+      largestFrontierIcer: largestIcer,
       acceptability: acceptability(costs, qalys, grid),
       atThreshold,
       effectivePopulation: population,
       evpiPopulation: atThreshold.evpiPerPatient * population,
+      evpiNoise: evpiNoise.slice(0, grid.length),
+      evpiAtThreshold,
+      evpiCorrectedPopulation: evpiAtThreshold.corrected * population,
       evppi: evppiResults,
+      warnings,
     },
   };
 }

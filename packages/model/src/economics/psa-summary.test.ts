@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptability, effectivePopulation, wtpGrid } from './psa-summary.js';
+import { acceptability, effectivePopulation, wtpGrid, wtpGridBeyond } from './psa-summary.js';
 
 describe('PSA summaries', () => {
   const draws = fc.integer({ min: 1, max: 4 }).chain((strategies) =>
@@ -76,5 +76,20 @@ describe('PSA summaries', () => {
     expect(effectivePopulation(1000, 1, 0.03)).toBe(1000);
     expect(effectivePopulation(1000, 3, 0)).toBe(3000);
     expect(effectivePopulation(1000, 2, 0.03)).toBeCloseTo(1000 + 1000 / 1.03, 9);
+  });
+});
+
+describe('threshold grid past the largest frontier ICER', () => {
+  it('extends in ×1.25 steps until 1.25 × the ICER is covered, capped, and leaves a covering grid alone', () => {
+    const grid = wtpGrid(200_000, 5);
+    expect(wtpGridBeyond(grid, 150_000, 1e7)).toEqual(grid);
+    expect(wtpGridBeyond(grid, null, 1e7)).toEqual(grid);
+    const extended = wtpGridBeyond(grid, 1_000_000, 1e7);
+    expect(extended.slice(0, 5)).toEqual(grid);
+    expect(extended[extended.length - 1]).toBeGreaterThanOrEqual(1_250_000);
+    expect(extended[extended.length - 2]).toBeLessThan(1_250_000);
+    expect(extended[5]).toBe(250_000);
+    const capped = wtpGridBeyond(grid, 9e6, 1e7);
+    expect(capped[capped.length - 1]).toBe(1e7);
   });
 });

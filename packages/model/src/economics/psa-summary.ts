@@ -22,6 +22,20 @@ export function wtpGrid(max: number, points: number): number[] {
 }
 
 /**
+ * The grid extended past the largest frontier ICER, so the acceptability frontier's last
+ * switch is on the chart: points at ×1.25 steps beyond the grid's end until 1.25 × that
+ * ICER is covered (at most `cap`). Returns the grid unchanged when it already covers it.
+ */
+export function wtpGridBeyond(grid: readonly number[], largestIcer: number | null, cap: number): number[] {
+  const end = grid[grid.length - 1] ?? 0;
+  if (largestIcer === null || !Number.isFinite(largestIcer) || largestIcer < end || end <= 0) return [...grid];
+  const target = Math.min(cap, 1.25 * largestIcer);
+  const out = [...grid];
+  for (let next = end * 1.25; (out[out.length - 1] as number) < target; next *= 1.25) out.push(Math.min(cap, next));
+  return out;
+}
+
+/**
  * Each draw's NMB per strategy at each threshold. A tie within a draw goes to the first
  * listed strategy, so the CEAC sums to exactly 1 over strategies.
  */

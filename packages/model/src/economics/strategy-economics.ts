@@ -1,8 +1,9 @@
 // The economic view of a run: discounted costs, QALYs and life-years per strategy, and the
 // incremental analysis at the scenario's threshold.
-import type { StrategyResult } from '../engine/results.js';
+import type { PairedMoments, StrategyResult } from '../engine/results.js';
 import { CURRENCY } from './economic-settings.js';
 import { type IncrementalAnalysis, incrementalAnalysis } from './incremental-analysis.js';
+import { type PairedPrecision, pairedPrecision } from './paired-precision.js';
 
 /** Discounted means per patient for one strategy. */
 export interface StrategyEconomics {
@@ -18,6 +19,8 @@ export interface RunEconomics {
   readonly willingnessToPay: number;
   readonly strategies: readonly StrategyEconomics[];
   readonly incremental: IncrementalAnalysis;
+  /** Paired Monte Carlo errors of the comparisons (absent for summaries that have no paired moments, e.g. PSA means). */
+  readonly precision?: PairedPrecision;
 }
 
 function discountedMean(strategy: StrategyResult, reward: string): number {
@@ -36,15 +39,26 @@ export function strategyEconomics(strategies: readonly StrategyResult[]): Strate
   }));
 }
 
-export function runEconomics(strategies: readonly StrategyResult[], willingnessToPay: number): RunEconomics {
+/**
+ * The run's economics; with the run's paired moments, also the paired precision of every
+ * comparison (against `reference`, default the cheapest frontier strategy).
+ */
+export function runEconomics(
+  strategies: readonly StrategyResult[],
+  willingnessToPay: number,
+  paired?: PairedMoments,
+  reference?: string,
+): RunEconomics {
   const economics = strategyEconomics(strategies);
+  const incremental = incrementalAnalysis(
+    economics.map((s) => ({ id: s.id, cost: s.cost, effect: s.qalys })),
+    willingnessToPay,
+  );
   return {
     currency: CURRENCY,
     willingnessToPay,
     strategies: economics,
-    incremental: incrementalAnalysis(
-      economics.map((s) => ({ id: s.id, cost: s.cost, effect: s.qalys })),
-      willingnessToPay,
-    ),
+    incremental,
+    ...(paired === undefined ? {} : { precision: pairedPrecision(paired, incremental, reference) }),
   };
 }

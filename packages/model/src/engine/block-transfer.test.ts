@@ -26,6 +26,9 @@ describe('block transfer', () => {
     expect(() => mergeTransferable(first, { ...data, curveEntered: [new Float64Array(1)] })).toThrow(
       'curveEntered[0] has 1 values, expected 2',
     );
+    expect(() => mergeTransferable(first, { ...data, pairedCrossSums: new Float64Array([3]) })).toThrow(
+      'pairedCrossSums has 3 slots, expected 21',
+    );
     expect(JSON.stringify(summarize(first))).toBe(before); // a bad block leaves the total untouched
   });
 });

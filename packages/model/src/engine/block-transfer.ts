@@ -8,6 +8,7 @@ export interface TransferableBlock {
   readonly firstIndex: number;
   readonly count: number;
   readonly rewardSums: Float64Array;
+  readonly pairedCrossSums: Float64Array;
   readonly counterTotals: Float64Array;
   readonly curveEvents: readonly Float64Array[];
   readonly curveCensored: readonly Float64Array[];
@@ -22,6 +23,7 @@ export function toTransferable(acc: BlockAccumulator): { block: TransferableBloc
     firstIndex: acc.firstIndex,
     count: acc.count,
     rewardSums: acc.rewardSums.toArray(),
+    pairedCrossSums: acc.pairedCrossSums.toArray(),
     counterTotals: acc.counterTotals.toArray(),
     curveEvents: acc.curveEvents,
     curveCensored: acc.curveCensored,
@@ -31,6 +33,7 @@ export function toTransferable(acc: BlockAccumulator): { block: TransferableBloc
   };
   const arrays = [
     block.rewardSums,
+    block.pairedCrossSums,
     block.counterTotals,
     ...block.curveEvents,
     ...block.curveCensored,
@@ -61,6 +64,11 @@ export function mergeTransferable(into: BlockAccumulator, block: TransferableBlo
   if (block.rewardSums[0] !== into.rewardSums.slots) {
     throw new RangeError(`block transfer: ${block.rewardSums[0]} reward slots, expected ${into.rewardSums.slots}`);
   }
+  if (block.pairedCrossSums?.[0] !== into.pairedCrossSums.slots) {
+    throw new RangeError(
+      `block transfer: pairedCrossSums has ${block.pairedCrossSums?.[0]} slots, expected ${into.pairedCrossSums.slots}`,
+    );
+  }
   if (block.counterTotals[0] !== into.counterTotals.slots) {
     throw new RangeError(
       `block transfer: counterTotals has ${block.counterTotals[0]} slots, expected ${into.counterTotals.slots}`,
@@ -75,6 +83,7 @@ export function mergeTransferable(into: BlockAccumulator, block: TransferableBlo
   );
   const entered = into.curveEntered.map((t, i) => requireSize(block.curveEntered[i], t.length, `curveEntered[${i}]`));
   into.rewardSums.mergeArray(block.rewardSums);
+  into.pairedCrossSums.mergeArray(block.pairedCrossSums);
   into.counterTotals.mergeArray(block.counterTotals);
   into.curveEvents.forEach((target, i) => {
     addInto(target, events[i] as Float64Array);

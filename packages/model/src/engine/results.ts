@@ -1,6 +1,6 @@
 // Turns merged accumulators into plain results: means with Monte Carlo standard errors,
 // counter totals, and survival / cumulative-incidence curves on the time grid.
-import type { BlockAccumulator } from './accumulators.js';
+import { type BlockAccumulator, pairSlot, REWARD_SLOTS } from './accumulators.js';
 
 export interface Estimate {
   readonly mean: number;
@@ -35,10 +35,26 @@ export interface StrategyResult {
   readonly curves: Readonly<Record<string, CurveResult>>;
 }
 
+/**
+ * Exact paired first and second moments of every individual's discounted totals x, with
+ * k = strategy × channels + channel (K = strategies × channels). From these, any linear
+ * contrast between strategies (Δcost, ΔQALY, net benefit) has its exact paired variance.
+ */
+export interface PairedMoments {
+  readonly channels: readonly string[];
+  readonly strategyIds: readonly string[];
+  readonly individuals: number;
+  /** Σ x_k over individuals, length K */
+  readonly sums: readonly number[];
+  /** Σ x_k·x_l, K×K symmetric row-major */
+  readonly crossSums: readonly number[];
+}
+
 export interface SimulationResults {
   readonly individuals: number;
   readonly horizonYears: number;
   readonly strategies: readonly StrategyResult[];
+  readonly paired: PairedMoments;
 }
 
 /** Value of a step curve's series at `years` (the last grid point at or before it, else `initial`). */
@@ -96,7 +112,29 @@ export function summarize(acc: BlockAccumulator): SimulationResults {
     });
     return { id, label: layout.strategyLabels[s] ?? id, rewards, counters, curves };
   });
-  return { individuals: n, horizonYears: layout.horizonYears, strategies };
+  return { individuals: n, horizonYears: layout.horizonYears, strategies, paired: pairedMoments(acc) };
+}
+
+function pairedMoments(acc: BlockAccumulator): PairedMoments {
+  const { layout } = acc;
+  const size = layout.strategyIds.length * layout.channels.length;
+  // x_k's sum is the discounted-sum slot the per-strategy estimates already keep.
+  const sums = Array.from({ length: size }, (_, k) => acc.rewardSums.total(k * REWARD_SLOTS));
+  const crossSums = new Array<number>(size * size);
+  for (let k = 0; k < size; k++) {
+    for (let l = k; l < size; l++) {
+      const value = acc.pairedCrossSums.total(pairSlot(k, l, size));
+      crossSums[k * size + l] = value;
+      crossSums[l * size + k] = value;
+    }
+  }
+  return {
+    channels: [...layout.channels],
+    strategyIds: [...layout.strategyIds],
+    individuals: acc.count,
+    sums,
+    crossSums,
+  };
 }
 
 /**

@@ -128,6 +128,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
         this.streams.rewind();
         this.runIndividual(index, s);
       }
+      this.acc.endIndividual();
     }
     return this.acc;
   }

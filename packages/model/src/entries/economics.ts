@@ -17,6 +17,16 @@ export type {
 } from '../economics/incremental-analysis.js';
 export { incrementalAnalysis } from '../economics/incremental-analysis.js';
 export { netBenefit } from '../economics/net-benefit.js';
+export type {
+  ContrastEstimate,
+  IcerInterval,
+  PairedContrast,
+  PairedPrecision,
+  PrecisionRow,
+  ResolutionCheck,
+  ResolutionSummary,
+} from '../economics/paired-precision.js';
+export { fiellerInterval, pairedPrecision, RESOLVE_Z } from '../economics/paired-precision.js';
 export type { WtpPoint } from '../economics/psa-summary.js';
 export { acceptability, effectivePopulation, wtpGrid } from '../economics/psa-summary.js';
 export type { RunEconomics, StrategyEconomics } from '../economics/strategy-economics.js';

@@ -1,6 +1,6 @@
 // @sarcsim/model/scenario: the validated description of a run, its runner and its report.
 export { canonicalJson, scenarioHash } from '../scenario/canonical-hash.js';
-export type { ReportedStrategy, RunReport } from '../scenario/run-report.js';
+export type { ReportedStrategy, ReportOptions, RunReport } from '../scenario/run-report.js';
 export { hashOfScenario, reportFor, scenarioBlocks } from '../scenario/run-report.js';
 export type { SarcomaScenario, SarcomaScenarioInput, Scenario, ScenarioInput } from '../scenario/scenario.js';
 export {

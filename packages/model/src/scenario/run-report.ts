@@ -27,13 +27,23 @@ export function scenarioBlocks(scenario: Scenario): BlockRange[] {
   return blocksOf(scenario.patients, scenario.blockSize);
 }
 
-/** Builds the report from the merged accumulator of all the scenario's blocks. */
-export function reportFor(scenario: Scenario, merged: BlockAccumulator): RunReport {
+export interface ReportOptions {
+  /** The strategy every other is also compared with (paired precision); default the cheapest frontier strategy. */
+  readonly reference?: string;
+}
+
+/** Refuses partial results: the accumulator must cover every one of the scenario's individuals. */
+export function requireWholeRun(scenario: Scenario, merged: BlockAccumulator): void {
   if (merged.firstIndex !== 0 || merged.count !== scenario.patients) {
     throw new RangeError(
       `run report: results cover individuals ${merged.firstIndex}–${merged.firstIndex + merged.count - 1}, but the scenario has ${scenario.patients}`,
     );
   }
+}
+
+/** Builds the report from the merged accumulator of all the scenario's blocks. */
+export function reportFor(scenario: Scenario, merged: BlockAccumulator, options: ReportOptions = {}): RunReport {
+  requireWholeRun(scenario, merged);
   const results = summarize(merged);
   return {
     version: SARCSIM_VERSION,
@@ -46,7 +56,14 @@ export function reportFor(scenario: Scenario, merged: BlockAccumulator): RunRepo
       scenario.model === 'sarcoma' ? { ...s, outcomes: sarcomaOutcomes(s) } : s,
     ),
     ...(scenario.model === 'sarcoma'
-      ? { economics: runEconomics(results.strategies, scenario.economics.willingnessToPay) }
+      ? {
+          economics: runEconomics(
+            results.strategies,
+            scenario.economics.willingnessToPay,
+            results.paired,
+            options.reference,
+          ),
+        }
       : {}),
   };
 }

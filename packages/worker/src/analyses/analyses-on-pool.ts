@@ -24,5 +24,10 @@ export function dsaOnPool(
   signal?: AbortSignal,
 ): Promise<DsaResult> {
   const evaluate = poolEvaluator(pool, signal);
-  return runDsa(scenario, settings, (overrides) => evaluate({ ...scenario, parameters: overrides }, 0), onProgress);
+  return runDsa(
+    scenario,
+    settings,
+    async (overrides) => (await evaluate({ ...scenario, parameters: overrides }, 0)).strategies,
+    onProgress,
+  );
 }

@@ -1,7 +1,6 @@
 // Runs whole scenarios in the worker pool for PSA and DSA, returning their economics.
-import type { EvaluateScenario } from '@sarcsim/model/analyses';
-import { strategyEconomics } from '@sarcsim/model/economics';
-import { reportFor, type Scenario } from '@sarcsim/model/scenario';
+import { drawOutcome, type EvaluateScenario } from '@sarcsim/model/analyses';
+import type { Scenario } from '@sarcsim/model/scenario';
 import type { WorkerPool } from '../pool/pool.js';
 
 /** Blocks per worker for one scenario: enough that no worker idles long while the last block runs. */
@@ -16,6 +15,6 @@ export function poolEvaluator(pool: WorkerPool, signal?: AbortSignal): EvaluateS
     const fine = Math.max(1, Math.ceil(scenario.patients / (pool.size * BLOCKS_PER_WORKER)));
     const split = { ...scenario, blockSize: Math.min(scenario.blockSize, fine) };
     const merged = await pool.run(split, { draw, ...(signal === undefined ? {} : { signal }) });
-    return strategyEconomics(reportFor(scenario, merged).strategies); // reportFor refuses partial results
+    return drawOutcome(scenario, merged); // refuses partial results
   };
 }

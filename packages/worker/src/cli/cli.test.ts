@@ -1,6 +1,6 @@
 // The CLI as a user runs it: the built bin in a child process.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,64 @@ describe('sarcsim CLI', () => {
     expect(stdout).toMatch(/Chest CT only\s+[\d,.]+ ± [\d,.]+/);
     expect(stdout).toMatch(/Liver metastasis detected \(by horizon\)\s+[\d.]+%/);
     expect(stdout).toContain('LEAD-TIME BIASED');
+  });
+
+  it('shows paired MCSEs, Fieller intervals and the resolution count in the table, JSON and CSV', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sarcsim-cli-'));
+    const table = sarcsim('run', '--patients', '400', '--seed', '3', '--reference', 'contrast-ct-all', '--csv', dir);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toContain('Δ ± paired Monte Carlo standard error');
+    expect(table.stdout).toContain('Against the reference contrast-ct-all');
+    expect(table.stdout).toMatch(/chest-only\s+-?[\d,]+ ± [\d,]+\s+-?[\d.]+ ± [\d.]+/);
+    expect(table.stdout).toMatch(
+      /The frontier is (NOT )?resolved at 400 patients; (about [\d,]+ patients would resolve it|no patient count)/,
+    );
+    const json = JSON.parse(sarcsim('run', '--patients', '400', '--seed', '3', '--json').stdout) as {
+      economics: {
+        precision: { reference: string; rows: { id: string; vsReference: { cost: { mcse: number } } | null }[] };
+      };
+    };
+    expect(json.economics.precision.reference).toBe('chest-only'); // the cheapest on the frontier by default
+    expect(json.economics.precision.rows.find((r) => r.id === 'mri-rp-lms')?.vsReference?.cost.mcse).toBeGreaterThan(0);
+    const csv = readFileSync(join(dir, 'incremental.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toContain('vs_comparator_cost_mcse');
+    expect(csv[0]).toContain('icer_interval,icer_low,icer_high,reference');
+    expect(csv[1]).toContain(',contrast-ct-all,');
+    const resolution = readFileSync(join(dir, 'resolution.csv'), 'utf8').trim().split('\n');
+    expect(resolution[0]).toBe('scope,check,margin,se,resolved,patients_to_resolve,patients');
+    expect(resolution.some((line) => line.startsWith('preferred,all,NA,NA,'))).toBe(true);
+    const bad = sarcsim('run', '--patients', '10', '--reference', 'pet-ct');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      "sarcsim: --reference: got 'pet-ct', must be one of the scenario's strategies: chest-only, noncontrast-ct-all, contrast-ct-all, contrast-ct-rp-lms, mri-rp-lms\n",
+    );
+  });
+
+  it('names the reference case, runs at the PSA means on request, and takes the EVPI population from flags', () => {
+    const point = JSON.parse(sarcsim('run', '--patients', '100', '--json').stdout) as {
+      referenceCase: { kind: string; differences: unknown[] };
+      economics: { strategies: { cost: number }[] };
+    };
+    expect(point.referenceCase.kind).toBe('deterministic-point-estimates');
+    expect(point.referenceCase.differences.length).toBeGreaterThan(0);
+    const atMeans = JSON.parse(sarcsim('run', '--patients', '100', '--at-means', '--json').stdout) as typeof point;
+    expect(atMeans.referenceCase.kind).toBe('deterministic-means');
+    expect(atMeans.economics.strategies[0]?.cost).not.toBe(point.economics.strategies[0]?.cost);
+    const bad = sarcsim('psa', '--annual-patients', '-5');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      'sarcsim: --annual-patients: got "-5", must be a whole number from 0 to 100000000 (decimal digits)\n',
+    );
+    const years = sarcsim('psa', '--decision-years', '0');
+    expect(years.stderr).toBe(
+      'sarcsim: --decision-years: got "0", must be a whole number from 1 to 100 (decimal digits)\n',
+    );
+    const psa = JSON.parse(
+      sarcsim('psa', '--draws', '2', '--patients', '20', '--annual-patients', '1000', '--decision-years', '1', '--json')
+        .stdout,
+    ) as { summary: { effectivePopulation: number; referenceCase: { kind: string } } };
+    expect(psa.summary.effectivePopulation).toBe(1000); // one undiscounted year
+    expect(psa.summary.referenceCase.kind).toBe('probabilistic-mean');
   });
 
   it('lists parameters with their sources, and reports the committed calibration', () => {

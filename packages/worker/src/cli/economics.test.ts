@@ -43,13 +43,16 @@ describe('sarcsim psa / merge', () => {
     const merge = sarcsim(['merge', parts[2] as string, parts[0] as string, parts[1] as string, '--out', merged]);
     expect(merge.stderr).toBe('');
     expect(merge.stdout).toContain('EVPI at 100,000 per QALY');
+    expect(merge.stdout).toMatch(/raw [\d,]+ ± [\d,]+ \(inner Monte Carlo noise included\); noise-corrected [\d,]+/);
     expect(readFileSync(merged, 'utf8')).toBe(readFileSync(single, 'utf8'));
 
     const result = JSON.parse(readFileSync(single, 'utf8')) as {
       kind: string;
       draws: unknown[];
-      summary: { acceptability: { probabilityCostEffective: number[] }[] };
+      summary: { acceptability: { probabilityCostEffective: number[] }[]; warnings: string[]; evpiNoise: unknown[] };
     };
+    expect(Array.isArray(result.summary.warnings)).toBe(true);
+    expect(result.summary.evpiNoise).toHaveLength(result.summary.acceptability.length);
     expect(result.kind).toBe('sarcsim-psa');
     expect(result.draws).toHaveLength(9);
     expect(readdirSync(join(dir, 'csv')).sort()).toEqual([
@@ -64,6 +67,12 @@ describe('sarcsim psa / merge', () => {
       .trim()
       .split('\n');
     expect(drawsCsv[0]).toBe('draw,strategy,cost,qalys,life_years');
+    expect(readFileSync(join(dir, 'csv', 'psa-evpi.csv'), 'utf8').split('\n')[0]).toBe(
+      'wtp,evpi_per_patient,evpi_population,evpi_se,inner_bias,evpi_corrected,evpi_corrected_population,evpi_noise_floor,evpi_lower_bound,below_noise_floor,warning',
+    );
+    expect(readFileSync(join(dir, 'csv', 'psa-evppi.csv'), 'utf8').split('\n')[0]).toBe(
+      'group,wtp,evppi_per_patient,evppi_population,evppi_se,noise_floor,below_noise_floor,warning,note',
+    );
     expect(drawsCsv).toHaveLength(1 + 9 * 3);
   });
 

@@ -1,38 +1,153 @@
 // Plain-text views of the economic analyses: incremental table, PSA summary, DSA tornado.
-import type { DsaResult, PsaResult } from '@sarcsim/model/analyses';
-import type { IncrementalAnalysis } from '@sarcsim/model/economics';
+import type { DsaResult, PsaResult, ReferenceCase } from '@sarcsim/model/analyses';
+import type {
+  ContrastEstimate,
+  IcerInterval,
+  IncrementalAnalysis,
+  PairedPrecision,
+  ResolutionSummary,
+} from '@sarcsim/model/economics';
 import { formatNumber, percent, table } from './text-table.js';
 
 const money = (value: number | null) => (value === null ? '' : formatNumber(value, 0));
 const qalys = (value: number | null) => (value === null ? '' : formatNumber(value, 4));
 
-export function formatIncremental(analysis: IncrementalAnalysis, currency: string): string {
+const withMcse = (e: ContrastEstimate | undefined, format: (v: number | null) => string) =>
+  e === undefined ? '' : `${format(e.mean)} ± ${format(e.mcse)}`;
+
+export function icerIntervalText(interval: IcerInterval | null): string {
+  if (interval === null) return '';
+  if (interval.kind === 'bounded') return `${money(interval.low)} to ${money(interval.high)}`;
+  if (interval.kind === 'excluding') return `unbounded: ≤ ${money(interval.low)} or ≥ ${money(interval.high)}`;
+  return 'unbounded (any value)';
+}
+
+function resolutionText(what: string, summary: ResolutionSummary, patients: number): string[] {
+  const needed =
+    summary.patientsToResolve === null
+      ? 'no patient count resolves it (a margin is exactly 0)'
+      : `about ${formatNumber(summary.patientsToResolve, 0)} patients would resolve it`;
+  const lines = [
+    `${what} ${summary.resolved ? 'is resolved' : 'is NOT resolved'} at ${formatNumber(patients, 0)} patients; ${needed}.`,
+  ];
+  for (const ch of summary.checks) {
+    if (!ch.resolved) {
+      lines.push(
+        `  unresolved: ${ch.description} (margin ${formatNumber(ch.margin)} = ${formatNumber(ch.se === 0 ? Number.NaN : ch.margin / ch.se, 1)} SE)`,
+      );
+    }
+  }
+  return lines;
+}
+
+/** The incremental table; with the run's paired precision, every difference carries its paired MCSE. */
+export function formatIncremental(
+  analysis: IncrementalAnalysis,
+  currency: string,
+  precision?: PairedPrecision,
+): string {
   const wtp = formatNumber(analysis.willingnessToPay, 0);
-  return [
+  const rows = new Map(precision?.rows.map((r) => [r.id, r]));
+  const head = [
     `Incremental analysis (discounted; ${currency}; threshold ${wtp} per QALY). ND on the frontier, D dominated, ED extendedly dominated.`,
-    table([
-      ['strategy', 'cost', 'QALYs', 'status', 'vs', 'Δ cost', 'Δ QALYs', 'ICER', 'NMB'],
-      ...analysis.rows.map((r) => [
-        r.id,
-        money(r.cost),
-        qalys(r.effect),
-        r.sameAs === null ? r.status : `${r.status} (= ${r.sameAs})`,
-        r.comparator ?? (r.dominatedBy === null ? '' : `by ${r.dominatedBy}`),
-        money(r.incrementalCost),
-        qalys(r.incrementalEffect),
-        money(r.icer),
-        money(r.netMonetaryBenefit),
+  ];
+  if (precision === undefined) {
+    return [
+      ...head,
+      table([
+        ['strategy', 'cost', 'QALYs', 'status', 'vs', 'Δ cost', 'Δ QALYs', 'ICER', 'NMB'],
+        ...analysis.rows.map((r) => [
+          r.id,
+          money(r.cost),
+          qalys(r.effect),
+          r.sameAs === null ? r.status : `${r.status} (= ${r.sameAs})`,
+          r.comparator ?? (r.dominatedBy === null ? '' : `by ${r.dominatedBy}`),
+          money(r.incrementalCost),
+          qalys(r.incrementalEffect),
+          money(r.icer),
+          money(r.netMonetaryBenefit),
+        ]),
       ]),
+      `Preferred at ${wtp} per QALY: ${analysis.preferred}`,
+    ].join('\n');
+  }
+  const onFrontier = (id: string) => analysis.rows.find((r) => r.id === id)?.status === 'ND';
+  return [
+    ...head,
+    'Δ ± paired Monte Carlo standard error (common random numbers); ICER interval: Fieller, 95%.',
+    table([
+      ['strategy', 'cost', 'QALYs', 'status', 'vs', 'Δ cost', 'Δ QALYs', 'ICER', 'ICER 95% interval', 'NMB'],
+      ...analysis.rows.map((r) => {
+        const vs = onFrontier(r.id) ? rows.get(r.id)?.vsComparator : undefined;
+        return [
+          r.id,
+          money(r.cost),
+          qalys(r.effect),
+          r.sameAs === null ? r.status : `${r.status} (= ${r.sameAs})`,
+          r.comparator ?? (r.dominatedBy === null ? '' : `by ${r.dominatedBy}`),
+          vs === undefined || vs === null ? '' : withMcse(vs.cost, money),
+          vs === undefined || vs === null ? '' : withMcse(vs.qalys, qalys),
+          money(r.icer),
+          icerIntervalText(rows.get(r.id)?.icerInterval ?? null),
+          money(r.netMonetaryBenefit),
+        ];
+      }),
     ]),
     `Preferred at ${wtp} per QALY: ${analysis.preferred}`,
+    '',
+    `Against the reference ${precision.reference} (Δ ± paired MCSE; INMB at ${wtp} per QALY):`,
+    table([
+      ['strategy', 'Δ cost', 'Δ QALYs', 'Δ life-years', 'INMB'],
+      ...precision.rows
+        .filter((r) => r.vsReference !== null)
+        .map((r) => [
+          r.id,
+          withMcse(r.vsReference?.cost, money),
+          withMcse(r.vsReference?.qalys, qalys),
+          withMcse(r.vsReference?.lifeYears, qalys),
+          withMcse(r.vsReference?.netBenefit, money),
+        ]),
+    ]),
+    '',
+    'Resolution (each comparison at least 2 paired SE from its decision boundary; counts assume the current estimates are the truth):',
+    ...resolutionText('The frontier', precision.frontier, precision.patients),
+    ...resolutionText(`The preferred strategy (${analysis.preferred})`, precision.preferred, precision.patients),
+  ].join('\n');
+}
+
+/** Which result this is, and where the other reference cases would differ. */
+export function formatReferenceCase(reference: ReferenceCase, shown = 5): string {
+  const d = reference.differences;
+  const others =
+    reference.kind === 'probabilistic-mean'
+      ? 'the deterministic base case is `sarcsim run` (point estimates) or `sarcsim run --at-means`'
+      : reference.kind === 'deterministic-means'
+        ? 'compare `sarcsim run` (point estimates) and the probabilistic mean (`sarcsim psa`)'
+        : 'compare `sarcsim run --at-means` and the probabilistic mean (`sarcsim psa`)';
+  return [
+    `Reference case: ${reference.statement}.`,
+    d.length === 0
+      ? `Every sampled parameter's mean equals its point estimate (within 1%); ${others}.`
+      : `${d.length} sampled parameters have a mean more than 1% from their point estimate (largest: ${d
+          .slice(0, shown)
+          .map((p) => `${p.id} ${formatNumber(p.pointEstimate)} vs mean ${formatNumber(p.mean)}`)
+          .join('; ')}); ${others}.`,
   ].join('\n');
 }
 
 export function formatPsa(result: PsaResult): string {
   const s = result.summary;
   const at = s.atThreshold;
+  const e = s.evpiAtThreshold;
+  const { population } = result.scenario.economics;
   return [
     `PSA: ${s.draws} draws × ${s.patientsPerDraw.toLocaleString('en-US')} patients per draw (inner Monte Carlo noise is part of each draw's spread)`,
+    formatReferenceCase(s.referenceCase),
+    ...(s.largestFrontierIcer !== null && s.largestFrontierIcer > result.scenario.economics.wtpGrid.max
+      ? [
+          `Threshold grid extended past the largest frontier ICER (${money(s.largestFrontierIcer)}) to ${money(s.acceptability[s.acceptability.length - 1]?.willingnessToPay ?? null)} per QALY.`,
+        ]
+      : []),
     table([
       ['strategy', 'cost (mean, 95% range)', 'QALYs (mean, 95% range)', 'P(cost-effective)', 'expected loss'],
       ...s.strategies.map((st, i) => [
@@ -46,12 +161,16 @@ export function formatPsa(result: PsaResult): string {
     '',
     formatIncremental(s.incremental, s.currency),
     '',
-    `EVPI at ${formatNumber(s.willingnessToPay, 0)} per QALY: ${money(at.evpiPerPatient)} ${s.currency} per patient; ${money(s.evpiPopulation)} for the population (${formatNumber(s.effectivePopulation, 0)} discounted patients)`,
-    'EVPPI by parameter group (per patient; population):',
-    ...s.evppi.map(
-      (g) =>
-        `  ${g.group} (${g.parameterIds.length} parameters): ${g.atThresholdPerPatient === null ? g.note : `${money(g.atThresholdPerPatient)}; ${money(g.atThresholdPopulation)}`}`,
+    `EVPI at ${formatNumber(s.willingnessToPay, 0)} per QALY, per patient (${s.currency}; ± outer-loop MCSE):`,
+    `  raw ${money(e.raw)} ± ${money(e.se)} (inner Monte Carlo noise included); noise-corrected ${money(e.corrected)} (estimated inner bias ${money(e.innerBias)}); noise floor ${money(e.noiseFloor)}, lower bound ${money(e.lowerBound)}`,
+    `  population (${formatNumber(s.effectivePopulation, 0)} discounted patients: ${formatNumber(population.annualPatients, 0)} a year for ${population.years} years): raw ${money(s.evpiPopulation)}, corrected ${money(s.evpiCorrectedPopulation)}`,
+    'EVPPI by parameter group, per patient (± bootstrap SE; noise floor = 95th percentile with the group permuted):',
+    ...s.evppi.map((g) =>
+      g.atThresholdPerPatient === null
+        ? `  ${g.group} (${g.parameterIds.length} parameters): ${g.note}`
+        : `  ${g.group} (${g.parameterIds.length} parameters): ${money(g.atThresholdPerPatient)} ± ${money(g.atThresholdSe)} (floor ${money(g.atThresholdNoiseFloor)})${g.belowNoiseFloor === true ? ' BELOW NOISE FLOOR' : ''}; population ${money(g.atThresholdPopulation)}`,
     ),
+    ...(s.warnings.length === 0 ? [] : ['', ...s.warnings.map((w) => `WARNING: ${w}`)]),
   ].join('\n');
 }
 

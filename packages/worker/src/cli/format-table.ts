@@ -53,7 +53,7 @@ export function formatReport(report: RunReport): string {
     '',
     ...(report.economics === undefined
       ? []
-      : [formatIncremental(report.economics.incremental, report.economics.currency), '']),
+      : [formatIncremental(report.economics.incremental, report.economics.currency, report.economics.precision), '']),
     'Undiscounted, per patient',
     rewardsTable(strategies, 'undiscounted'),
     '',

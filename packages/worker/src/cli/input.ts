@@ -98,6 +98,9 @@ export interface ScenarioFlags {
   blockSize?: number;
   wtp?: number;
   draws?: number;
+  /** EVPI population: new patients a year and the decision's horizon in years. */
+  annualPatients?: number;
+  decisionYears?: number;
 }
 
 /**
@@ -117,15 +120,24 @@ export function scenarioInput(
   const patients = flags.patients ?? ('patients' in fromFile ? undefined : defaultPatients);
   const economics = ('economics' in fromFile ? fromFile.economics : {}) as Record<string, unknown>;
   const psa = (economics?.psa ?? {}) as Record<string, unknown>;
+  const population = (economics?.population ?? {}) as Record<string, unknown>;
+  const populationFlags = {
+    ...(flags.annualPatients === undefined ? {} : { annualPatients: flags.annualPatients }),
+    ...(flags.decisionYears === undefined ? {} : { years: flags.decisionYears }),
+  };
   return {
     ...fromFile,
-    ...(flags.wtp === undefined && flags.draws === undefined
+    ...(flags.wtp === undefined &&
+    flags.draws === undefined &&
+    flags.annualPatients === undefined &&
+    flags.decisionYears === undefined
       ? {}
       : {
           economics: {
             ...economics,
             ...(flags.wtp === undefined ? {} : { willingnessToPay: flags.wtp }),
             ...(flags.draws === undefined ? {} : { psa: { ...psa, draws: flags.draws } }),
+            ...(Object.keys(populationFlags).length === 0 ? {} : { population: { ...population, ...populationFlags } }),
           },
         }),
     ...(patients === undefined ? {} : { patients }),

@@ -2,14 +2,23 @@
 // the bin passes the process's, tests their own. Exit status: 0 done, 1 a failure (a write,
 // a worker), 2 bad input (one line per problem), 128 + signal number when cancelled.
 import { join } from 'node:path';
+import { parametersAtMeans, referenceCase } from '@sarcsim/model/analyses';
 import { COMMITTED_CALIBRATION, validationReport } from '@sarcsim/model/calibration';
 import { SARCSIM_VERSION } from '@sarcsim/model/engine';
 import { EVIDENCE, sourceText } from '@sarcsim/model/sarcoma';
-import { parseScenario, type RunReport, reportFor, ScenarioError } from '@sarcsim/model/scenario';
+import {
+  parseScenario,
+  type RunReport,
+  reportFor,
+  runnerFor,
+  type Scenario,
+  ScenarioError,
+} from '@sarcsim/model/scenario';
 import { Command, CommanderError } from 'commander';
-import { incrementalCsv } from '../csv/csv.js';
+import { incrementalCsv, resolutionCsv } from '../csv/csv.js';
 import { defaultWorkerCount } from '../pool/node-workers.js';
 import { dsaCommand, mergeCommand, psaCommand, startPool } from './economics.js';
+import { formatReferenceCase } from './format-economics.js';
 import { formatReport } from './format-table.js';
 import { MAX_WORKERS, nonNegativeNumber, scenarioInput, UsageError, wholeNumber } from './input.js';
 import type { CliContext, CliIo } from './io.js';
@@ -25,10 +34,36 @@ interface RunFlags {
   json?: boolean;
   csv?: string;
   wtp?: number;
+  reference?: string;
+  atMeans?: boolean;
+}
+
+/** The --reference strategy must be one of the scenario's; checked before anything runs. */
+function checkReference(reference: string | undefined, strategyIds: readonly string[]): void {
+  if (reference !== undefined && !strategyIds.includes(reference)) {
+    throw new UsageError([
+      `--reference: got '${reference}', must be one of the scenario's strategies: ${strategyIds.join(', ')}`,
+    ]);
+  }
+}
+
+/** The scenario as given, or (--at-means) with every sampled parameter it does not fix at its PSA mean. */
+function runScenario(file: string | undefined, flags: RunFlags): { given: Scenario; scenario: Scenario } {
+  const input = scenarioInput(file, flags);
+  const given = parseScenario(input);
+  if (flags.atMeans !== true) return { given, scenario: given };
+  if (given.model !== 'sarcoma') throw new UsageError(['--at-means: applies to the sarcoma model only']);
+  const means = parametersAtMeans(given.economics.psa.calibratedParameters, new Set(Object.keys(given.parameters)));
+  return { given, scenario: parseScenario({ ...input, parameters: { ...means, ...given.parameters } }) };
 }
 
 async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliContext): Promise<void> {
-  const scenario = parseScenario(scenarioInput(file, flags));
+  const { given, scenario } = runScenario(file, flags);
+  const reference =
+    given.model === 'sarcoma'
+      ? referenceCase(given, flags.atMeans === true ? 'deterministic-means' : 'deterministic-point-estimates')
+      : undefined;
+  checkReference(flags.reference, runnerFor(scenario).layout.strategyIds);
   if (flags.csv !== undefined) checkOutputDir(flags.csv, '--csv');
   const pool = startPool(ctx, flags);
   ctx.progress.start(
@@ -48,7 +83,7 @@ async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliCon
           rate: Math.round(p.individualsPerSecond).toLocaleString('en-US'),
         }),
     });
-    report = reportFor(scenario, merged);
+    report = reportFor(scenario, merged, flags.reference === undefined ? {} : { reference: flags.reference });
   } finally {
     ctx.progress.stop();
     pool.terminate();
@@ -56,14 +91,21 @@ async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliCon
   ctx.signal.throwIfAborted();
   const seconds = (performance.now() - started) / 1000;
   if (flags.csv !== undefined && report.economics !== undefined) {
-    writeOutputs([{ path: join(flags.csv, 'incremental.csv'), text: incrementalCsv(report.economics) }], ctx.io.fs);
+    const files = [{ path: join(flags.csv, 'incremental.csv'), text: incrementalCsv(report.economics) }];
+    const { precision } = report.economics;
+    if (precision !== undefined)
+      files.push({ path: join(flags.csv, 'resolution.csv'), text: resolutionCsv(precision) });
+    writeOutputs(files, ctx.io.fs);
   }
   const out = ctx.io.stdout;
   if (flags.json) {
-    out.write(`${JSON.stringify(report, null, 2)}\n`);
+    out.write(
+      `${JSON.stringify(reference === undefined ? report : { ...report, referenceCase: reference }, null, 2)}\n`,
+    );
     return;
   }
   out.write(`${formatReport(report)}\n`);
+  if (reference !== undefined) out.write(`${formatReferenceCase(reference)}\n`);
   const histories = scenario.patients * report.strategies.length;
   out.write(
     `${histories.toLocaleString('en-US')} patient-strategy histories in ${seconds.toFixed(1)} s on ${pool.size} worker${pool.size === 1 ? '' : 's'}\n`,
@@ -137,8 +179,16 @@ function buildProgram(ctx: CliContext): Command {
     .option(...force)
     .option('--block-size <b>', 'patients per block (does not change results)', wholeNumber('--block-size', 1))
     .option('--wtp <amount>', 'willingness to pay per QALY (default 100,000 USD)', nonNegativeNumber('--wtp'))
+    .option('--at-means', 'run with every sampled parameter at its PSA mean instead of its point estimate')
+    .option(
+      '--reference <strategy>',
+      'strategy every other is also compared with, with paired MCSEs (default: the cheapest on the frontier)',
+    )
     .option('--json', 'print only the results, as JSON')
-    .option('--csv <dir>', 'also write the incremental analysis as a tidy CSV into this directory')
+    .option(
+      '--csv <dir>',
+      'also write the incremental analysis (with paired MCSEs) and the resolution checks as tidy CSVs into this directory',
+    )
     .action((file: string | undefined, flags: RunFlags) => runCommand(file, flags, ctx));
 
   program
@@ -149,6 +199,16 @@ function buildProgram(ctx: CliContext): Command {
     .option('--patients <n>', 'patients per draw (default 5,000)', wholeNumber('--patients', 1))
     .option('--seed <s>', 'random seed (whole number below 2^32)', wholeNumber('--seed', 0))
     .option('--wtp <amount>', 'willingness to pay per QALY (default 100,000 USD)', nonNegativeNumber('--wtp'))
+    .option(
+      '--annual-patients <n>',
+      'EVPI population: patients facing the decision each year (default 13,500, US soft-tissue sarcoma cases)',
+      wholeNumber('--annual-patients', 0, 100_000_000),
+    )
+    .option(
+      '--decision-years <y>',
+      'EVPI population: years the decision applies, discounted at the cost rate (default 10)',
+      wholeNumber('--decision-years', 1, 100),
+    )
     .option(
       '--shard <I/N>',
       'run only shard I (0-based) of N; with just N the index comes from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX',

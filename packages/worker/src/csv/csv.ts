@@ -1,7 +1,7 @@
 // Tidy CSV tables (one observation per row) for R and Python users: the one CSV writer of
 // the CLI and the web app (a run's outcomes, its incremental analysis, PSA and DSA).
 import type { DsaResult, PsaResult } from '@sarcsim/model/analyses';
-import type { RunEconomics } from '@sarcsim/model/economics';
+import type { ContrastEstimate, PairedContrast, PairedPrecision, RunEconomics } from '@sarcsim/model/economics';
 import type { RunReport } from '@sarcsim/model/scenario';
 
 function cell(value: string | number | boolean | null): string {
@@ -18,6 +18,70 @@ export function toCsv(
   return `${[header, ...rows].map((row) => row.map(cell).join(',')).join('\n')}\n`;
 }
 
+const PRECISION_HEADER = [
+  'precision_comparator',
+  'vs_comparator_cost',
+  'vs_comparator_cost_mcse',
+  'vs_comparator_qalys',
+  'vs_comparator_qalys_mcse',
+  'vs_comparator_life_years',
+  'vs_comparator_life_years_mcse',
+  'vs_comparator_inmb',
+  'vs_comparator_inmb_mcse',
+  'icer_interval',
+  'icer_low',
+  'icer_high',
+  'reference',
+  'vs_reference_cost',
+  'vs_reference_cost_mcse',
+  'vs_reference_qalys',
+  'vs_reference_qalys_mcse',
+  'vs_reference_life_years',
+  'vs_reference_life_years_mcse',
+  'vs_reference_inmb',
+  'vs_reference_inmb_mcse',
+];
+
+function contrastCells(c: PairedContrast | null | undefined): (number | null)[] {
+  const pair = (e: ContrastEstimate | undefined) => [e?.mean ?? null, e?.mcse ?? null];
+  return [...pair(c?.cost), ...pair(c?.qalys), ...pair(c?.lifeYears), ...pair(c?.netBenefit)];
+}
+
+function precisionCells(precision: PairedPrecision | undefined, id: string): (string | number | null)[] {
+  if (precision === undefined) return PRECISION_HEADER.map(() => null);
+  const row = precision.rows.find((r) => r.id === id);
+  return [
+    row?.vsComparator?.against ?? null,
+    ...contrastCells(row?.vsComparator),
+    row?.icerInterval?.kind ?? null,
+    row?.icerInterval?.low ?? null,
+    row?.icerInterval?.high ?? null,
+    precision.reference,
+    ...contrastCells(row?.vsReference),
+  ];
+}
+
+/** The run's resolution checks: one row per inequality the frontier or the preferred strategy rests on. */
+export function resolutionCsv(precision: PairedPrecision): string {
+  const rows = (['frontier', 'preferred'] as const).flatMap((scope) => {
+    const summary = precision[scope];
+    return [
+      [scope, 'all', null, null, summary.resolved, summary.patientsToResolve, precision.patients],
+      ...summary.checks.map((ch) => [
+        scope,
+        ch.description,
+        ch.margin,
+        ch.se,
+        ch.resolved,
+        ch.patientsToResolve,
+        precision.patients,
+      ]),
+    ];
+  });
+  return toCsv(['scope', 'check', 'margin', 'se', 'resolved', 'patients_to_resolve', 'patients'], rows);
+}
+
+/** The incremental analysis; when the economics carry paired precision, its columns are filled. */
 export function incrementalCsv(economics: RunEconomics): string {
   return toCsv(
     [
@@ -34,6 +98,7 @@ export function incrementalCsv(economics: RunEconomics): string {
       'nhb',
       'wtp',
       'currency',
+      ...PRECISION_HEADER,
     ],
     economics.incremental.rows.map((r, i) => [
       r.id,
@@ -49,6 +114,7 @@ export function incrementalCsv(economics: RunEconomics): string {
       r.netHealthBenefit,
       economics.willingnessToPay,
       economics.currency,
+      ...precisionCells(economics.precision, r.id),
     ]),
   );
 }
@@ -82,15 +148,64 @@ export function psaCsvFiles(result: PsaResult): Record<string, string> {
       ),
     ),
     'psa-evpi.csv': toCsv(
-      ['wtp', 'evpi_per_patient', 'evpi_population'],
-      s.acceptability.map((p) => [p.willingnessToPay, p.evpiPerPatient, p.evpiPerPatient * s.effectivePopulation]),
+      [
+        'wtp',
+        'evpi_per_patient',
+        'evpi_population',
+        'evpi_se',
+        'inner_bias',
+        'evpi_corrected',
+        'evpi_corrected_population',
+        'evpi_noise_floor',
+        'evpi_lower_bound',
+        'below_noise_floor',
+        'warning',
+      ],
+      s.acceptability.map((p, k) => {
+        const e = s.evpiNoise[k];
+        return [
+          p.willingnessToPay,
+          p.evpiPerPatient,
+          p.evpiPerPatient * s.effectivePopulation,
+          e?.se ?? null,
+          e?.innerBias ?? null,
+          e?.corrected ?? null,
+          e === undefined ? null : e.corrected * s.effectivePopulation,
+          e?.noiseFloor ?? null,
+          e?.lowerBound ?? null,
+          e?.belowNoiseFloor ?? null,
+          e?.belowNoiseFloor === true ? 'raw EVPI within its inner-noise floor (lower bound 0)' : '',
+        ];
+      }),
     ),
     'psa-evppi.csv': toCsv(
-      ['group', 'wtp', 'evppi_per_patient', 'evppi_population', 'note'],
+      [
+        'group',
+        'wtp',
+        'evppi_per_patient',
+        'evppi_population',
+        'evppi_se',
+        'noise_floor',
+        'below_noise_floor',
+        'warning',
+        'note',
+      ],
       s.evppi.flatMap((g) =>
         s.acceptability.map((p, k) => {
           const v = g.perPatient?.[k] ?? null;
-          return [g.group, p.willingnessToPay, v, v === null ? null : v * s.effectivePopulation, g.note];
+          const floor = g.noiseFloor?.[k] ?? null;
+          const below = v === null || floor === null ? null : v <= floor;
+          return [
+            g.group,
+            p.willingnessToPay,
+            v,
+            v === null ? null : v * s.effectivePopulation,
+            g.se?.[k] ?? null,
+            floor,
+            below,
+            below === true ? 'below noise floor: cannot be told from zero' : '',
+            g.note,
+          ];
         }),
       ),
     ),

@@ -1,0 +1,36 @@
+// What one PSA draw (or one DSA evaluation) keeps of a run: each strategy's mean costs,
+// QALYs and life-years, and the inner-loop Monte Carlo noise of those means (their paired
+// covariance), which the EVPI's noise correction needs.
+import { meanCovariance } from '../economics/paired-precision.js';
+import { type StrategyEconomics, strategyEconomics } from '../economics/strategy-economics.js';
+import type { BlockAccumulator } from '../engine/accumulators.js';
+import { summarize } from '../engine/results.js';
+import { requireWholeRun } from '../scenario/run-report.js';
+import type { Scenario } from '../scenario/scenario.js';
+
+/** Channels of the inner covariance, in order (each over all strategies). */
+export const INNER_COVARIANCE_CHANNELS = ['costs', 'qalys'] as const;
+
+export interface DrawOutcome {
+  readonly strategies: readonly StrategyEconomics[];
+  /**
+   * Covariance of the draw's mean costs (strategies 0..S−1) then mean QALYs (0..S−1): the
+   * upper triangle of the 2S×2S matrix, row by row.
+   */
+  readonly innerCovariance: readonly number[];
+}
+
+/** Entries of the inner covariance for `strategies` strategies. */
+export function innerCovarianceLength(strategies: number): number {
+  const size = INNER_COVARIANCE_CHANNELS.length * strategies;
+  return (size * (size + 1)) / 2;
+}
+
+export function drawOutcome(scenario: Scenario, merged: BlockAccumulator): DrawOutcome {
+  requireWholeRun(scenario, merged);
+  const results = summarize(merged);
+  return {
+    strategies: strategyEconomics(results.strategies),
+    innerCovariance: meanCovariance(results.paired, INNER_COVARIANCE_CHANNELS),
+  };
+}
