@@ -110,6 +110,24 @@ describe('the verdict and the decision views', () => {
     const verdict = (await page.getByTestId('verdict').textContent()) ?? '';
     expect(verdict).toMatch(/Verdict at 100,000 USD per QALY: .+/);
     expect(verdict).toContain('Probability cost-effective: run a PSA');
+    // Paired precision: the decision is either resolved at 800 patients, or the panel says it is
+    // not and names a larger patient count that would resolve it.
+    const resolved = await page.getByTestId('verdict-resolved').count();
+    const unresolved = page.getByTestId('verdict-unresolved');
+    expect(resolved + (await unresolved.count())).toBe(1);
+    if (resolved === 0) {
+      const text = (await unresolved.textContent()) ?? '';
+      expect(text).toContain('This patient count cannot resolve');
+      const needed = Number(/About ([\d,]+) patients/.exec(text)?.[1]?.replaceAll(',', '') ?? 'NaN');
+      expect(text.includes('the strategies tie') || needed > 800).toBe(true);
+    }
+    expect(
+      await page.getByTestId('icer-table').getByRole('columnheader', { name: 'ICER 95% interval (Fieller)' }).count(),
+    ).toBe(1);
+    expect(await page.getByTestId('icer-table').textContent()).toMatch(/± [\d,.]+/);
+    const increments = (await page.getByTestId('increments').textContent()) ?? '';
+    expect(increments).toMatch(/Against .+: mean difference per patient ± paired Monte Carlo standard error/);
+    expect((increments.match(/ ± /g) ?? []).length).toBe(12); // 4 strategies × Δcost, ΔQALYs, INMB
     // Rows cheapest first: the cost column (the fourth) never falls.
     const costs = await page
       .getByTestId('icer-table')

@@ -9,7 +9,7 @@ import type { SarcomaScenario } from '@sarcsim/model/scenario';
 import { standaloneChart } from '../state/downloads.js';
 import type { RunRecord } from '../state/results-state.js';
 import { defaultValue } from '../state/scenario-draft.js';
-import type { Verdict } from '../state/verdict.js';
+import { intervalText, type Verdict } from '../state/verdict.js';
 import type { RunFigure } from './run-figures.js';
 import { stampText } from './run-figures.js';
 
@@ -36,7 +36,7 @@ function icerTable(e: RunEconomics): string {
         `<tr><th>${label(r.id)}${r.id === e.incremental.preferred ? ' <strong>(preferred)</strong>' : ''}</th><td>${r.status}</td><td>${money(r.icer)}</td><td>${money(r.cost)}</td><td>${r.effect.toFixed(4)}</td><td>${label(r.comparator)}</td><td>${money(r.incrementalCost)}</td><td>${r.incrementalEffect === null ? '' : r.incrementalEffect.toFixed(4)}</td><td>${money(r.netMonetaryBenefit)}</td></tr>`,
     )
     .join('')}</tbody></table>
-  <p class="note">${e.currency}, discounted, per patient. ND on the efficiency frontier, D dominated, ED extendedly dominated. Monte Carlo error of the increments is not computed by this version (see the verdict).</p>`;
+  <p class="note">${e.currency}, discounted, per patient. ND on the efficiency frontier, D dominated, ED extendedly dominated. ${e.precision === undefined ? '' : ` Paired Monte Carlo standard errors of the increments, ${e.precision.patients.toLocaleString('en-US')} patients.`}</p>`;
 }
 
 function editedParameters(scenario: SarcomaScenario): string {
@@ -99,9 +99,16 @@ function cheers(input: ReportInput): string {
 function verdictText(v: Verdict): string {
   const c = v.currency;
   return `<p><strong>${escapeHtml(v.preferred.label)}</strong> is preferred at ${money(v.willingnessToPay)} ${c} per QALY.</p><ul>
-    ${v.cheaper === null ? '<li>It is the least costly frontier strategy.</li>' : `<li>ICER against ${escapeHtml(v.cheaper.label)}: ${money(v.cheaper.icer)} ${c} per QALY.</li>`}
+    ${v.cheaper === null ? '<li>It is the least costly frontier strategy.</li>' : `<li>ICER against ${escapeHtml(v.cheaper.label)}: ${money(v.cheaper.icer)} ${c} per QALY${v.cheaper.interval === null ? '' : ` (${intervalText(v.cheaper.interval)})`}.</li>`}
     ${v.costlier === null ? '' : `<li>The next costlier frontier strategy, ${escapeHtml(v.costlier.label)}, costs ${money(v.costlier.icer)} ${c} per extra QALY.</li>`}
-    ${v.runnerUp === null ? '' : `<li>Incremental net monetary benefit over ${escapeHtml(v.runnerUp.label)}: ${money(v.runnerUp.inmb)} ${c} per patient.</li>`}
+    ${v.runnerUp === null ? '' : `<li>Incremental net monetary benefit over ${escapeHtml(v.runnerUp.label)}: ${money(v.runnerUp.inmb)}${v.runnerUp.mcse === null ? '' : ` ± ${money(v.runnerUp.mcse)}`} ${c} per patient.</li>`}
+    ${
+      v.resolution === null
+        ? ''
+        : v.resolution.preferred && v.resolution.frontier
+          ? `<li>With ${v.resolution.patients.toLocaleString('en-US')} patients every comparison the decision rests on is at least 2 paired Monte Carlo standard errors from its boundary.</li>`
+          : `<li><strong>This patient count (${v.resolution.patients.toLocaleString('en-US')}) cannot resolve the ${v.resolution.preferred ? 'frontier' : 'preferred strategy'}</strong>${v.resolution.patientsToResolve === null ? ': the strategies tie.' : `; about ${Math.ceil(v.resolution.patientsToResolve).toLocaleString('en-US')} patients would.`}</li>`
+    }
     <li>${v.probabilityCostEffective === null ? 'Probability cost-effective: no PSA of this scenario.' : `Probability cost-effective (PSA): ${(100 * v.probabilityCostEffective).toFixed(0)}%.`}</li></ul>`;
 }
 

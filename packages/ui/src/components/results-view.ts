@@ -2,7 +2,7 @@
 // table, the decision charts, the outcomes table, downloads, the report and a pinned run to
 // compare with.
 import type { PsaResult } from '@sarcsim/model/analyses';
-import type { RunEconomics } from '@sarcsim/model/economics';
+import { pairedPrecision, type RunEconomics } from '@sarcsim/model/economics';
 import { incrementalCsv, outcomesCsv } from '@sarcsim/worker/browser';
 import { css, html, LitElement } from 'lit';
 import { htmlReport } from '../charts/html-report.js';
@@ -58,7 +58,7 @@ export class ResultsView extends LitElement {
   }
 
   private downloads(stem: string, economics: RunEconomics | undefined, order: readonly string[], comparator: string) {
-    const r = reportAt(this.record.report, this.willingnessToPay);
+    const r = reportAt(this.record.report, this.willingnessToPay, this.record.moments);
     const verdict = economics === undefined ? undefined : verdictOf(economics, this.psa);
     return html`<div class="downloads">
       <button class="secondary" data-testid="download-json" @click=${() => downloadText(`${stem}.json`, JSON.stringify({ ...r, scenario: this.record.scenario }, null, 2), 'application/json')}>Download results (JSON, with its scenario)</button>
@@ -85,7 +85,7 @@ export class ResultsView extends LitElement {
   }
 
   private comparison(pinned: RunRecord, economics: RunEconomics | undefined) {
-    const then = reportAt(pinned.report, this.willingnessToPay).economics;
+    const then = reportAt(pinned.report, this.willingnessToPay, pinned.moments).economics;
     if (then === undefined || economics === undefined) return '';
     const changed = changedFields(pinned.scenario, this.record.scenario);
     const ids = byCost(economics, [...new Set([...then.strategies, ...economics.strategies].map((s) => s.id))]);
@@ -107,6 +107,28 @@ export class ResultsView extends LitElement {
       <button class="secondary" @click=${() => this.emit('pin-request', undefined)}>Unpin</button>`;
   }
 
+  /** Δcost, ΔQALYs and INMB of every strategy against the chosen comparator, with paired MCSEs. */
+  private increments(economics: RunEconomics, order: readonly string[], comparator: string) {
+    const moments = this.record.moments;
+    if (moments === undefined) return '';
+    const precision = pairedPrecision(moments, economics.incremental, comparator);
+    const label = (id: string) => economics.strategies.find((s) => s.id === id)?.label ?? id;
+    const pm = (e: { mean: number; mcse: number } | undefined, digits: number) =>
+      e === undefined
+        ? ''
+        : `${digits === 0 ? money(e.mean) : e.mean.toFixed(digits)} ± ${digits === 0 ? money(e.mcse) : e.mcse.toFixed(digits)}`;
+    return html`<div class="scroll"><table data-testid="increments">
+      <caption class="note">Against ${label(comparator)}: mean difference per patient ± paired Monte Carlo standard error; INMB at ${money(economics.willingnessToPay)} ${economics.currency} per QALY</caption>
+      <thead><tr><th scope="col">Strategy</th><th scope="col">Δ cost</th><th scope="col">Δ QALYs</th><th scope="col">INMB</th></tr></thead>
+      <tbody>${order
+        .filter((id) => id !== comparator)
+        .map((id) => {
+          const c = precision.rows.find((r) => r.id === id)?.vsReference ?? undefined;
+          return html`<tr><th scope="row">${label(id)}</th><td>${pm(c?.cost, 0)}</td><td>${pm(c?.qalys, 4)}</td><td>${pm(c?.netBenefit, 0)}</td></tr>`;
+        })}</tbody>
+    </table></div>`;
+  }
+
   /** Moves focus to the verdict (or the results heading) once a run has finished. */
   async focusVerdict(): Promise<void> {
     await this.updateComplete;
@@ -117,7 +139,7 @@ export class ResultsView extends LitElement {
   }
 
   override render() {
-    const r = reportAt(this.record.report, this.willingnessToPay);
+    const r = reportAt(this.record.report, this.willingnessToPay, this.record.moments);
     const economics = r.economics;
     const stem = `sarcsim-${r.scenarioHash.slice(0, 8)}`;
     const order = byCost(
@@ -154,6 +176,7 @@ export class ResultsView extends LitElement {
           ${order.map((id) => html`<option value=${id} ?selected=${id === comparator}>${r.strategies.find((s) => s.id === id)?.label ?? id}</option>`)}
         </select>
       </label>
+      ${economics === undefined ? '' : this.increments(economics, order, comparator)}
       <div class="grid">
         ${runFigures(r, economics, order, comparator).map(
           (fig) =>

@@ -3,6 +3,7 @@
 // the probability that it is the cost-effective choice.
 import { css, html, LitElement } from 'lit';
 import type { Verdict } from '../state/verdict.js';
+import { intervalText } from '../state/verdict.js';
 import { sharedStyles } from './shared-styles.js';
 
 const money = (v: number) => Math.round(v).toLocaleString('en-US');
@@ -33,6 +34,29 @@ export class VerdictPanel extends LitElement {
   /** Why the PSA probability is missing (no PSA, or one of another scenario). */
   declare psaNote: string;
 
+  private resolution() {
+    const r = this.verdict.resolution;
+    if (r === null) {
+      return html`<p class="caveat note">Monte Carlo error of the increments is not available for these results (they
+        carry no paired moments); rerun to see it.</p>`;
+    }
+    if (r.preferred && r.frontier) {
+      return html`<p class="note" data-testid="verdict-resolved">With ${r.patients.toLocaleString('en-US')} patients the
+        simulation resolves the decision: every comparison the preferred strategy and the frontier rest on is at least
+        2 paired Monte Carlo standard errors from its boundary.</p>`;
+    }
+    const what = !r.preferred ? 'which strategy is preferred' : 'the order of the efficiency frontier';
+    return html`<p class="caveat" role="note" data-testid="verdict-unresolved"><strong>This patient count cannot resolve ${what}.</strong>
+      With ${r.patients.toLocaleString('en-US')} patients, ${r.unresolved.length} comparison(s) are within 2 paired Monte
+      Carlo standard errors of their boundary (${r.unresolved.slice(0, 3).join('; ')}${r.unresolved.length > 3 ? '; …' : ''}).
+      ${
+        r.patientsToResolve === null
+          ? 'A difference is exactly 0, so no patient count resolves it: the strategies tie.'
+          : html`About <strong>${Math.ceil(r.patientsToResolve).toLocaleString('en-US')} patients</strong> would, if the
+            current estimates were the truth.`
+      }</p>`;
+  }
+
   override render() {
     const v = this.verdict;
     const c = v.currency;
@@ -42,13 +66,23 @@ export class VerdictPanel extends LitElement {
         <li>${
           v.cheaper === null
             ? html`It is the least costly strategy on the efficiency frontier (no ICER: nothing cheaper is worth comparing with).`
-            : html`ICER against the next cheaper frontier strategy, ${v.cheaper.label}: <strong>${money(v.cheaper.icer)} ${c} per QALY</strong>.`
+            : html`ICER against the next cheaper frontier strategy, ${v.cheaper.label}: <strong>${money(v.cheaper.icer)} ${c} per QALY</strong>${
+                v.cheaper.interval === null
+                  ? ''
+                  : html` <span data-testid="verdict-interval">(${intervalText(v.cheaper.interval)})</span>`
+              }.${
+                v.cheaper.inmb === null
+                  ? ''
+                  : html` INMB against it: ${money(v.cheaper.inmb.mean)} ± ${money(v.cheaper.inmb.mcse)} ${c} (± 1 paired MCSE).`
+              }`
         }</li>
         ${v.costlier === null ? '' : html`<li>The next costlier frontier strategy, ${v.costlier.label}, costs ${money(v.costlier.icer)} ${c} per extra QALY, above the threshold.</li>`}
         ${
           v.runnerUp === null
             ? ''
-            : html`<li>Incremental net monetary benefit over the runner-up, ${v.runnerUp.label}: <strong>${money(v.runnerUp.inmb)} ${c}</strong> per patient.</li>`
+            : html`<li>Incremental net monetary benefit over the runner-up, ${v.runnerUp.label}: <strong>${money(v.runnerUp.inmb)} ${c}</strong>${
+                v.runnerUp.mcse === null ? '' : html` ± ${money(v.runnerUp.mcse)}`
+              } per patient.</li>`
         }
         <li>${
           v.probabilityCostEffective === null
@@ -56,9 +90,7 @@ export class VerdictPanel extends LitElement {
             : html`Probability cost-effective (PSA): <strong>${(100 * v.probabilityCostEffective).toFixed(0)}%</strong>.`
         }</li>
       </ul>
-      <p class="caveat note">Monte Carlo error of the increments (paired MCSE, an interval for the ICER and whether this patient
-        count resolves the frontier) is not shown yet: it needs the paired precision of the model's economics, which this
-        version does not compute. Rerun with more patients and see whether the verdict holds.</p>
+      ${this.resolution()}
     </section>`;
   }
 }

@@ -43,13 +43,13 @@ export class Analyses implements ReactiveController {
   startRun(scenario: SarcomaScenario, workers: number): Promise<RunRecord | undefined> {
     return this.run.start(async ({ signal, progress }) => {
       const started = performance.now();
-      const report = await this.controller.run(
+      const { report, moments } = await this.controller.run(
         scenario,
         workers,
         (p) => progress(p.individualsDone, p.individualsTotal),
         signal,
       );
-      return { report, scenario, seconds: (performance.now() - started) / 1000 };
+      return { report, scenario, moments, seconds: (performance.now() - started) / 1000 };
     });
   }
 

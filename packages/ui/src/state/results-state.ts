@@ -3,13 +3,19 @@
 // economics at a new threshold, from the stored costs and QALYs).
 import { type DsaResult, type PsaResult, summarisePsa } from '@sarcsim/model/analyses';
 import { type RunEconomics, runEconomics } from '@sarcsim/model/economics';
+import type { SimulationResults } from '@sarcsim/model/engine';
 import { canonicalJson, type RunReport, type SarcomaScenario } from '@sarcsim/model/scenario';
+
+/** The run's exact paired moments of every patient's discounted totals (for paired precision at any threshold). */
+export type PairedMoments = SimulationResults['paired'];
 
 /** A finished run with the validated scenario it ran. */
 export interface RunRecord {
   readonly report: RunReport;
   readonly scenario: SarcomaScenario;
   readonly seconds: number;
+  /** Kept so a new threshold or comparator gets its paired precision without simulating again. */
+  readonly moments?: PairedMoments;
 }
 
 /** Top-level scenario fields (and economics.* settings) whose values differ between two scenarios. */
@@ -49,16 +55,23 @@ export const runFreshness = (ran: SarcomaScenario, now: SarcomaScenario | undefi
 export const psaFreshness = (ran: SarcomaScenario, now: SarcomaScenario | undefined) => freshness(ran, now, PSA_KEEPS);
 export const dsaFreshness = (ran: SarcomaScenario, now: SarcomaScenario | undefined) => freshness(ran, now, DSA_KEEPS);
 
-/** The run's economics at a threshold: the incremental analysis redone on the stored costs and QALYs. */
-export function economicsAt(report: RunReport, willingnessToPay: number): RunEconomics | undefined {
+/**
+ * The run's economics at a threshold: the incremental analysis (and, with the run's paired
+ * moments, its paired precision) redone on the stored results.
+ */
+export function economicsAt(
+  report: RunReport,
+  willingnessToPay: number,
+  moments?: PairedMoments,
+): RunEconomics | undefined {
   if (report.economics === undefined) return undefined;
   if (report.economics.willingnessToPay === willingnessToPay) return report.economics;
-  return runEconomics(report.strategies, willingnessToPay);
+  return runEconomics(report.strategies, willingnessToPay, moments);
 }
 
 /** The report as it reads at a threshold (its economics recomputed), for views and files. */
-export function reportAt(report: RunReport, willingnessToPay: number): RunReport {
-  const economics = economicsAt(report, willingnessToPay);
+export function reportAt(report: RunReport, willingnessToPay: number, moments?: PairedMoments): RunReport {
+  const economics = economicsAt(report, willingnessToPay, moments);
   return economics === undefined || economics === report.economics ? report : { ...report, economics };
 }
 

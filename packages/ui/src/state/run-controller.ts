@@ -2,6 +2,7 @@
 // takes from what it measured. The page only ever waits on promises; every simulation happens
 // in module Workers.
 import { type DsaResult, type DsaSettingsInput, type PsaResult, summarisePsa } from '@sarcsim/model/analyses';
+import { type SimulationResults, summarize } from '@sarcsim/model/engine';
 import { type RunReport, reportFor, type SarcomaScenario, type Scenario } from '@sarcsim/model/scenario';
 import { createBrowserPool, dsaOnPool, psaOnPool, type RunProgress, type WorkerPool } from '@sarcsim/worker/browser';
 
@@ -66,13 +67,13 @@ export class RunController {
     workers: number,
     onProgress: (progress: RunProgress) => void,
     signal: AbortSignal,
-  ): Promise<RunReport> {
+  ): Promise<{ report: RunReport; moments: SimulationResults['paired'] }> {
     const started = performance.now();
     const merged = await this.poolOf(workers).run(scenario, { onProgress, signal, progressIntervalMs: 150 });
     const report = reportFor(scenario, merged);
     const work = { tasks: 1, histories: scenario.patients * report.strategies.length };
     this.measured('run', work, workers, (performance.now() - started) / 1000);
-    return report;
+    return { report, moments: summarize(merged).paired };
   }
 
   async psa(
