@@ -127,7 +127,8 @@ describe('the verdict and the decision views', () => {
     expect(await page.getByTestId('icer-table').textContent()).toMatch(/± [\d,.]+/);
     const increments = (await page.getByTestId('increments').textContent()) ?? '';
     expect(increments).toMatch(/Against .+: mean difference per patient ± paired Monte Carlo standard error/);
-    expect((increments.match(/ ± /g) ?? []).length).toBe(12); // 4 strategies × Δcost, ΔQALYs, INMB
+    const cells = (await page.getByTestId('increments').locator('tbody').textContent()) ?? '';
+    expect((cells.match(/ ± /g) ?? []).length).toBe(12); // 4 strategies × Δcost, ΔQALYs, INMB
     // Rows cheapest first: the cost column (the fourth) never falls.
     const costs = await page
       .getByTestId('icer-table')
@@ -351,7 +352,10 @@ describe('accessibility', () => {
     await setPatients(page, 300);
     await runAndReadTable(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    const icer = await page.getByTestId('icer-table').getByRole('columnheader', { name: 'ICER' }).boundingBox();
+    const icer = await page
+      .getByTestId('icer-table')
+      .getByRole('columnheader', { name: 'ICER', exact: true })
+      .boundingBox();
     expect((icer?.x ?? 1e9) + (icer?.width ?? 0)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(artifacts, 'narrow-results.png'), fullPage: true });
     await page.close();
