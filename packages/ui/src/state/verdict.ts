@@ -115,11 +115,20 @@ export function verdictOf(economics: RunEconomics, psa?: PsaResult): Verdict {
                   : Math.max(...needed),
             unresolved: [...precision.preferred.checks, ...precision.frontier.checks]
               .filter((c) => !c.resolved)
-              .map((c) => c.description),
+              .map((c) => withLabels(c.description, economics)),
           },
     probabilityCostEffective:
       psa === undefined || psaIndex < 0 ? null : (psa.summary.atThreshold.probabilityCostEffective[psaIndex] as number),
   };
+}
+
+/** The model's description of a comparison with strategy ids replaced by their labels (longest ids first). */
+function withLabels(text: string, economics: RunEconomics): string {
+  const byLength = [...economics.strategies].sort((a, b) => b.id.length - a.id.length);
+  let out = text;
+  for (const s of byLength)
+    out = out.replace(new RegExp(`(?<![\\w-])${s.id.replace(/[-]/g, '\\-')}(?![\\w-])`, 'g'), `“${s.label}”`);
+  return out;
 }
 
 /** Strategy ids from cheapest to most costly (the order of every table and chart). */
