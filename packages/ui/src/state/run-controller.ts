@@ -18,12 +18,12 @@ const ASSUMED_HISTORIES_PER_SECOND_PER_WORKER = 120_000;
 /**
  * Seconds each PSA draw or DSA run costs beyond its histories, assumed until one is measured:
  * every draw or run is a separate pass over the pool (parameters drawn, the model set up in each
- * worker, results merged). `pnpm bench:app` on this 2-core machine (heavily shared, load ~20)
- * measured 0.05 s per PSA draw (20 draws × 1,000 patients) and 0.13 s per DSA run (209 runs of
- * 1,000 patients × 2 strategies) beyond the histories at the rate its run measured; rounded up
- * so estimates err long. After the first PSA or DSA, its own measurement replaces these.
+ * worker, results merged). Two `pnpm bench:app` runs on this shared 2-core machine (load 14–25)
+ * measured 0.05 s per PSA draw (20 draws × 1,000 patients) and 0.06–0.13 s per DSA run (209 runs
+ * of 1,000 patients × 2 strategies) beyond the histories at the rate the same session's run
+ * measured; 0.1 s is assumed for both. After the first PSA or DSA, its own measurement is used.
  */
-const ASSUMED_SECONDS_PER_TASK: Record<AnalysisKind, number> = { run: 0, psa: 0.1, dsa: 0.2 };
+const ASSUMED_SECONDS_PER_TASK: Record<AnalysisKind, number> = { run: 0, psa: 0.1, dsa: 0.1 };
 
 /** How much work an analysis is: separate passes over the pool and histories in all. */
 export interface Workload {
