@@ -2,65 +2,37 @@
 // driven through playwright-core. Screenshots of each view go to packages/ui/test-artifacts/
 // (not committed). Any console error or uncaught page error fails the test that caused it.
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TARGETS } from '@sarcsim/model/calibration';
-import { launchChromium, serveStatic } from '@sarcsim/worker/testing';
-import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  artifacts,
+  openApp as open,
+  runAndReadTable,
+  type Site,
+  setPatients,
+  startSite,
+  untilEnded,
+} from './testing/e2e-harness.test-util.js';
 
-const uiRoot = fileURLToPath(new URL('..', import.meta.url));
-const artifacts = join(uiRoot, 'test-artifacts');
-let browser: Browser;
-let server: Server;
-let baseUrl: string;
-const pageErrors: string[] = [];
+let site: Site;
 
 beforeAll(async () => {
-  const outDir = join(tmpdir(), `sarcsim-ui-${process.pid}`);
-  await build({ root: uiRoot, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  ({ url: baseUrl, server } = await serveStatic(outDir));
-  browser = await launchChromium();
+  site = await startSite('app');
   mkdirSync(artifacts, { recursive: true });
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await site?.close();
 });
 
 afterEach(() => {
-  expect(pageErrors, 'console errors or uncaught errors in the page').toEqual([]);
-  pageErrors.length = 0;
+  expect(site.errors, 'console errors or uncaught errors in the page').toEqual([]);
+  site.errors.length = 0;
 });
 
-async function openApp(hash = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${baseUrl}${hash}`);
-  await page.getByRole('tab', { name: 'Scenario' }).waitFor();
-  return page;
-}
-
-async function setPatients(page: Page, patients: number): Promise<void> {
-  await page.getByRole('tab', { name: 'Run & results' }).click();
-  await page.getByLabel('Patients', { exact: true }).fill(String(patients));
-  await page.getByLabel('Patients', { exact: true }).dispatchEvent('change');
-}
-
-/** Runs and returns the ICER table's text once results are shown. */
-async function runAndReadTable(page: Page): Promise<string> {
-  await page.getByTestId('run').click();
-  await page.getByTestId('icer-table').waitFor({ timeout: 60_000 });
-  await page.getByTestId('run').waitFor(); // the run button is back: the run finished
-  return (await page.getByTestId('icer-table').textContent()) ?? '';
-}
+const openApp = (hash = ''): Promise<Page> => open(site, hash);
 
 describe('sarcsim web app in Chromium', () => {
   it('loads the default scenario, runs it, and shows the ICER table, charts and stamp', async () => {
@@ -95,7 +67,7 @@ describe('sarcsim web app in Chromium', () => {
     await page.getByRole('button', { name: 'Run anyway' }).click();
     await page.getByRole('status').filter({ hasText: 'patients · ETA' }).waitFor();
     await page.getByTestId('cancel').click();
-    await page.getByText('Run cancelled; nothing partial was kept.').waitFor();
+    await page.getByTestId('banner').filter({ hasText: 'Run cancelled; nothing partial was kept.' }).waitFor();
     expect(await page.getByTestId('icer-table').count()).toBe(0);
     await setPatients(page, 1_000);
     expect(await runAndReadTable(page)).toContain('Chest CT only');
@@ -199,11 +171,13 @@ describe('sarcsim web app in Chromium', () => {
     await page.getByRole('tab', { name: 'Uncertainty' }).click();
     await page.getByLabel('Draws').fill('12');
     await page.getByLabel('Draws').dispatchEvent('change');
-    await page.getByTestId('run-psa').click();
-    await page.getByText('EVPI at 100,000 USD per QALY').waitFor({ timeout: 120_000 });
+    await untilEnded(page, () => page.getByTestId('run-psa').click());
+    await page.getByText('EVPI at 100,000 USD per QALY').waitFor();
     expect(await page.locator('psa-view plot-figure svg').count()).toBeGreaterThanOrEqual(3);
+    // About 140 runs: estimated well over 20 s, so the page asks first.
     await page.getByTestId('run-dsa').click();
-    await page.getByText('Base case: incremental NMB').waitFor({ timeout: 120_000 });
+    await untilEnded(page, () => page.getByRole('button', { name: 'Run anyway' }).click(), 500_000);
+    await page.getByText('Base case: incremental NMB').waitFor();
     expect(await page.locator('dsa-view plot-figure svg').count()).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: join(artifacts, 'uncertainty.png'), fullPage: true });
     await page.getByRole('tab', { name: 'Calibration' }).click();
@@ -212,7 +186,7 @@ describe('sarcsim web app in Chromium', () => {
     await page.getByText(inside).waitFor({ timeout: 120_000 });
     await page.screenshot({ path: join(artifacts, 'calibration.png'), fullPage: true });
     await page.close();
-  });
+  }, 900_000);
 
   it('fits a narrow window', async () => {
     const page = await openApp();

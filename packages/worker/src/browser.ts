@@ -3,6 +3,7 @@
 export { dsaOnPool, exploreOnPool, psaOnPool, structuralOnPool } from './analyses/analyses-on-pool.js';
 export { poolEvaluator } from './analyses/pool-evaluate.js';
 export { dsaCsvFiles, exploreCsvFiles, incrementalCsv, outcomesCsv, psaCsvFiles, toCsv } from './csv/csv.js';
+export { formatNumber, OUTCOME_ROWS, percent } from './csv/outcome-rows.js';
 export { browserWorkerFactory, createBrowserPool, defaultBrowserWorkerCount } from './pool/browser-workers.js';
 export { mainThreadFactory } from './pool/main-thread.js';
 export type { ModelRunOptions, PoolRunOptions, RunProgress, WorkerFactory, WorkerHandle } from './pool/pool.js';

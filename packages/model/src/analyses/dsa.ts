@@ -1,9 +1,9 @@
 // Deterministic sensitivity analysis: one-way sweeps (tornado), a two-way grid, and the
 // parameter values at which the preferred strategy changes. Every run uses the same
 // individuals (draw 0), so differences come from the parameter, not from sampling noise.
-import { z } from 'zod';
 import { netBenefit } from '../economics/net-benefit.js';
 import type { StrategyEconomics } from '../economics/strategy-economics.js';
+import { z } from '../engine/zod.js';
 import { type CalibrationSet, EVIDENCE_BY_ID, PARAMETER_IDS, ParameterValues } from '../evidence/registry.js';
 import { type CalibrationStamp, calibrationSetHash, calibrationStamp } from '../scenario/calibration-hash.js';
 import { hashOfScenario } from '../scenario/run-report.js';

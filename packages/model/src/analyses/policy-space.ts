@@ -3,8 +3,9 @@
 // their levels. The product of the levels, less schedules that are the same policy written
 // twice, is the candidate set; each candidate is a strategy of the scenario schema, checked
 // by that schema. Method and the default space: docs/explore.md.
-import { z } from 'zod';
+
 import { HISTOLOGIES, SITES } from '../domain/categories.js';
+import { z } from '../engine/zod.js';
 import { MODALITIES, type Modality } from '../evidence/records/imaging.js';
 import {
   type Eligibility,

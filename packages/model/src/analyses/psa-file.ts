@@ -1,5 +1,5 @@
 // Reading PSA parts from files: untrusted JSON, checked against a schema and against itself.
-import { z } from 'zod';
+import { z } from '../engine/zod.js';
 import type { CalibrationSet } from '../evidence/registry.js';
 import { parseScenario, type SarcomaScenario } from '../scenario/scenario.js';
 import { structureProblems } from '../scenario/untrusted-json.js';

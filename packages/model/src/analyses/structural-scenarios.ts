@@ -4,11 +4,12 @@
 // the scenario's own schema, so any level is an ordinary scenario that a run, a PSA or a DSA
 // accepts. Every level runs on the base scenario's seed: the same simulated patients
 // (common random numbers), so a level's differences from the base case come from the structure.
-import { z } from 'zod';
+
 import type { IncrementalAnalysis } from '../economics/incremental-analysis.js';
 import { netBenefit } from '../economics/net-benefit.js';
 import { type PairedPrecision, RESOLVE_Z } from '../economics/paired-precision.js';
 import type { StrategyEconomics } from '../economics/strategy-economics.js';
+import { z } from '../engine/zod.js';
 import type { Source } from '../evidence/evidence-record.js';
 import { IMAGING_ACCURACY_ALTERNATIVES } from '../evidence/records/imaging-alternatives.js';
 import { type CalibrationSet, EVIDENCE_BY_ID, ParameterValues } from '../evidence/registry.js';

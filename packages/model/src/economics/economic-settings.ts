@@ -1,6 +1,6 @@
 // The scenario's economic settings: the threshold, the PSA and the population for EVPI.
 // These are the analyst's choices, not model parameters; each default says where it comes from.
-import { z } from 'zod';
+import { z } from '../engine/zod.js';
 
 /** Costs in the registry are US dollars (see the cost records' units). */
 export const CURRENCY = 'USD';

@@ -5,7 +5,7 @@ export { calibrationSetHash, calibrationStamp } from '../scenario/calibration-ha
 export { canonicalJson, scenarioHash } from '../scenario/canonical-hash.js';
 export type { ReportedStrategy, ReportOptions, RunReport } from '../scenario/run-report.js';
 export { hashOfScenario, reportFor, scenarioBlocks } from '../scenario/run-report.js';
-export type { SarcomaScenario, Scenario, ScenarioInput } from '../scenario/scenario.js';
+export type { SarcomaScenario, SarcomaScenarioInput, Scenario, ScenarioInput } from '../scenario/scenario.js';
 export {
   DEFAULT_PATIENTS,
   DEFAULT_SEED,

@@ -1,7 +1,8 @@
 // Surveillance strategies as data: who is eligible, the imaging schedule they follow, and
 // what everyone else gets. The named strategies are the comparisons the model ships with.
-import { z } from 'zod';
+
 import { HISTOLOGIES, type Histology, LMS, SITES, type Site } from '../domain/categories.js';
+import { z } from '../engine/zod.js';
 import { MODALITIES, type Modality } from '../evidence/records/imaging.js';
 
 export interface ScheduleSegment {

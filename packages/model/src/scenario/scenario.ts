@@ -1,9 +1,10 @@
 // The scenario: the single, validated description of a run (model, cohort size, seed,
 // parameter overrides and, for the sarcoma model, strategies and settings).
-import { z } from 'zod';
+
 import { LIFE_TABLES } from '../data/life-tables.js';
 import { economicSettingsSchema } from '../economics/economic-settings.js';
 import { DEFAULT_BLOCK_SIZE } from '../engine/blocks.js';
+import { z } from '../engine/zod.js';
 import { EVIDENCE_BY_ID, overrideProblems, PARAMETER_IDS } from '../evidence/registry.js';
 import { ILLNESS_DEATH_DEFAULTS } from '../examples/illness-death.js';
 import { GRADE_EFFECTS } from '../sarcoma/grade-effect.js';
@@ -162,6 +163,8 @@ export const scenarioSchema = z.preprocess(
 );
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** What a sarcoma scenario file or link may hold (the schema's input: defaults not yet applied). */
+export type SarcomaScenarioInput = z.input<typeof sarcomaScenario>;
 export type Scenario = z.output<typeof scenarioSchema>;
 export type SarcomaScenario = Extract<Scenario, { model: 'sarcoma' }>;
 

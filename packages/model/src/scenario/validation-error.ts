@@ -1,5 +1,5 @@
 // Validation errors that name the field, the value received and what is allowed.
-import type { z } from 'zod';
+import type { z } from '../engine/zod.js';
 
 /** Problems reported at most; the rest are counted (100,000 unknown ids need not print 100,000 lines). */
 export const MAX_PROBLEM_LINES = 20;

@@ -25,16 +25,18 @@ export function calibrationChart(targets: readonly TargetCheck[]) {
   });
   return Plot.plot({
     width: 900,
-    height: 40 + 18 * rows.length,
+    height: 50 + 28 * rows.length,
     marginLeft: 440,
     x: {
       domain: [-SHOWN_LIMIT, SHOWN_LIMIT],
       label: 'Model relative to the 95% interval (−1 lower limit, 0 observed, +1 upper limit)',
       grid: true,
     },
-    y: { label: null, domain: rows.map((r) => r.label) },
+    y: { label: null, domain: rows.map((r) => r.label), axis: null },
     color: { domain: ['inside the 95% interval', 'outside'], range: ['#0072B2', '#D55E00'], legend: true },
     marks: [
+      // Target labels are long: wrapped onto two lines rather than cut.
+      Plot.axisY({ lineWidth: 44, tickSize: 0 }),
       Plot.rectX([{ x1: -1, x2: 1 }], { x1: 'x1', x2: 'x2', fill: '#e8e8e8' }),
       Plot.ruleX([0], { stroke: '#777' }),
       Plot.dot(rows, { y: 'label', x: 'position', fill: 'status', r: 4, tip: true }),

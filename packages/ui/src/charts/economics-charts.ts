@@ -7,7 +7,7 @@ const WIDTH = 560;
 
 /** Each draw's cost and QALYs against the first strategy, for every other strategy. */
 export function cePlaneChart(result: PsaResult) {
-  const ids = result.strategies.map((s) => s.id);
+  const ids = result.strategies.map((s) => s.label);
   const reference = ids[0] ?? '';
   const points = result.draws.flatMap((d) =>
     ids.slice(1).map((id, k) => ({
@@ -40,7 +40,7 @@ export function cePlaneChart(result: PsaResult) {
 }
 
 export function ceacChart(result: PsaResult) {
-  const ids = result.strategies.map((s) => s.id);
+  const ids = result.strategies.map((s) => s.label);
   const rows = result.summary.acceptability.flatMap((p) =>
     ids.map((id, i) => ({
       strategy: id,
@@ -79,23 +79,48 @@ export function evpiChart(result: PsaResult) {
   });
 }
 
-/** One-way sensitivity: the outcome at each end of each parameter's range, largest swing on top. */
-export function tornadoChart(result: DsaResult, shown = 15) {
-  const rows = result.tornado.slice(0, shown).flatMap((r) => [
-    { parameter: r.id, end: 'low end of range', from: result.base.outcome, to: r.outcomeLow },
-    { parameter: r.id, end: 'high end of range', from: result.base.outcome, to: r.outcomeHigh },
+/** Rows whose two ends move the outcome the same way: a non-monotone effect or, more often at low patient counts, simulation noise. */
+export const sameDirection = (r: DsaResult['tornado'][number], base: number) =>
+  (r.outcomeLow - base) * (r.outcomeHigh - base) > 0;
+
+/**
+ * One-way sensitivity: the outcome at each end of each parameter's range, largest swing on
+ * top, named by the registry's labels. The low end is drawn in the upper half of a row and the
+ * high end in the lower half, so ends that move the same way do not hide each other; such rows
+ * are flagged (⚠).
+ */
+export function tornadoChart(result: DsaResult, strategyLabel: (id: string) => string, shown = 15) {
+  const base = result.base.outcome;
+  const top = result.tornado.slice(0, shown);
+  const name = (r: DsaResult['tornado'][number]) => `${sameDirection(r, base) ? '⚠ ' : ''}${r.label}`;
+  const rows = top.flatMap((r) => [
+    { parameter: name(r), end: 'low end of range', from: base, to: r.outcomeLow },
+    { parameter: name(r), end: 'high end of range', from: base, to: r.outcomeHigh },
   ]);
   const what = result.outcome.kind === 'icer' ? 'ICER' : 'Incremental net monetary benefit';
+  const rowHeight = 32;
   return Plot.plot({
     width: 760,
-    height: 50 + 22 * Math.min(shown, result.tornado.length),
-    marginLeft: 280,
-    x: { label: `${what}, ${result.outcome.strategy} vs ${result.outcome.comparator} (USD)`, grid: true },
-    y: { label: null, domain: result.tornado.slice(0, shown).map((r) => r.id) },
+    height: 50 + rowHeight * Math.min(shown, result.tornado.length),
+    marginLeft: 340,
+    x: {
+      label: `${what}, ${strategyLabel(result.outcome.strategy)} vs ${strategyLabel(result.outcome.comparator)} (USD)`,
+      grid: true,
+    },
+    y: { label: null, domain: top.map(name), axis: null },
     color: { domain: ['low end of range', 'high end of range'], range: ['#56B4E9', '#D55E00'], legend: true },
     marks: [
-      Plot.barX(rows, { y: 'parameter', x1: 'from', x2: 'to', fill: 'end', tip: true }),
-      Plot.ruleX([result.base.outcome], { stroke: '#000' }),
+      // Registry labels are long: wrapped onto two lines rather than cut.
+      Plot.axisY({ lineWidth: 33, tickSize: 0 }),
+      Plot.barX(
+        rows.filter((r) => r.end === 'low end of range'),
+        { y: 'parameter', x1: 'from', x2: 'to', fill: 'end', insetBottom: rowHeight / 2 - 1, tip: true },
+      ),
+      Plot.barX(
+        rows.filter((r) => r.end === 'high end of range'),
+        { y: 'parameter', x1: 'from', x2: 'to', fill: 'end', insetTop: rowHeight / 2 - 1, tip: true },
+      ),
+      Plot.ruleX([base], { stroke: '#000' }),
     ],
   });
 }

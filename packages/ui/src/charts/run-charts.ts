@@ -1,26 +1,29 @@
-// Charts of one run, built with Observable Plot from the run report.
+// Charts of one run, built with Observable Plot from the run report. Strategies are named by
+// their labels and listed from cheapest to most costly, with one colour each in every chart.
 import * as Plot from '@observablehq/plot';
+import type { RunEconomics } from '@sarcsim/model/economics';
 import type { CurveResult } from '@sarcsim/model/engine';
-import type { RunReport } from '@sarcsim/model/scenario';
+import type { ReportedStrategy, RunReport } from '@sarcsim/model/scenario';
 import { colourScale, STRATEGY_COLOURS } from './palette.js';
 
 const WIDTH = 560;
 const Z95 = 1.959964;
 
-interface CurvePoint {
-  strategy: string;
-  years: number;
-  value: number;
-  low: number;
-  high: number;
+/** The strategies of a chart in the order and with the names it shows. */
+export interface ChartStrategies {
+  /** Report strategies, cheapest first. */
+  readonly ordered: readonly ReportedStrategy[];
+  readonly labels: readonly string[];
 }
 
-/**
- * Kaplan–Meier points with a pointwise 95% band from Greenwood's formula, the events per
- * interval recovered from the step in survival and the number at risk.
- */
-function kaplanMeierPoints(strategy: string, curve: CurveResult): CurvePoint[] {
-  const points: CurvePoint[] = [{ strategy, years: 0, value: 1, low: 1, high: 1 }];
+export function chartStrategies(report: RunReport, order: readonly string[]): ChartStrategies {
+  const ordered = order.flatMap((id) => report.strategies.filter((s) => s.id === id));
+  return { ordered, labels: ordered.map((s) => s.label) };
+}
+
+/** Kaplan–Meier value and Greenwood variance at each grid time (time 0 first). */
+function kaplanMeier(curve: CurveResult): { years: number; value: number; variance: number }[] {
+  const points = [{ years: 0, value: 1, variance: 0 }];
   let previous = 1;
   let greenwood = 0;
   curve.timesYears.forEach((years, i) => {
@@ -28,150 +31,193 @@ function kaplanMeierPoints(strategy: string, curve: CurveResult): CurvePoint[] {
     const atRisk = curve.atRisk[i] ?? 0;
     const events = previous > 0 ? atRisk * (1 - value / previous) : 0;
     if (atRisk > events && atRisk > 0) greenwood += events / (atRisk * (atRisk - events));
-    const se = value * Math.sqrt(greenwood);
-    points.push({ strategy, years, value, low: Math.max(0, value - Z95 * se), high: Math.min(1, value + Z95 * se) });
+    points.push({ years, value, variance: value * value * greenwood });
     previous = value;
   });
   return points;
 }
 
-function curveChart(
+/**
+ * Survival of each strategy minus the comparator's, in percentage points, with a pointwise 95%
+ * band. The band adds the two Greenwood variances as if the arms were independent; the arms
+ * share their patients, so the true band is narrower: the drawn one is conservative.
+ */
+export function survivalDifferenceChart(
   report: RunReport,
-  curveName: string,
-  series: (curve: CurveResult) => readonly number[] | undefined,
-  options: { y: string; x: string; banded: boolean },
+  strategies: ChartStrategies,
+  comparator: string,
+  curveName: 'survival' | 'survivalFromDetection',
+  xLabel: string,
 ) {
-  const ids = report.strategies.map((s) => s.id);
-  const data = report.strategies.flatMap((s) => {
-    const curve = s.curves[curveName];
+  const base = report.strategies.find((s) => s.id === comparator)?.curves[curveName];
+  const baseLabel = report.strategies.find((s) => s.id === comparator)?.label ?? comparator;
+  const others = strategies.ordered.filter((s) => s.id !== comparator && s.curves[curveName] !== undefined);
+  const basePoints = base === undefined ? [] : kaplanMeier(base);
+  const rows = others.flatMap((s) =>
+    kaplanMeier(s.curves[curveName] as CurveResult).flatMap((p, i) => {
+      const b = basePoints[i];
+      if (b === undefined) return [];
+      const difference = p.value - b.value;
+      const half = Z95 * Math.sqrt(p.variance + b.variance);
+      return [{ strategy: s.label, years: p.years, difference, low: difference - half, high: difference + half }];
+    }),
+  );
+  const labels = others.map((s) => s.label);
+  const colours = colourScale(strategies.labels);
+  const range = labels.map((l) => colours.range[strategies.labels.indexOf(l)] as string);
+  return Plot.plot({
+    width: WIDTH,
+    height: 300,
+    marginLeft: 55,
+    x: { label: xLabel },
+    y: { label: `Alive, difference vs ${baseLabel} (percentage points)`, percent: true, grid: true },
+    color: { domain: labels, range, legend: true },
+    marks: [
+      Plot.areaY(rows, { x: 'years', y1: 'low', y2: 'high', fill: 'strategy', fillOpacity: 0.15, curve: 'step-after' }),
+      Plot.ruleY([0], { stroke: '#333' }),
+      Plot.lineY(rows, { x: 'years', y: 'difference', stroke: 'strategy', curve: 'step-after', tip: true }),
+    ],
+  });
+}
+
+export function detectedIncidenceChart(strategies: ChartStrategies) {
+  const data = strategies.ordered.flatMap((s) => {
+    const curve = s.curves.livermetDetected;
     if (curve === undefined) return [];
-    if (options.banded) return kaplanMeierPoints(s.id, curve);
-    const values = series(curve) ?? [];
+    const values = curve.cumulativeIncidence.detected ?? [];
     return [
-      { strategy: s.id, years: 0, value: 0, low: 0, high: 0 },
-      ...curve.timesYears.map((years, i) => ({ strategy: s.id, years, value: values[i] ?? 0, low: 0, high: 0 })),
+      { strategy: s.label, years: 0, value: 0 },
+      ...curve.timesYears.map((years, i) => ({ strategy: s.label, years, value: values[i] ?? 0 })),
     ];
   });
   return Plot.plot({
     width: WIDTH,
     height: 300,
     marginLeft: 50,
-    x: { label: options.x },
-    y: { label: options.y, percent: true, grid: true, ...(options.banded ? { domain: [0, 100] } : {}) },
-    color: colourScale(ids),
+    x: { label: 'Years since entry' },
+    y: { label: 'Liver metastasis detected (%)', percent: true, grid: true },
+    color: colourScale(strategies.labels),
+    marks: [Plot.lineY(data, { x: 'years', y: 'value', stroke: 'strategy', curve: 'step-after', tip: true })],
+  });
+}
+
+/** Strategies by cost and QALYs, the efficiency frontier joining the undominated ones, the threshold's slope. */
+export function costEffectivenessPlane(economics: RunEconomics, strategies: ChartStrategies) {
+  const byId = new Map(economics.strategies.map((s) => [s.id, s]));
+  const points = strategies.ordered.flatMap((s) => {
+    const e = byId.get(s.id);
+    const row = economics.incremental.rows.find((r) => r.id === s.id);
+    return e === undefined ? [] : [{ strategy: s.label, qalys: e.qalys, cost: e.cost, status: row?.status ?? '' }];
+  });
+  const frontier = economics.incremental.frontier.flatMap((id) => {
+    const e = byId.get(id);
+    return e === undefined ? [] : [{ qalys: e.qalys, cost: e.cost }];
+  });
+  const first = frontier[0];
+  const qalyRange = points.map((p) => p.qalys);
+  const threshold =
+    first === undefined
+      ? []
+      : [Math.min(...qalyRange), Math.max(...qalyRange)].map((q) => ({
+          qalys: q,
+          cost: first.cost + economics.willingnessToPay * (q - first.qalys),
+        }));
+  return Plot.plot({
+    width: WIDTH,
+    height: 340,
+    marginLeft: 70,
+    x: { label: 'QALYs per patient (discounted)', grid: true },
+    y: { label: `Cost per patient (${economics.currency}, discounted)`, grid: true },
+    color: colourScale(strategies.labels),
     marks: [
-      ...(options.banded
-        ? [
-            Plot.areaY(data, {
-              x: 'years',
-              y1: 'low',
-              y2: 'high',
-              fill: 'strategy',
-              fillOpacity: 0.15,
-              curve: 'step-after',
-            }),
-          ]
-        : []),
-      Plot.lineY(data, { x: 'years', y: 'value', stroke: 'strategy', curve: 'step-after', tip: true }),
+      Plot.line(threshold, { x: 'qalys', y: 'cost', stroke: '#777', strokeDasharray: '4,3' }),
+      Plot.line(frontier, { x: 'qalys', y: 'cost', stroke: '#1a1a1a', strokeWidth: 1.5 }),
+      Plot.dot(points, {
+        x: 'qalys',
+        y: 'cost',
+        fill: 'strategy',
+        r: 5,
+        symbol: (d: { status: string }) => (d.status === 'ND' ? 'circle' : 'times'),
+        tip: true,
+      }),
     ],
   });
 }
 
-export const survivalChart = (report: RunReport) =>
-  curveChart(report, 'survival', (c) => c.eventFree, { y: 'Alive (%)', x: 'Years since entry', banded: true });
-
-export const detectedIncidenceChart = (report: RunReport) =>
-  curveChart(report, 'livermetDetected', (c) => c.cumulativeIncidence.detected, {
-    y: 'Liver metastasis detected (%)',
-    x: 'Years since entry',
-    banded: false,
-  });
-
-export const leadTimeChart = (report: RunReport) =>
-  curveChart(report, 'survivalFromDetection', (c) => c.eventFree, {
-    y: 'Alive (%) — LEAD-TIME BIASED',
-    x: 'Years since detection of liver metastasis',
-    banded: true,
-  });
-
 function barChart(
   rows: { strategy: string; value: number; part?: string }[],
   label: string,
-  options: { percent?: boolean; ids: string[] },
+  strategies: ChartStrategies,
+  percent = false,
 ) {
   const stacked = rows.some((r) => r.part !== undefined);
   return Plot.plot({
     width: WIDTH,
-    height: 60 + 34 * options.ids.length,
-    marginLeft: 150,
-    x: { label, grid: true, percent: options.percent ?? false },
-    y: { label: null, domain: options.ids },
-    color: stacked ? { legend: true, range: STRATEGY_COLOURS } : colourScale(options.ids),
+    height: 60 + 40 * strategies.labels.length,
+    marginLeft: 200,
+    x: { label, grid: true, percent },
+    y: { label: null, domain: [...strategies.labels], axis: null },
+    color: stacked ? { legend: true, range: STRATEGY_COLOURS } : colourScale(strategies.labels),
     marks: [
+      // Labels wrapped onto up to three lines, so long strategy names are not cut off.
+      Plot.axisY({ lineWidth: 19, tickSize: 0 }),
       Plot.barX(rows, { y: 'strategy', x: 'value', fill: stacked ? 'part' : 'strategy', tip: true }),
       Plot.ruleX([0]),
     ],
   });
 }
 
-export function burdenChart(report: RunReport) {
-  const ids = report.strategies.map((s) => s.id);
-  return barChart(
-    report.strategies.map((s) => ({ strategy: s.id, value: s.outcomes?.atDetection.meanLargestMm ?? 0 })),
+export const burdenChart = (s: ChartStrategies) =>
+  barChart(
+    s.ordered.map((x) => ({ strategy: x.label, value: x.outcomes?.atDetection.meanLargestMm ?? 0 })),
     'Largest liver lesion at first detection (mm, mean)',
-    { ids },
+    s,
   );
-}
 
-export function resectedChart(report: RunReport) {
-  const ids = report.strategies.map((s) => s.id);
-  return barChart(
-    report.strategies.map((s) => ({ strategy: s.id, value: s.outcomes?.detectedEverResected ?? 0 })),
+export const resectedChart = (s: ChartStrategies) =>
+  barChart(
+    s.ordered.map((x) => ({ strategy: x.label, value: x.outcomes?.detectedEverResected ?? 0 })),
     'Detected liver metastasis ever resected (% of detected)',
-    { ids, percent: true },
+    s,
+    true,
   );
-}
 
-export function scansChart(report: RunReport) {
-  const ids = report.strategies.map((s) => s.id);
-  return barChart(
-    report.strategies.flatMap((s) => [
-      { strategy: s.id, part: 'surveillance scans', value: s.outcomes?.surveillanceScans ?? 0 },
-      { strategy: s.id, part: 'post-treatment follow-up scans', value: s.outcomes?.followUpScans ?? 0 },
+export const scansChart = (s: ChartStrategies) =>
+  barChart(
+    s.ordered.flatMap((x) => [
+      { strategy: x.label, part: 'surveillance scans', value: x.outcomes?.surveillanceScans ?? 0 },
+      { strategy: x.label, part: 'post-treatment follow-up scans', value: x.outcomes?.followUpScans ?? 0 },
     ]),
     'Scans per patient',
-    { ids },
+    s,
   );
-}
 
-export function falsePositivesChart(report: RunReport) {
-  const ids = report.strategies.map((s) => s.id);
-  return barChart(
-    report.strategies.map((s) => ({ strategy: s.id, value: s.outcomes?.falsePositives ?? 0 })),
+export const falsePositivesChart = (s: ChartStrategies) =>
+  barChart(
+    s.ordered.map((x) => ({ strategy: x.label, value: x.outcomes?.falsePositives ?? 0 })),
     'False-positive work-ups per patient',
-    { ids },
+    s,
   );
-}
 
-export function deathsChart(report: RunReport) {
-  const ids = report.strategies.map((s) => s.id);
+export function deathsChart(report: RunReport, s: ChartStrategies) {
   return barChart(
-    report.strategies.flatMap((s) => {
-      const cancer = s.outcomes?.deaths.cancer ?? 0;
-      const local = s.outcomes?.deaths.localRecurrence ?? 0;
-      const other = s.outcomes?.deaths.otherCauses ?? 0;
+    s.ordered.flatMap((x) => {
+      const cancer = x.outcomes?.deaths.cancer ?? 0;
+      const local = x.outcomes?.deaths.localRecurrence ?? 0;
+      const other = x.outcomes?.deaths.otherCauses ?? 0;
       return [
-        { strategy: s.id, part: 'died of metastatic sarcoma', value: cancer },
-        { strategy: s.id, part: 'died of local recurrence', value: local },
-        { strategy: s.id, part: 'died of other causes', value: other },
+        { strategy: x.label, part: 'died of metastatic sarcoma', value: cancer },
+        { strategy: x.label, part: 'died of local recurrence', value: local },
+        { strategy: x.label, part: 'died of other causes', value: other },
         {
-          strategy: s.id,
+          strategy: x.label,
           part: `alive at ${report.horizonYears} years`,
           value: Math.max(0, 1 - cancer - local - other),
         },
       ];
     }),
     `Patients by the horizon (${report.horizonYears} years, %)`,
-    { ids, percent: true },
+    s,
+    true,
   );
 }

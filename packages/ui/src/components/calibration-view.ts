@@ -2,6 +2,7 @@
 import { html, LitElement } from 'lit';
 import { calibrationChart } from '../charts/calibration-chart.js';
 import { fetchCalibrationReport, type CalibrationView as Report } from '../state/calibration-client.js';
+import { Task } from '../state/task.js';
 import { sharedStyles } from './shared-styles.js';
 import './help-note.js';
 import './plot-figure.js';
@@ -10,35 +11,26 @@ const show = (v: number, unit: string) => (unit === 'months' ? v.toFixed(1) : `$
 
 export class CalibrationView extends LitElement {
   static override styles = sharedStyles;
-  static override properties = { report: { state: true }, status: { state: true } };
-  declare report: Report | undefined;
-  declare status: string;
-
-  constructor() {
-    super();
-    this.report = undefined;
-    this.status = '';
-  }
+  private readonly task = new Task<Report>(this, 'calibration check', 'targets');
 
   private async check(): Promise<void> {
-    this.status = 'Simulating the calibration targets…';
-    try {
-      this.report = await fetchCalibrationReport();
-      this.status = '';
-    } catch (error) {
-      this.status = `Could not check the calibration: ${error instanceof Error ? error.message : String(error)}`;
-    }
+    await this.task.start(() => fetchCalibrationReport());
+  }
+
+  private get status(): string {
+    if (this.task.running) return 'Simulating the calibration targets…';
+    return this.task.status === 'failed' ? `Could not check the calibration: ${this.task.error}` : '';
   }
 
   override render() {
-    const r = this.report;
+    const r = this.task.result;
     return html`<h2>Calibration</h2>
       <help-note heading="What calibration is">
         <p>Parameters that cannot be observed directly (true onset rates, growth, symptoms, death from liver disease) were
           fitted so the model reproduces published figures: the Hokkaido registry's counts and survival, and the
           leiomyosarcoma literature. Each target's bar is its 95% interval; the dot is the model, relative to the observed value.</p>
       </help-note>
-      <button data-testid="check-calibration" @click=${this.check} ?disabled=${this.status !== '' && r === undefined}>Check the committed calibration</button>
+      <button data-testid="check-calibration" @click=${this.check} ?disabled=${this.task.running}>Check the committed calibration</button>
       <p class="note" role="status">${this.status}</p>
       ${
         r === undefined

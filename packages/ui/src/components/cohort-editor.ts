@@ -10,7 +10,7 @@ export class CohortEditor extends LitElement {
     sharedStyles,
     css`
       td input {
-        width: 4.2rem;
+        min-width: 5rem;
         text-align: right;
       }
     `,

@@ -51,7 +51,7 @@ export class EstimatedRunButton extends LitElement {
   }
 
   override render() {
-    return html`<p class="note">Estimated time: ${formatSeconds(this.estimateSeconds)}.</p>
+    return html`<p class="note">Estimated time: <span data-testid=${`${this.testid}-estimate`}>${formatSeconds(this.estimateSeconds)}</span>.</p>
       ${
         this.confirming
           ? html`<p class="warning" role="alert">This is estimated to take ${formatSeconds(this.estimateSeconds)}.

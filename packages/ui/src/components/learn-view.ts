@@ -21,7 +21,8 @@ export class LearnView extends LitElement {
         ${EXERCISES.map(
           (x) => html`<li>
             <strong>${x.title}.</strong> ${x.question} <span class="note">${x.hint}</span><br />
-            <button class="secondary" @click=${() => this.start(x)} data-testid=${`exercise-${x.id}`}>Set it up</button>
+            <button class="secondary" @click=${() => this.start(x)} data-testid=${`exercise-${x.id}`}
+              aria-label=${`Set up the exercise: ${x.title}`}>Set it up</button>
           </li>`,
         )}
       </ol>

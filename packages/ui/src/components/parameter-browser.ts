@@ -22,7 +22,7 @@ export class ParameterBrowser extends LitElement {
         max-width: 28rem;
       }
       td input {
-        width: 7rem;
+        min-width: 7rem;
       }
       summary {
         cursor: pointer;
@@ -31,15 +31,32 @@ export class ParameterBrowser extends LitElement {
       }
     `,
   ];
-  static override properties = { draft: { attribute: false }, problems: { attribute: false }, filter: { state: true } };
+  static override properties = {
+    draft: { attribute: false },
+    problems: { attribute: false },
+    filter: { state: true },
+    open: { state: true },
+  };
   declare draft: ScenarioDraft;
   declare problems: readonly string[];
   declare filter: string;
+  /** Topics the user opened: only their rows are built (about 300 inputs in all). */
+  declare open: ReadonlySet<string>;
 
   constructor() {
     super();
     this.problems = [];
     this.filter = '';
+    this.open = new Set();
+  }
+
+  private toggled(topic: string, e: Event): void {
+    const isOpen = (e.target as HTMLDetailsElement).open;
+    if (isOpen === this.open.has(topic)) return;
+    const next = new Set(this.open);
+    if (isOpen) next.add(topic);
+    else next.delete(topic);
+    this.open = next;
   }
 
   private set(id: string, raw: string | undefined): void {
@@ -80,12 +97,17 @@ export class ParameterBrowser extends LitElement {
       ${TOPICS.map((topic) => {
         const rows = shown.filter((r) => r.topic === topic);
         if (rows.length === 0) return '';
-        return html`<details ?open=${needle !== ''}>
+        const shownOpen = needle !== '' || this.open.has(topic);
+        return html`<details ?open=${shownOpen} @toggle=${(e: Event) => this.toggled(topic, e)}>
           <summary>${topic} (${rows.length})</summary>
-          <div class="scroll"><table>
+          ${
+            shownOpen
+              ? html`<div class="scroll"><table>
             <thead><tr><th scope="col">Parameter</th><th scope="col">Value</th><th scope="col">Unit</th><th scope="col">Bounds</th><th scope="col">PSA distribution</th><th scope="col">Source</th><th scope="col"><span class="note">reset</span></th></tr></thead>
             <tbody>${rows.map((r) => this.row(r))}</tbody>
-          </table></div>
+          </table></div>`
+              : ''
+          }
         </details>`;
       })}`;
   }

@@ -1,6 +1,15 @@
-// A chart (an Observable Plot figure) with its caption and SVG / PNG downloads.
+// A chart (an Observable Plot figure) with its caption and SVG / PNG downloads. A download is a
+// file that stands alone: the caption as its title, the colour legend and the stamp drawn in.
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { downloadBlob, downloadText, svgText, svgToPng } from '../state/downloads.js';
+import {
+  type ChartLegendEntry,
+  composeChart,
+  downloadBlob,
+  downloadText,
+  legendOf,
+  mainSvgOf,
+  svgToPng,
+} from '../state/downloads.js';
 import { sharedStyles } from './shared-styles.js';
 
 export class PlotFigure extends LitElement {
@@ -25,40 +34,49 @@ export class PlotFigure extends LitElement {
       }
     `,
   ];
-  static override properties = { caption: {}, name: {}, build: { attribute: false } };
+  static override properties = { caption: {}, name: {}, stamp: {}, build: { attribute: false } };
   declare caption: string;
   /** File name stem for downloads. */
   declare name: string;
+  /** Reproducibility stamp written into downloaded charts. */
+  declare stamp: string;
   declare build: (() => Element) | undefined;
+  private legend: ChartLegendEntry[] = [];
 
   constructor() {
     super();
     this.caption = '';
     this.name = 'chart';
+    this.stamp = '';
     this.build = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('build')) return;
     const host = this.renderRoot.querySelector('.chart');
-    host?.replaceChildren(...(this.build === undefined ? [] : [this.build()]));
+    const chart = this.build?.();
+    host?.replaceChildren(...(chart === undefined ? [] : [chart]));
+    this.legend = chart === undefined ? [] : legendOf(chart);
+  }
+
+  private file() {
+    const svg = this.mainSvg();
+    return svg === null ? null : composeChart(svg, { title: this.caption, legend: this.legend, stamp: this.stamp });
   }
 
   private saveSvg(): void {
-    const svg = this.mainSvg();
-    if (svg !== null) downloadText(`${this.name}.svg`, svgText(svg), 'image/svg+xml');
+    const file = this.file();
+    if (file !== null) downloadText(`${this.name}.svg`, file.text, 'image/svg+xml');
   }
 
   private async savePng(): Promise<void> {
-    const svg = this.mainSvg();
-    if (svg !== null) downloadBlob(`${this.name}.png`, await svgToPng(svg));
+    const file = this.file();
+    if (file !== null) downloadBlob(`${this.name}.png`, await svgToPng(file));
   }
 
-  /** The plot's own SVG (a figure with a legend wraps it). */
   private mainSvg(): SVGSVGElement | null {
     const host = this.renderRoot.querySelector('.chart');
-    const all = [...(host?.querySelectorAll('svg') ?? [])] as SVGSVGElement[];
-    return all.sort((a, b) => b.getBoundingClientRect().height - a.getBoundingClientRect().height)[0] ?? null;
+    return host === null ? null : mainSvgOf(host);
   }
 
   override render() {

@@ -2,9 +2,10 @@
 // the acceptability frontier, EVPI and EVPPI.
 import type { PsaResult } from '@sarcsim/model/analyses';
 import { psaCsvFiles } from '@sarcsim/worker/browser';
-import { html, LitElement } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { ceacChart, cePlaneChart, evpiChart } from '../charts/economics-charts.js';
 import { downloadText } from '../state/downloads.js';
+import type { Freshness } from '../state/results-state.js';
 import { problemsAt, type ScenarioDraft } from '../state/scenario-draft.js';
 import { sharedStyles } from './shared-styles.js';
 import './estimated-run-button.js';
@@ -15,17 +16,31 @@ import './repro-stamp.js';
 const money = (v: number | null) => (v === null ? '–' : Math.round(v).toLocaleString('en-US'));
 
 export class PsaView extends LitElement {
-  static override styles = sharedStyles;
+  static override styles = [
+    sharedStyles,
+    css`
+      .stale {
+        border-left: 4px solid #b00020;
+        background: #fdecee;
+        padding: 0.4rem 0.8rem;
+      }
+    `,
+  ];
   static override properties = {
     draft: { attribute: false },
     problems: { attribute: false },
     result: { attribute: false },
+    freshness: { attribute: false },
+    seconds: { type: Number },
     running: { type: Boolean },
     estimateSeconds: { type: Number },
   };
   declare draft: ScenarioDraft;
   declare problems: readonly string[];
   declare result: PsaResult | undefined;
+  declare freshness: Freshness | undefined;
+  /** How long the shown PSA took. */
+  declare seconds: number;
   declare running: boolean;
   declare estimateSeconds: number;
 
@@ -56,13 +71,21 @@ export class PsaView extends LitElement {
           @change=${(e: Event) => this.emit('draft-change', { ...this.draft, economics: { ...this.draft.economics, psa: { ...this.draft.economics.psa, draws: Number((e.target as HTMLInputElement).value) } } })} />
         <field-problems .problems=${problems}></field-problems>
       </label>
-      <p class="note">${draws} draws × ${Number(this.draft.patients).toLocaleString('en-US')} patients × ${this.draft.strategies.length} strategies; set the patients per draw on the Run tab (1,000–5,000 is usual here).</p>
+      <p class="note">Next PSA: ${draws} draws × ${Number(this.draft.patients).toLocaleString('en-US')} patients per draw × ${this.draft.strategies.length} strategies; set the patients per draw on the Run tab (1,000–5,000 is usual here).</p>
       <estimated-run-button label="Run PSA" testid="run-psa" .estimateSeconds=${this.estimateSeconds}
         ?disabled=${this.running || this.problems.length > 0} @confirmed-run=${() => this.emit('psa-request')}></estimated-run-button>
       ${
         r === undefined
           ? ''
-          : html`<repro-stamp .version=${r.version} .seed=${r.scenario.seed} .patients=${r.summary.patientsPerDraw} .hash=${r.scenarioHash} .extra=${` per draw · ${r.summary.draws} draws`}></repro-stamp>
+          : html`<h3>Results of the last PSA</h3>
+            <p data-testid="psa-settings">Run with <strong>${r.summary.draws} draws × ${r.summary.patientsPerDraw.toLocaleString('en-US')} patients per draw</strong>
+              × ${r.strategies.length} strategies, seed ${r.scenario.seed}; took <span data-testid="psa-seconds">${this.seconds.toFixed(1)}</span> s; shown at ${money(r.summary.willingnessToPay)} USD per QALY.</p>
+            ${
+              this.freshness === undefined || this.freshness.current
+                ? ''
+                : html`<p class="stale" role="status" data-testid="psa-stale">This PSA is of an earlier scenario: changed since: ${this.freshness.changed.join(', ')}. Run the PSA again for the current one.</p>`
+            }
+            <repro-stamp .version=${r.version} .seed=${r.scenario.seed} .patients=${r.summary.patientsPerDraw} .hash=${r.scenarioHash} .extra=${` per draw · ${r.summary.draws} draws`}></repro-stamp>
             ${this.downloads(r)}
             <p>EVPI at ${money(r.summary.willingnessToPay)} USD per QALY: <strong>${money(r.summary.atThreshold.evpiPerPatient)}</strong> per patient,
               ${money(r.summary.evpiPopulation)} for the population (${money(r.summary.effectivePopulation)} discounted patients).</p>

@@ -2,7 +2,7 @@
 // time (long runs ask first); progress with ETA and cancel while running.
 import { html, LitElement } from 'lit';
 import { problemsAt, type ScenarioDraft } from '../state/scenario-draft.js';
-import type { RunProgressView } from './run-progress.js';
+import type { TaskProgress } from '../state/task.js';
 import { sharedStyles } from './shared-styles.js';
 import './estimated-run-button.js';
 import './run-progress.js';
@@ -22,7 +22,7 @@ export class RunPanel extends LitElement {
   declare workers: number;
   declare maxWorkers: number;
   declare estimateSeconds: number;
-  declare progress: RunProgressView | undefined;
+  declare progress: TaskProgress | undefined;
 
   constructor() {
     super();

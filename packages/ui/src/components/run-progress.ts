@@ -1,15 +1,8 @@
 // Progress of a running simulation: bar, count, ETA and a cancel button.
 import { css, html, LitElement } from 'lit';
+import type { TaskProgress } from '../state/task.js';
 import { formatSeconds } from './estimated-run-button.js';
 import { sharedStyles } from './shared-styles.js';
-
-export interface RunProgressView {
-  readonly done: number;
-  readonly total: number;
-  readonly etaSeconds: number;
-  /** What is counted: patients, draws or runs. */
-  readonly unit: string;
-}
 
 export class RunProgress extends LitElement {
   static override styles = [
@@ -22,7 +15,7 @@ export class RunProgress extends LitElement {
     `,
   ];
   static override properties = { progress: { attribute: false } };
-  declare progress: RunProgressView;
+  declare progress: TaskProgress;
 
   override render() {
     const p = this.progress;

@@ -1,20 +1,29 @@
-// The app: holds the scenario draft and the results, and passes them down; views send edits
-// and requests up as events. The URL's fragment always carries the current scenario.
-import { type DsaResult, type PsaResult, sampledParameters } from '@sarcsim/model/analyses';
-import { COMMITTED_CALIBRATION } from '@sarcsim/model/calibration';
+// The app: layout and routing. It holds the scenario draft (the URL's fragment always carries
+// it) and passes it down with the analyses' tasks (state/analyses.ts); views send edits and
+// requests up as events.
 import { SARCSIM_VERSION } from '@sarcsim/model/engine';
-import type { RunReport, SarcomaScenario } from '@sarcsim/model/scenario';
-import { defaultBrowserWorkerCount, RunCancelledError } from '@sarcsim/worker/browser';
+import type { SarcomaScenario } from '@sarcsim/model/scenario';
+import { defaultBrowserWorkerCount } from '@sarcsim/worker/browser';
 import { css, html, LitElement } from 'lit';
+import { Analyses } from '../state/analyses.js';
 import type { Exercise } from '../state/exercises.js';
-import { RunController } from '../state/run-controller.js';
-import { defaultDraft, type ScenarioDraft, validateDraft } from '../state/scenario-draft.js';
+import { dsaFreshness, psaFreshness, type RunRecord, runFreshness } from '../state/results-state.js';
+import {
+  defaultDraft,
+  draftFrom,
+  type Opened,
+  type ScenarioDraft,
+  type StrategyDraft,
+  strategyId,
+  validateDraft,
+} from '../state/scenario-draft.js';
+import { openScenarioFile, saveScenarioFile } from '../state/scenario-files.js';
 import { decodeScenario, encodeScenario } from '../state/share-url.js';
-import type { RunProgressView } from './run-progress.js';
+import type { ResultsView } from './results-view.js';
 import { sharedStyles } from './shared-styles.js';
 import './calibration-view.js';
-import './dsa-view.js';
 import './cohort-editor.js';
+import './dsa-view.js';
 import './field-problems.js';
 import './help-note.js';
 import './learn-view.js';
@@ -36,12 +45,12 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
-/** Runs in a default one-way DSA: the base case and both ends of each parameter's range (mix components have none). */
-const DSA_RUNS =
-  1 +
-  2 *
-    sampledParameters('posterior', new Set(), COMMITTED_CALIBRATION).filter((p) => p.distribution.kind !== 'dirichlet')
-      .length;
+type Message = { text: string; kind: 'error' | 'info' };
+interface Undo {
+  readonly text: string;
+  readonly draft: ScenarioDraft;
+  readonly library: readonly StrategyDraft[];
+}
 
 export class SarcsimApp extends LitElement {
   static override styles = [
@@ -77,177 +86,209 @@ export class SarcsimApp extends LitElement {
         padding: 0.5rem 0.8rem;
         border-left: 4px solid #b00020;
         background: #fdecee;
+        overflow-wrap: anywhere;
       }
       .ok {
         border-left-color: #0b5394;
         background: #eef4fb;
       }
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      .files {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: end;
+        gap: 0.4rem;
+      }
+      .open-file {
+        margin: 0;
+        font-size: 0.8rem;
+      }
+      .open-file input {
+        border: none;
+        padding: 0;
+        font-size: 0.8rem;
+      }
     `,
   ];
   static override properties = {
     draft: { state: true },
+    library: { state: true },
     tab: { state: true },
     workers: { state: true },
-    progress: { state: true },
-    report: { state: true },
-    reportSeconds: { state: true },
-    psa: { state: true },
-    dsa: { state: true },
     message: { state: true },
+    undo: { state: true },
+    pinned: { state: true },
+    announcement: { state: true },
   };
   declare draft: ScenarioDraft;
+  /** The user's own strategies that are not ticked (kept so they can be ticked again). */
+  declare library: readonly StrategyDraft[];
   declare tab: Tab;
   declare workers: number;
-  declare progress: RunProgressView | undefined;
-  declare report: RunReport | undefined;
-  declare reportSeconds: number;
-  declare psa: PsaResult | undefined;
-  declare dsa: DsaResult | undefined;
-  declare message: { text: string; kind: 'error' | 'info' } | undefined;
+  declare message: Message | undefined;
+  declare undo: Undo | undefined;
+  declare pinned: RunRecord | undefined;
+  /** Read out by screen readers when an analysis ends. */
+  declare announcement: string;
 
-  private readonly controller = new RunController();
-  private abort: AbortController | undefined;
+  private readonly analyses = new Analyses(this);
+  /** The fragment the app itself last wrote (a hash change to anything else is a new link). */
+  private ownHash = '';
+  /** Links opened so far (tests wait on it). */
+  private linksOpened = 0;
+  private readonly onHashChange = () => {
+    if (location.hash !== this.ownHash) void this.loadFromUrl();
+  };
 
   constructor() {
     super();
     this.draft = defaultDraft();
+    this.library = [];
     this.tab = 'scenario';
     this.workers = defaultBrowserWorkerCount();
-    this.progress = undefined;
-    this.report = undefined;
-    this.reportSeconds = 0;
-    this.psa = undefined;
-    this.dsa = undefined;
     this.message = undefined;
+    this.undo = undefined;
+    this.pinned = undefined;
+    this.announcement = '';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
     void this.loadFromUrl();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
-    this.controller.dispose();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  /** Opens a scenario from outside (link or file) through the schema and says what happened. */
+  private open(opened: Opened, from: string): void {
+    this.draft = opened.draft;
+    this.message =
+      opened.problems.length === 0
+        ? { kind: 'info', text: `Scenario loaded from the ${from}. Press Run to reproduce its results.` }
+        : {
+            kind: 'error',
+            text: `The ${from}'s scenario has ${opened.problems.length} problem(s): ${opened.problems.slice(0, 6).join('; ')}${opened.problems.length > 6 ? '; …' : ''}. ${opened.replaced.length === 0 ? '' : `Replaced by the defaults: ${opened.replaced.join(', ')}.`}`,
+          };
   }
 
   private async loadFromUrl(): Promise<void> {
+    const hash = location.hash;
+    this.ownHash = hash;
     try {
-      const shared = await decodeScenario(location.hash);
-      if (shared === undefined) return;
-      if (shared === null || typeof shared !== 'object' || Array.isArray(shared))
-        throw new Error('the link does not hold a scenario');
-      this.draft = { ...defaultDraft(), ...(shared as Partial<ScenarioDraft>) };
-      const check = validateDraft(this.draft);
-      this.message = check.ok
-        ? { kind: 'info', text: 'Scenario loaded from the link. Press Run to reproduce its results.' }
-        : {
-            kind: 'error',
-            text: `The link's scenario has ${check.problems.length} problem(s), marked beside the fields.`,
-          };
+      const shared = await decodeScenario(hash);
+      if (shared !== undefined) this.open(draftFrom(shared), 'link');
     } catch (error) {
+      this.draft = defaultDraft();
       this.message = {
         kind: 'error',
-        text: `Could not open the shared scenario: ${error instanceof Error ? error.message : String(error)}`,
+        text: `Could not open the shared scenario: ${error instanceof Error ? error.message : String(error)}. The default scenario is shown.`,
       };
+    } finally {
+      this.linksOpened += 1;
+      this.dataset.linksOpened = String(this.linksOpened);
     }
   }
 
   private async setDraft(draft: ScenarioDraft): Promise<void> {
     this.draft = draft;
-    if (validateDraft(draft).ok) history.replaceState(null, '', await encodeScenario(draft));
+    if (validateDraft(draft).ok) {
+      const hash = await encodeScenario(draft);
+      if (this.draft !== draft) return; // a later edit has already replaced this one
+      this.ownHash = hash;
+      history.replaceState(null, '', hash);
+    }
+  }
+
+  private get scenario(): SarcomaScenario | undefined {
+    const check = validateDraft(this.draft);
+    return check.ok && check.scenario.model === 'sarcoma' ? check.scenario : undefined;
+  }
+
+  /** Counts analyses that ended (done, failed or cancelled), on the element for tests to wait on. */
+  private ended(): void {
+    this.dataset.tasksEnded = String(Number(this.dataset.tasksEnded ?? '0') + 1);
+  }
+
+  private announce(text: string): void {
+    // Cleared first, so the same words twice are read twice.
+    this.announcement = '';
+    void this.updateComplete.then(() => (this.announcement = text));
   }
 
   private async run(): Promise<void> {
-    const check = validateDraft(this.draft);
-    if (!check.ok || this.progress !== undefined) return;
-    const abort = new AbortController();
-    this.abort = abort;
+    const scenario = this.scenario;
+    if (scenario === undefined) return;
     this.message = undefined;
-    const started = performance.now();
-    this.progress = { done: 0, total: check.scenario.patients, etaSeconds: Number.NaN, unit: 'patients' };
-    try {
-      this.report = await this.controller.run(
-        check.scenario,
-        this.workers,
-        (p) =>
-          (this.progress = {
-            done: p.individualsDone,
-            total: p.individualsTotal,
-            etaSeconds: p.etaSeconds,
-            unit: 'patients',
-          }),
-        abort.signal,
-      );
-      this.reportSeconds = (performance.now() - started) / 1000;
-    } catch (error) {
-      this.message =
-        error instanceof RunCancelledError
-          ? { kind: 'info', text: 'Run cancelled; nothing partial was kept.' }
-          : { kind: 'error', text: `The run failed: ${error instanceof Error ? error.message : String(error)}` };
-    } finally {
-      this.progress = undefined;
-      this.abort = undefined;
+    this.tab = 'results';
+    const record = await this.analyses.startRun(scenario, this.workers);
+    this.message = this.analyses.run.outcomeMessage;
+    this.ended();
+    if (record === undefined) {
+      this.announce(this.message?.text ?? '');
+      return;
     }
-  }
-
-  /** Runs a PSA or DSA with progress in `unit`s; cancellation and failures end in a message. */
-  private async analyse<T>(
-    unit: 'draws' | 'runs',
-    name: string,
-    work: (
-      scenario: SarcomaScenario,
-      onProgress: (done: number, total: number) => void,
-      signal: AbortSignal,
-    ) => Promise<T>,
-  ): Promise<T | undefined> {
-    const check = validateDraft(this.draft);
-    if (!check.ok || check.scenario.model !== 'sarcoma' || this.progress !== undefined) return undefined;
-    const abort = new AbortController();
-    this.abort = abort;
-    this.message = undefined;
-    const started = performance.now();
-    this.progress = { done: 0, total: 1, etaSeconds: Number.NaN, unit };
-    try {
-      return await work(
-        check.scenario as SarcomaScenario,
-        (done, total) => {
-          const each = (performance.now() - started) / 1000 / done;
-          this.progress = { done, total, etaSeconds: each * (total - done), unit };
-        },
-        abort.signal,
-      );
-    } catch (error) {
-      this.message =
-        error instanceof RunCancelledError
-          ? { kind: 'info', text: `${name} cancelled; nothing partial was kept.` }
-          : { kind: 'error', text: `The ${name} failed: ${error instanceof Error ? error.message : String(error)}` };
-      return undefined;
-    } finally {
-      this.progress = undefined;
-      this.abort = undefined;
-    }
+    const preferred = record.report.economics?.incremental.preferred;
+    const label = record.report.strategies.find((s) => s.id === preferred)?.label;
+    this.announce(`Run finished: ${label === undefined ? 'results shown' : `${label} is preferred`}.`);
+    await this.updateComplete;
+    await (this.renderRoot.querySelector('results-view') as ResultsView | null)?.focusVerdict();
   }
 
   private async runPsa(): Promise<void> {
-    const result = await this.analyse('draws', 'PSA', (scenario, onProgress, signal) =>
-      this.controller.psa(scenario, this.workers, onProgress, signal),
-    );
-    if (result !== undefined) this.psa = result;
+    const scenario = this.scenario;
+    if (scenario === undefined) return;
+    this.message = undefined;
+    const result = await this.analyses.startPsa(scenario, this.workers);
+    this.message = this.analyses.psa.outcomeMessage;
+    this.ended();
+    this.announce(result === undefined ? (this.message?.text ?? '') : 'PSA finished: results shown.');
   }
 
   private async runDsa(pair: { strategy: string; comparator: string }): Promise<void> {
-    const result = await this.analyse('runs', 'sensitivity analysis', (scenario, onProgress, signal) =>
-      this.controller.dsa(scenario, pair, this.workers, onProgress, signal),
-    );
-    if (result !== undefined) this.dsa = result;
+    const scenario = this.scenario;
+    if (scenario === undefined) return;
+    this.message = undefined;
+    const record = await this.analyses.startDsa(scenario, pair, this.workers);
+    this.message = this.analyses.dsa.outcomeMessage;
+    this.ended();
+    this.announce(record === undefined ? (this.message?.text ?? '') : 'Sensitivity analysis finished: results shown.');
   }
 
   private startExercise(exercise: Exercise): void {
     void this.setDraft(exercise.apply(defaultDraft()));
     this.message = { kind: 'info', text: `Exercise “${exercise.title}”: ${exercise.hint}` };
     this.tab = 'results';
+  }
+
+  private keepForUndo(text: string): void {
+    this.undo = { text, draft: this.draft, library: this.library };
+  }
+
+  private removeStrategy(id: string): void {
+    const label =
+      [...this.draft.strategies, ...this.library].find((s) => typeof s !== 'string' && s.id === id) ?? undefined;
+    this.keepForUndo(`“${typeof label === 'object' ? label.label : id}”`);
+    this.library = this.library.filter((s) => s.id !== id);
+    void this.setDraft({ ...this.draft, strategies: this.draft.strategies.filter((s) => strategyId(s) !== id) });
+  }
+
+  private restore(): void {
+    const undo = this.undo;
+    if (undo === undefined) return;
+    this.undo = undefined;
+    this.library = undo.library;
+    void this.setDraft(undo.draft);
   }
 
   private async share(): Promise<void> {
@@ -260,10 +301,59 @@ export class SarcsimApp extends LitElement {
     }
   }
 
+  private async openFile(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file === undefined) return;
+    try {
+      const opened = await openScenarioFile(file);
+      this.open(opened, opened.from);
+      await this.setDraft(this.draft);
+    } catch (error) {
+      this.message = {
+        kind: 'error',
+        text: `Could not open ${file.name}: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+  }
+
+  private renderResults(problems: readonly string[]) {
+    const record = this.analyses.run.result;
+    const scenario = this.scenario;
+    const psa = this.analyses.psaShown(this.draft.economics.willingnessToPay);
+    const psaMatches = psa !== undefined && record !== undefined && runFreshness(psa.scenario, record.scenario).current;
+    return html`<run-panel .draft=${this.draft} .problems=${problems} .workers=${this.workers} .maxWorkers=${Math.max(8, this.workers)}
+        .estimateSeconds=${this.analyses.estimates(this.draft, this.workers).run}
+        .progress=${this.analyses.run.progress}></run-panel>
+      ${
+        record === undefined
+          ? html`<p class="note">No results yet: press Run.</p>`
+          : html`<results-view .record=${record} .willingnessToPay=${scenario?.economics.willingnessToPay ?? record.scenario.economics.willingnessToPay}
+              .freshness=${runFreshness(record.scenario, scenario)} .psa=${psaMatches ? psa : undefined} .pinned=${this.pinned}
+              psaNote=${psa === undefined ? 'run a PSA (Uncertainty tab) to see it.' : 'the last PSA is of another scenario (patients, parameters or strategies differ).'}></results-view>`
+      }`;
+  }
+
+  private renderUncertainty(problems: readonly string[]) {
+    const scenario = this.scenario;
+    const { psa: psaTask, dsa: dsaTask, busy } = this.analyses;
+    const psa = this.analyses.psaShown(this.draft.economics.willingnessToPay);
+    const dsa = dsaTask.result;
+    const progress = psaTask.progress ?? dsaTask.progress;
+    const estimates = this.analyses.estimates(this.draft, this.workers);
+    return html`${progress === undefined ? '' : html`<run-progress .progress=${progress}></run-progress>`}
+      <psa-view .draft=${this.draft} .problems=${problems} .result=${psa} .running=${busy} .seconds=${psaTask.seconds}
+        .freshness=${psa === undefined ? undefined : psaFreshness(psa.scenario, scenario)}
+        .estimateSeconds=${estimates.psa}></psa-view>
+      <dsa-view .draft=${this.draft} .record=${dsa} .running=${busy} .disabled=${problems.length > 0}
+        .freshness=${dsa === undefined ? undefined : dsaFreshness(dsa.scenario, scenario === undefined ? undefined : { ...scenario, strategies: dsa.scenario.strategies })}
+        .estimateSeconds=${estimates.dsa}></dsa-view>`;
+  }
+
   private renderTab() {
     const check = validateDraft(this.draft);
     const problems = check.ok ? [] : check.problems;
-    const strategies = this.draft.strategies.length;
     switch (this.tab) {
       case 'scenario':
         return html`<help-note heading="Building a scenario">
@@ -272,7 +362,7 @@ export class SarcsimApp extends LitElement {
               always holds the scenario, so the link reproduces it.</p>
           </help-note>
           <cohort-editor .draft=${this.draft} .problems=${problems}></cohort-editor>
-          <strategy-list .draft=${this.draft} .problems=${problems}></strategy-list>
+          <strategy-list .draft=${this.draft} .problems=${problems} .library=${this.library}></strategy-list>
           <settings-panel .draft=${this.draft} .problems=${problems}></settings-panel>`;
       case 'parameters':
         return html`<help-note heading="About the parameters">
@@ -281,16 +371,9 @@ export class SarcsimApp extends LitElement {
           </help-note>
           <parameter-browser .draft=${this.draft} .problems=${problems}></parameter-browser>`;
       case 'results':
-        return html`<run-panel .draft=${this.draft} .problems=${problems} .workers=${this.workers} .maxWorkers=${Math.max(8, this.workers)}
-            .estimateSeconds=${this.controller.estimateSeconds(Number(this.draft.patients) * strategies, this.workers)}
-            .progress=${this.progress?.unit === 'patients' ? this.progress : undefined}></run-panel>
-          ${this.report === undefined ? html`<p class="note">No results yet: press Run.</p>` : html`<results-view .report=${this.report} .seconds=${this.reportSeconds}></results-view>`}`;
+        return this.renderResults(problems);
       case 'uncertainty':
-        return html`${this.progress !== undefined && this.progress.unit !== 'patients' ? html`<run-progress .progress=${this.progress}></run-progress>` : ''}
-          <psa-view .draft=${this.draft} .problems=${problems} .result=${this.psa} .running=${this.progress !== undefined}
-            .estimateSeconds=${this.controller.estimateSeconds(this.draft.economics.psa.draws * Number(this.draft.patients) * strategies, this.workers)}></psa-view>
-          <dsa-view .draft=${this.draft} .result=${this.dsa} .running=${this.progress !== undefined} .disabled=${problems.length > 0}
-            .estimateSeconds=${this.controller.estimateSeconds(DSA_RUNS * Number(this.draft.patients) * strategies, this.workers)}></dsa-view>`;
+        return this.renderUncertainty(problems);
       case 'calibration':
         return html`<calibration-view></calibration-view>`;
       default:
@@ -298,40 +381,76 @@ export class SarcsimApp extends LitElement {
     }
   }
 
+  private selectTab(tab: Tab, focus: boolean): void {
+    this.tab = tab;
+    if (focus)
+      void this.updateComplete.then(() =>
+        (this.renderRoot.querySelector('[role="tab"][aria-selected="true"]') as HTMLElement | null)?.focus(),
+      );
+  }
+
   private onTabKey(e: KeyboardEvent): void {
     const index = TABS.findIndex(([id]) => id === this.tab);
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
+    const next =
+      e.key === 'ArrowRight'
+        ? (index + 1) % TABS.length
+        : e.key === 'ArrowLeft'
+          ? (index - 1 + TABS.length) % TABS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? TABS.length - 1
+              : -1;
+    if (next < 0) return;
     e.preventDefault();
-    this.tab = (TABS[(index + step + TABS.length) % TABS.length] as (typeof TABS)[number])[0];
-    void this.updateComplete.then(() =>
-      (this.renderRoot.querySelector('[role="tab"][aria-selected="true"]') as HTMLElement | null)?.focus(),
-    );
+    this.selectTab((TABS[next] as (typeof TABS)[number])[0], true);
+  }
+
+  private renderBanner() {
+    if (this.undo !== undefined) {
+      return html`<p class="banner ok" role="status">Removed ${this.undo.text}.
+        <button class="secondary" @click=${this.restore}>Undo</button>
+        <button class="secondary" aria-label="Dismiss the undo offer" @click=${() => (this.undo = undefined)}>×</button></p>`;
+    }
+    return this.message === undefined
+      ? ''
+      : html`<p class="banner ${this.message.kind === 'info' ? 'ok' : ''}" role="status" data-testid="banner">${this.message.text}</p>`;
   }
 
   override render() {
     return html`<header>
         <h1>sarcsim</h1>
         <span class="note">liver metastases of soft-tissue sarcoma · surveillance strategies compared · version ${SARCSIM_VERSION}</span>
-        <button class="secondary" @click=${this.share}>Copy link to this scenario</button>
+        <div class="files">
+          <button class="secondary" @click=${this.share}>Copy link to this scenario</button>
+          <button class="secondary" data-testid="save-scenario" @click=${() => saveScenarioFile(this.draft)}>Save scenario file</button>
+          <label class="open-file">Open a scenario or results file
+            <input type="file" accept=".json,application/json" data-testid="open-scenario" @change=${this.openFile} />
+          </label>
+        </div>
       </header>
-      ${this.message === undefined ? '' : html`<p class="banner ${this.message.kind === 'info' ? 'ok' : ''}" role="status">${this.message.text}</p>`}
+      ${this.renderBanner()}
+      <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">${this.announcement}</div>
       <nav role="tablist" aria-label="Views" @keydown=${this.onTabKey}>
         ${TABS.map(
           ([
             id,
             label,
           ]) => html`<button role="tab" id=${`tab-${id}`} aria-selected=${this.tab === id ? 'true' : 'false'} tabindex=${this.tab === id ? 0 : -1}
-          aria-controls="panel" @click=${() => (this.tab = id)}>${label}</button>`,
+          aria-controls="panel" @click=${() => this.selectTab(id, false)}>${label}</button>`,
         )}
       </nav>
       <main id="panel" role="tabpanel" aria-labelledby=${`tab-${this.tab}`}
         @draft-change=${(e: CustomEvent<ScenarioDraft>) => void this.setDraft(e.detail)}
+        @library-change=${(e: CustomEvent<StrategyDraft[]>) => (this.library = e.detail)}
+        @strategy-remove=${(e: CustomEvent<string>) => this.removeStrategy(e.detail)}
+        @removing=${(e: CustomEvent<string>) => this.keepForUndo(e.detail)}
         @workers-change=${(e: CustomEvent<number>) => (this.workers = e.detail)}
         @run-request=${() => void this.run()}
         @psa-request=${() => void this.runPsa()}
         @dsa-request=${(e: CustomEvent<{ strategy: string; comparator: string }>) => void this.runDsa(e.detail)}
-        @cancel-request=${() => this.abort?.abort()}
+        @pin-request=${(e: CustomEvent<RunRecord | undefined>) => (this.pinned = e.detail)}
+        @cancel-request=${() => this.analyses.cancel()}
         @exercise-start=${(e: CustomEvent<Exercise>) => this.startExercise(e.detail)}>
         ${this.renderTab()}
       </main>`;

@@ -25,7 +25,10 @@ export class StrategyEditor extends LitElement {
         margin: 0.5rem 0 1rem;
       }
       td input {
-        width: 5rem;
+        min-width: 5.5rem;
+      }
+      section {
+        min-width: 0;
       }
       fieldset {
         border: 1px solid #c4c4c4;
@@ -51,7 +54,7 @@ export class StrategyEditor extends LitElement {
     const set = (i: number, field: keyof SegmentDraft, raw: string) => {
       const next = segments.map((s) => ({ ...s }));
       const segment = next[i] as SegmentDraft;
-      if (field === 'modality') segment.modality = raw;
+      if (field === 'modality') segment.modality = raw as SegmentDraft['modality'];
       else segment[field] = raw.trim() === '' ? Number.NaN : Number(raw);
       this.emit({ ...this.strategy, [key]: next });
     };
@@ -67,7 +70,7 @@ export class StrategyEditor extends LitElement {
       this.emit({ ...this.strategy, [key]: [...segments, added] });
     };
     return html`<h3>${title}</h3>
-      <table>
+      <div class="scroll"><table>
         <thead><tr><th scope="col">From month</th><th scope="col">To month</th><th scope="col">Every (months)</th><th scope="col">Modality</th><th scope="col"><span class="note">remove</span></th></tr></thead>
         <tbody>
           ${segments.map(
@@ -81,24 +84,36 @@ export class StrategyEditor extends LitElement {
               <td><select aria-label=${`${title}, segment ${i + 1}, modality`} @change=${(e: Event) => set(i, 'modality', (e.target as HTMLSelectElement).value)}>
                 ${MODALITIES.map((m) => html`<option value=${m} ?selected=${s.modality === m}>${MODALITY_LABELS[m]}</option>`)}
               </select></td>
-              <td><button class="secondary" aria-label=${`Remove segment ${i + 1}`} @click=${() => this.emit({ ...this.strategy, [key]: segments.filter((_, j) => j !== i) })}>×</button></td>
+              <td><button class="secondary" aria-label=${`Remove segment ${i + 1} of the ${title.toLowerCase()}`} @click=${() => {
+                // Announced first, so the page can keep what is about to go (for undo).
+                this.dispatchEvent(
+                  new CustomEvent('removing', {
+                    detail: `segment ${i + 1} of the ${title.toLowerCase()} of “${this.strategy.label}”`,
+                    bubbles: true,
+                    composed: true,
+                  }),
+                );
+                this.emit({ ...this.strategy, [key]: segments.filter((_, j) => j !== i) });
+              }}>×</button></td>
             </tr>`,
           )}
         </tbody>
-      </table>
+      </table></div>
       <button class="secondary" @click=${add}>Add a segment</button>`;
   }
 
   /** Checkboxes: a patient is eligible if the primary's site or histology is ticked. */
-  private customEligibility(chosen: { sites?: string[]; histologies?: string[] }) {
+  private customEligibility(chosen: Exclude<StrategyDraft['eligibility'], string>) {
     const toggle = (key: 'sites' | 'histologies', id: string, on: boolean) => {
-      const current = chosen[key] ?? [];
+      const current: string[] = chosen[key] ?? [];
       const next = on ? [...current, id] : current.filter((x) => x !== id);
-      this.emit({ ...this.strategy, eligibility: { ...chosen, [key]: next } });
+      this.emit({ ...this.strategy, eligibility: { ...chosen, [key]: next } as typeof chosen });
     };
     const boxes = (key: 'sites' | 'histologies', ids: readonly string[], labels: Record<string, string>) =>
       ids.map(
-        (id) => html`<label class="check"><input type="checkbox" .checked=${(chosen[key] ?? []).includes(id)}
+        (
+          id,
+        ) => html`<label class="check"><input type="checkbox" .checked=${(chosen[key] as string[] | undefined)?.includes(id) === true}
             @change=${(e: Event) => toggle(key, id, (e.target as HTMLInputElement).checked)} />${labels[id]}</label>`,
       );
     return html`<fieldset>
@@ -118,7 +133,10 @@ export class StrategyEditor extends LitElement {
       <label>Eligible for the schedule
         <select @change=${(e: Event) => {
           const value = (e.target as HTMLSelectElement).value;
-          this.emit({ ...s, eligibility: value === 'custom' ? { sites: [], histologies: [] } : value });
+          this.emit({
+            ...s,
+            eligibility: value === 'custom' ? { sites: [], histologies: [] } : (value as StrategyDraft['eligibility']),
+          });
         }}>
           ${ELIGIBILITY.map(([id, text]) => html`<option value=${id} ?selected=${eligibility === id}>${text}</option>`)}
           <option value="custom" ?selected=${eligibility === 'custom'}>Chosen sites or histologies</option>

@@ -1,13 +1,13 @@
 // Which strategies to compare: the shipped ones and the user's own (duplicated from one and
 // edited), at most MAX_STRATEGIES at once (the schema's limit: a scenario the app builds is one it accepts).
+// Unticking one of the user's strategies leaves it in their library, unticked; only Remove
+// deletes it (and the page offers to undo that).
 import { NAMED_STRATEGIES } from '@sarcsim/model/sarcoma';
 import { MAX_STRATEGIES } from '@sarcsim/model/scenario';
 import { css, html, LitElement } from 'lit';
-import { problemsAt, type ScenarioDraft, type StrategyDraft } from '../state/scenario-draft.js';
+import { strategyId as idOf, problemsAt, type ScenarioDraft, type StrategyDraft } from '../state/scenario-draft.js';
 import { sharedStyles } from './shared-styles.js';
 import './strategy-editor.js';
-
-const idOf = (s: string | StrategyDraft) => (typeof s === 'string' ? s : s.id);
 
 /** A strategy as editable data: a shipped one's definition, or the user's own. */
 function resolved(s: string | StrategyDraft): StrategyDraft {
@@ -44,15 +44,19 @@ export class StrategyList extends LitElement {
   static override properties = {
     draft: { attribute: false },
     problems: { attribute: false },
+    library: { attribute: false },
     editing: { state: true },
   };
   declare draft: ScenarioDraft;
   declare problems: readonly string[];
+  /** The user's own strategies, ticked or not. */
+  declare library: readonly StrategyDraft[];
   declare editing: string | undefined;
 
   constructor() {
     super();
     this.problems = [];
+    this.library = [];
     this.editing = undefined;
   }
 
@@ -62,18 +66,29 @@ export class StrategyList extends LitElement {
     );
   }
 
-  /** Every strategy the user can pick: shipped ones, then their own. */
+  /** Every strategy the user can pick: shipped ones, then their own (as in the draft when ticked). */
   private get choices(): (string | StrategyDraft)[] {
     const own = this.draft.strategies.filter((s) => typeof s !== 'string');
-    return [...NAMED_STRATEGIES.map((n) => n.id), ...own];
+    const unticked = this.library.filter((l) => !own.some((o) => o.id === l.id));
+    return [...NAMED_STRATEGIES.map((n) => n.id), ...own, ...unticked];
+  }
+
+  private setLibrary(library: readonly StrategyDraft[]): void {
+    this.dispatchEvent(new CustomEvent('library-change', { detail: library, bubbles: true, composed: true }));
   }
 
   private toggle(id: string, on: boolean): void {
     const chosen = this.draft.strategies;
     if (on) {
       const choice = this.choices.find((c) => idOf(c) === id);
-      if (choice !== undefined && !chosen.some((c) => idOf(c) === id)) this.change([...chosen, choice]);
+      if (choice === undefined || chosen.some((c) => idOf(c) === id)) return;
+      this.setLibrary(this.library.filter((l) => l.id !== id));
+      this.change([...chosen, choice]);
     } else {
+      const own = chosen.find((c) => typeof c !== 'string' && c.id === id);
+      // The user's own strategy stays in the list, unticked, to be ticked again.
+      if (own !== undefined && typeof own !== 'string') this.setLibrary([...this.library, own]);
+      if (this.editing === id) this.editing = undefined;
       this.change(chosen.filter((c) => idOf(c) !== id));
     }
   }
@@ -115,11 +130,18 @@ export class StrategyList extends LitElement {
               <label>
                 <input type="checkbox" .checked=${chosen.has(id)} ?disabled=${full && !chosen.has(id)}
                   @change=${(e: Event) => this.toggle(id, (e.target as HTMLInputElement).checked)} />
-                ${strategy.label} <span class="note">(${id})</span>
+                ${strategy.label}
               </label>
               <button class="secondary" @click=${() => this.duplicate(choice)} ?disabled=${full}
                 aria-label=${`Duplicate ${strategy.label} and edit the copy`}>Duplicate &amp; edit</button>
-              ${typeof choice === 'string' ? '' : html`<button class="secondary" @click=${() => (this.editing = this.editing === id ? undefined : id)}>${this.editing === id ? 'Close editor' : 'Edit'}</button>`}
+              ${
+                typeof choice === 'string'
+                  ? ''
+                  : html`<button class="secondary" ?disabled=${!chosen.has(id)} aria-label=${`${this.editing === id ? 'Close the editor of' : 'Edit'} ${strategy.label}`}
+                      @click=${() => (this.editing = this.editing === id ? undefined : id)}>${this.editing === id ? 'Close editor' : 'Edit'}</button>
+                    <button class="secondary" aria-label=${`Remove ${strategy.label}`}
+                      @click=${() => this.dispatchEvent(new CustomEvent('strategy-remove', { detail: id, bubbles: true, composed: true }))}>Remove</button>`
+              }
             </div>
             <field-problems .problems=${index < 0 ? [] : problemsAt(this.problems, `strategies[${index}]`)}></field-problems>
           </li>`;

@@ -1,22 +1,43 @@
-// Runs scenarios in the browser's worker pool. The page only ever waits on promises; every
-// simulation happens in module Workers.
-
+// Runs scenarios, PSAs and DSAs in the browser's worker pool, and estimates how long each kind
+// takes from what it measured. The page only ever waits on promises; every simulation happens
+// in module Workers.
 import { type DsaResult, type DsaSettingsInput, type PsaResult, summarisePsa } from '@sarcsim/model/analyses';
 import { COMMITTED_CALIBRATION } from '@sarcsim/model/calibration';
+import { type SimulationResults, summarize } from '@sarcsim/model/engine';
 import { type RunReport, reportFor, type SarcomaScenario, type Scenario } from '@sarcsim/model/scenario';
 import { createBrowserPool, dsaOnPool, psaOnPool, type RunProgress, type WorkerPool } from '@sarcsim/worker/browser';
 
+export type AnalysisKind = 'run' | 'psa' | 'dsa';
+
 /**
- * Histories per second per worker assumed before the first run, for the time estimate:
+ * Histories (patients × strategies) per second per worker assumed before the first run:
  * Chromium ran 100,000 patients × 5 strategies in 3.2 s on one worker (docs/performance.md);
  * rounded down so estimates err long.
  */
 const ASSUMED_HISTORIES_PER_SECOND_PER_WORKER = 120_000;
 
+/**
+ * Seconds each PSA draw or DSA run costs beyond its histories, assumed until one is measured:
+ * every draw or run is a separate pass over the pool (parameters drawn, the model set up in each
+ * worker, results merged). Two `pnpm bench:app` runs on this shared 2-core machine (load 14–25)
+ * measured 0.05 s per PSA draw (20 draws × 1,000 patients) and 0.06–0.13 s per DSA run (209 runs
+ * of 1,000 patients × 2 strategies) beyond the histories at the rate the same session's run
+ * measured; 0.1 s is assumed for both. After the first PSA or DSA, its own measurement is used.
+ */
+const ASSUMED_SECONDS_PER_TASK: Record<AnalysisKind, number> = { run: 0, psa: 0.1, dsa: 0.1 };
+
+/** How much work an analysis is: separate passes over the pool and histories in all. */
+export interface Workload {
+  readonly tasks: number;
+  readonly histories: number;
+}
+
 export class RunController {
   private pool: WorkerPool | undefined;
-  /** Measured on the last run, per worker. */
-  private measuredRate: number | undefined;
+  /** Histories per second per worker, measured on the last run. */
+  private rate: number | undefined;
+  /** Overhead seconds per task, measured on the last analysis of each kind. */
+  private readonly perTask = new Map<AnalysisKind, number>();
 
   private poolOf(workers: number): WorkerPool {
     if (this.pool?.size !== workers) {
@@ -26,8 +47,20 @@ export class RunController {
     return this.pool;
   }
 
-  estimateSeconds(histories: number, workers: number): number {
-    return histories / ((this.measuredRate ?? ASSUMED_HISTORIES_PER_SECOND_PER_WORKER) * workers);
+  estimateSeconds(kind: AnalysisKind, work: Workload, workers: number): number {
+    const rate = this.rate ?? ASSUMED_HISTORIES_PER_SECOND_PER_WORKER;
+    const perTask = this.perTask.get(kind) ?? ASSUMED_SECONDS_PER_TASK[kind];
+    return work.tasks * perTask + work.histories / (rate * workers);
+  }
+
+  /** Learns from a finished analysis: a run sets the rate, a PSA or DSA its overhead per task. */
+  private measured(kind: AnalysisKind, work: Workload, workers: number, seconds: number): void {
+    if (kind === 'run') {
+      this.rate = work.histories / seconds / workers;
+      return;
+    }
+    const rate = this.rate ?? ASSUMED_HISTORIES_PER_SECOND_PER_WORKER;
+    this.perTask.set(kind, Math.max(0, seconds - work.histories / (rate * workers)) / work.tasks);
   }
 
   async run(
@@ -35,13 +68,13 @@ export class RunController {
     workers: number,
     onProgress: (progress: RunProgress) => void,
     signal: AbortSignal,
-  ): Promise<RunReport> {
+  ): Promise<{ report: RunReport; moments: SimulationResults['paired'] }> {
     const started = performance.now();
     const merged = await this.poolOf(workers).run(scenario, { onProgress, signal, progressIntervalMs: 150 });
     const report = reportFor(scenario, merged, COMMITTED_CALIBRATION);
-    const seconds = (performance.now() - started) / 1000;
-    this.measuredRate = (scenario.patients * report.strategies.length) / seconds / workers;
-    return report;
+    const work = { tasks: 1, histories: scenario.patients * report.strategies.length };
+    this.measured('run', work, workers, (performance.now() - started) / 1000);
+    return { report, moments: summarize(merged).paired };
   }
 
   async psa(
@@ -50,7 +83,14 @@ export class RunController {
     onProgress: (done: number, total: number) => void,
     signal: AbortSignal,
   ): Promise<PsaResult> {
-    return summarisePsa(await psaOnPool(this.poolOf(workers), scenario, onProgress, signal));
+    const started = performance.now();
+    const result = summarisePsa(
+      await psaOnPool(this.poolOf(workers), scenario, onProgress, signal),
+      COMMITTED_CALIBRATION,
+    );
+    const work = psaWorkload(scenario);
+    this.measured('psa', work, workers, (performance.now() - started) / 1000);
+    return result;
   }
 
   async dsa(
@@ -60,7 +100,21 @@ export class RunController {
     onProgress: (done: number, total: number) => void,
     signal: AbortSignal,
   ): Promise<DsaResult> {
-    return dsaOnPool(this.poolOf(workers), scenario, settings, onProgress, signal);
+    const started = performance.now();
+    let runs = 0;
+    const result = await dsaOnPool(
+      this.poolOf(workers),
+      scenario,
+      settings,
+      (done, total) => {
+        runs = done;
+        onProgress(done, total);
+      },
+      signal,
+    );
+    const work = { tasks: runs, histories: runs * scenario.patients * scenario.strategies.length };
+    this.measured('dsa', work, workers, (performance.now() - started) / 1000);
+    return result;
   }
 
   dispose(): void {
@@ -68,3 +122,13 @@ export class RunController {
     this.pool = undefined;
   }
 }
+
+export const psaWorkload = (s: Pick<SarcomaScenario, 'patients' | 'strategies' | 'economics'>): Workload => ({
+  tasks: s.economics.psa.draws,
+  histories: s.economics.psa.draws * s.patients * s.strategies.length,
+});
+
+export const runWorkload = (s: Pick<SarcomaScenario, 'patients' | 'strategies'>): Workload => ({
+  tasks: 1,
+  histories: s.patients * s.strategies.length,
+});

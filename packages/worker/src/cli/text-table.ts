@@ -1,13 +1,6 @@
 // Plain-text table helpers shared by the CLI's reports.
 
-export function formatNumber(value: number | null, digits?: number): string {
-  if (value === null || !Number.isFinite(value)) return '–';
-  const d = digits ?? (Math.abs(value) >= 1_000 ? 0 : Math.abs(value) >= 10 ? 2 : 3);
-  return value.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-}
-
-export const percent = (value: number | null) =>
-  value !== null && Number.isFinite(value) ? `${(100 * value).toFixed(1)}%` : '–';
+export { formatNumber, percent } from '../csv/outcome-rows.js';
 
 /** Columns padded to their widest cell; the first left-aligned, the rest right-aligned. */
 export function table(rows: readonly (readonly string[])[]): string {
