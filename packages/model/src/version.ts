@@ -1,2 +1,2 @@
 // The model's version, stamped on every result; a test keeps it equal to package.json.
-export const SARCSIM_VERSION = '0.2.0';
+export const SARCSIM_VERSION = '0.3.0';
