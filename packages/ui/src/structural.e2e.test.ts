@@ -78,8 +78,13 @@ describe('structural scenarios', () => {
       expect(text).not.toContain(s.id);
     }
     for (let i = 0; i < levels.length; i++) {
-      const preferred = (await rows.nth(i).locator('td').first().textContent()) ?? '';
-      expect(NAMED_STRATEGIES.map((s) => s.label)).toContain(preferred.trim());
+      const cell = rows.nth(i).locator('td').first();
+      const choice = (await cell.getByTestId('structural-choice').textContent()) ?? '';
+      expect(choice).toMatch(
+        /^(resolved at this patient count|not resolved(: about [\d,]+ patients would resolve it)?)$/,
+      );
+      const preferred = ((await cell.textContent()) ?? '').replace(choice, '').trim();
+      expect(NAMED_STRATEGIES.map((s) => s.label)).toContain(preferred);
       expect(await rows.nth(i).locator('ol.frontier li').count()).toBeGreaterThan(0);
       // A level that keeps the decision forgoes exactly 0; a change carries its paired MCSE.
       const changes = (await rows.nth(i).getAttribute('class')) === 'changes';

@@ -26,6 +26,16 @@ function decisionText(level: StructuralLevelResult): string {
   return level.decisionChangeResolved ? 'changes (resolved)' : 'changes (not resolved at this patient count)';
 }
 
+/** Whether the level's own preferred strategy beats every other by RESOLVE_Z paired SE, or the patients that would make it. */
+function choiceText(level: StructuralLevelResult): string {
+  const summary = level.precision?.preferred;
+  if (summary === undefined) return '';
+  if (summary.resolved) return 'resolved at this patient count';
+  return summary.patientsToResolve === null
+    ? 'not resolved'
+    : `not resolved: about ${Math.round(summary.patientsToResolve).toLocaleString('en-US')} patients would resolve it`;
+}
+
 /** The INMB is exactly 0 when the decision stands (the same strategy), so only a change carries its MCSE. */
 function inmbText(level: StructuralLevelResult): string {
   const inmb = money(level.incrementalNetBenefitVsBasePreferred);
@@ -149,7 +159,7 @@ export class StructuralView extends LitElement {
               data-base=${level.isBase ? 'true' : 'false'} class=${level.decisionChanges ? 'changes' : ''}>
               ${i === 0 ? html`<th scope="rowgroup" rowspan=${sw.levels.length} title=${sw.reason}>${sw.label}</th>` : ''}
               <th scope="row">${level.label}${level.isBase ? html` <strong>(base case)</strong>` : ''}</th>
-              <td>${label(level.preferred)}</td>
+              <td>${label(level.preferred)}${choiceText(level) === '' ? '' : html`<br><span class="note" data-testid="structural-choice">${choiceText(level)}</span>`}</td>
               <td class="decision">${decisionText(level)}</td>
               <td class="number">${inmbText(level)}</td>
               <td>${this.frontier(level, label)}</td>
