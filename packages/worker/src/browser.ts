@@ -2,7 +2,15 @@
 // the analyses on the pool and the CSV writer.
 export { dsaOnPool, exploreOnPool, psaOnPool, structuralOnPool } from './analyses/analyses-on-pool.js';
 export { poolEvaluator } from './analyses/pool-evaluate.js';
-export { dsaCsvFiles, exploreCsvFiles, incrementalCsv, outcomesCsv, psaCsvFiles, toCsv } from './csv/csv.js';
+export {
+  dsaCsvFiles,
+  exploreCsvFiles,
+  incrementalCsv,
+  outcomesCsv,
+  psaCsvFiles,
+  structuralCsvFiles,
+  toCsv,
+} from './csv/csv.js';
 export { formatNumber, OUTCOME_ROWS, percent } from './csv/outcome-rows.js';
 export { browserWorkerFactory, createBrowserPool, defaultBrowserWorkerCount } from './pool/browser-workers.js';
 export { mainThreadFactory } from './pool/main-thread.js';

@@ -1,13 +1,20 @@
 // The app: layout and routing. It holds the scenario draft (the URL's fragment always carries
 // it) and passes it down with the analyses' tasks (state/analyses.ts); views send edits and
 // requests up as events.
+import { STRUCTURAL_SWITCHES } from '@sarcsim/model/analyses';
 import { SARCSIM_VERSION } from '@sarcsim/model/engine';
 import type { SarcomaScenario } from '@sarcsim/model/scenario';
 import { defaultBrowserWorkerCount } from '@sarcsim/worker/browser';
 import { css, html, LitElement } from 'lit';
 import { Analyses } from '../state/analyses.js';
 import type { Exercise } from '../state/exercises.js';
-import { dsaFreshness, psaFreshness, type RunRecord, runFreshness } from '../state/results-state.js';
+import {
+  dsaFreshness,
+  psaFreshness,
+  type RunRecord,
+  runFreshness,
+  structuralFreshness,
+} from '../state/results-state.js';
 import {
   defaultDraft,
   draftFrom,
@@ -24,6 +31,7 @@ import { sharedStyles } from './shared-styles.js';
 import './calibration-view.js';
 import './cohort-editor.js';
 import './dsa-view.js';
+import './structural-view.js';
 import './field-problems.js';
 import './help-note.js';
 import './learn-view.js';
@@ -126,6 +134,7 @@ export class SarcsimApp extends LitElement {
     undo: { state: true },
     pinned: { state: true },
     announcement: { state: true },
+    structuralSwitches: { state: true },
   };
   declare draft: ScenarioDraft;
   /** The user's own strategies that are not ticked (kept so they can be ticked again). */
@@ -137,6 +146,8 @@ export class SarcsimApp extends LitElement {
   declare pinned: RunRecord | undefined;
   /** Read out by screen readers when an analysis ends. */
   declare announcement: string;
+  /** Switch ids the next structural scenario analysis runs. */
+  declare structuralSwitches: readonly string[];
 
   private readonly analyses = new Analyses(this);
   /** The fragment the app itself last wrote (a hash change to anything else is a new link). */
@@ -157,6 +168,7 @@ export class SarcsimApp extends LitElement {
     this.undo = undefined;
     this.pinned = undefined;
     this.announcement = '';
+    this.structuralSwitches = STRUCTURAL_SWITCHES.map((s) => s.id);
   }
 
   override connectedCallback(): void {
@@ -265,6 +277,16 @@ export class SarcsimApp extends LitElement {
     this.announce(record === undefined ? (this.message?.text ?? '') : 'Sensitivity analysis finished: results shown.');
   }
 
+  private async runStructural(switchIds: readonly string[]): Promise<void> {
+    const scenario = this.scenario;
+    if (scenario === undefined) return;
+    this.message = undefined;
+    const record = await this.analyses.startStructural(scenario, switchIds, this.workers);
+    this.message = this.analyses.structural.outcomeMessage;
+    this.ended();
+    this.announce(record === undefined ? (this.message?.text ?? '') : 'Structural scenarios finished: results shown.');
+  }
+
   private startExercise(exercise: Exercise): void {
     void this.setDraft(exercise.apply(defaultDraft()));
     this.message = { kind: 'info', text: `Exercise “${exercise.title}”: ${exercise.hint}` };
@@ -337,10 +359,11 @@ export class SarcsimApp extends LitElement {
 
   private renderUncertainty(problems: readonly string[]) {
     const scenario = this.scenario;
-    const { psa: psaTask, dsa: dsaTask, busy } = this.analyses;
+    const { psa: psaTask, dsa: dsaTask, structural: structuralTask, busy } = this.analyses;
     const psa = this.analyses.psaShown(this.draft.economics.willingnessToPay);
     const dsa = dsaTask.result;
-    const progress = psaTask.progress ?? dsaTask.progress;
+    const structural = structuralTask.result;
+    const progress = psaTask.progress ?? dsaTask.progress ?? structuralTask.progress;
     const estimates = this.analyses.estimates(this.draft, this.workers);
     return html`${progress === undefined ? '' : html`<run-progress .progress=${progress}></run-progress>`}
       <psa-view .draft=${this.draft} .problems=${problems} .result=${psa} .running=${busy} .seconds=${psaTask.seconds}
@@ -348,7 +371,11 @@ export class SarcsimApp extends LitElement {
         .estimateSeconds=${estimates.psa}></psa-view>
       <dsa-view .draft=${this.draft} .record=${dsa} .running=${busy} .disabled=${problems.length > 0}
         .freshness=${dsa === undefined ? undefined : dsaFreshness(dsa.scenario, scenario === undefined ? undefined : { ...scenario, strategies: dsa.scenario.strategies })}
-        .estimateSeconds=${estimates.dsa}></dsa-view>`;
+        .estimateSeconds=${estimates.dsa}></dsa-view>
+      <structural-view .patients=${Number(this.draft.patients)} .record=${structural} .running=${busy} .disabled=${problems.length > 0}
+        .chosen=${this.structuralSwitches}
+        .freshness=${structural === undefined ? undefined : structuralFreshness(structural.scenario, scenario)}
+        .estimateSeconds=${this.analyses.structuralEstimate(scenario, this.structuralSwitches, this.workers)}></structural-view>`;
   }
 
   private renderTab() {
@@ -449,6 +476,8 @@ export class SarcsimApp extends LitElement {
         @run-request=${() => void this.run()}
         @psa-request=${() => void this.runPsa()}
         @dsa-request=${(e: CustomEvent<{ strategy: string; comparator: string }>) => void this.runDsa(e.detail)}
+        @structural-switches=${(e: CustomEvent<readonly string[]>) => (this.structuralSwitches = e.detail)}
+        @structural-request=${(e: CustomEvent<readonly string[]>) => void this.runStructural(e.detail)}
         @pin-request=${(e: CustomEvent<RunRecord | undefined>) => (this.pinned = e.detail)}
         @cancel-request=${() => this.analyses.cancel()}
         @exercise-start=${(e: CustomEvent<Exercise>) => this.startExercise(e.detail)}>

@@ -1,12 +1,12 @@
-// The page's analyses as one controller: a run, a PSA and a DSA, each a Task (status, progress,
+// The page's analyses as one controller: a run, a PSA, a DSA and structural scenarios, each a Task (status, progress,
 // result, abort) on one worker pool, with the time estimates from what was measured. The root
 // component only routes requests here and renders what the tasks hold.
-import { type PsaResult, sampledParameters } from '@sarcsim/model/analyses';
+import { type PsaResult, sampledParameters, selectSwitches } from '@sarcsim/model/analyses';
 import { COMMITTED_CALIBRATION } from '@sarcsim/model/calibration';
-import type { SarcomaScenario } from '@sarcsim/model/scenario';
+import { canonicalJson, type SarcomaScenario } from '@sarcsim/model/scenario';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { type DsaRecord, psaAt, type RunRecord } from './results-state.js';
-import { psaWorkload, RunController, runWorkload } from './run-controller.js';
+import { type DsaRecord, psaAt, type RunRecord, type StructuralRecord } from './results-state.js';
+import { psaWorkload, RunController, runWorkload, structuralWorkload, type Workload } from './run-controller.js';
 import { type ScenarioDraft, strategyId } from './scenario-draft.js';
 import { Task } from './task.js';
 
@@ -22,13 +22,21 @@ export class Analyses implements ReactiveController {
   readonly run: Task<RunRecord>;
   readonly psa: Task<PsaResult>;
   readonly dsa: Task<DsaRecord>;
+  readonly structural: Task<StructuralRecord>;
   private psaCache: { source: PsaResult; wtp: number; shown: PsaResult } | undefined;
+  /** The workload of structural scenarios validates and hashes every level: done once per scenario and selection (the key). */
+  private structuralCache: { key: string; work: Workload } | undefined;
 
   constructor(host: ReactiveControllerHost) {
     host.addController(this);
     this.run = new Task<RunRecord>(host, 'run', 'patients');
     this.psa = new Task<PsaResult>(host, 'PSA', 'draws');
     this.dsa = new Task<DsaRecord>(host, 'sensitivity analysis', 'runs');
+    this.structural = new Task<StructuralRecord>(host, 'structural scenario analysis', 'runs');
+  }
+
+  private get tasks() {
+    return [this.run, this.psa, this.dsa, this.structural];
   }
 
   hostConnected(): void {}
@@ -38,11 +46,11 @@ export class Analyses implements ReactiveController {
   }
 
   get busy(): boolean {
-    return this.run.running || this.psa.running || this.dsa.running;
+    return this.tasks.some((task) => task.running);
   }
 
   cancel(): void {
-    for (const task of [this.run, this.psa, this.dsa]) task.abort();
+    for (const task of this.tasks) task.abort();
   }
 
   startRun(scenario: SarcomaScenario, workers: number): Promise<RunRecord | undefined> {
@@ -76,6 +84,28 @@ export class Analyses implements ReactiveController {
       result: await this.controller.dsa(scenario, pair, workers, progress, signal),
       scenario,
     }));
+  }
+
+  /** Structural scenarios of the switches named (ids), each level on the scenario's patients. */
+  startStructural(
+    scenario: SarcomaScenario,
+    switchIds: readonly string[],
+    workers: number,
+  ): Promise<StructuralRecord | undefined> {
+    return this.structural.start(async ({ signal, progress }) => ({
+      result: await this.controller.structural(scenario, selectSwitches(switchIds), workers, progress, signal),
+      scenario,
+      switches: [...switchIds],
+    }));
+  }
+
+  /** Estimated seconds of structural scenarios of these switches (ids); NaN without a valid scenario or switch. */
+  structuralEstimate(scenario: SarcomaScenario | undefined, switchIds: readonly string[], workers: number): number {
+    if (scenario === undefined || switchIds.length === 0) return Number.NaN;
+    const key = `${switchIds.join(' ')} ${canonicalJson(scenario)}`;
+    if (this.structuralCache?.key !== key)
+      this.structuralCache = { key, work: structuralWorkload(scenario, selectSwitches(switchIds)) };
+    return this.controller.estimateSeconds('structural', this.structuralCache.work, workers);
   }
 
   /** Estimated seconds of the next run, PSA and DSA of this draft. */

@@ -1,7 +1,7 @@
 // Results that know their scenario: what a run, PSA or DSA was computed from, whether the
 // current draft still matches it, and what can be recomputed without simulating again (the
 // economics at a new threshold, from the stored costs and QALYs).
-import { type DsaResult, type PsaResult, summarisePsa } from '@sarcsim/model/analyses';
+import { type DsaResult, type PsaResult, type StructuralResult, summarisePsa } from '@sarcsim/model/analyses';
 import { COMMITTED_CALIBRATION } from '@sarcsim/model/calibration';
 import { type RunEconomics, runEconomics } from '@sarcsim/model/economics';
 import type { SimulationResults } from '@sarcsim/model/engine';
@@ -55,6 +55,9 @@ function freshness(ran: SarcomaScenario, now: SarcomaScenario | undefined, keeps
 export const runFreshness = (ran: SarcomaScenario, now: SarcomaScenario | undefined) => freshness(ran, now, RUN_KEEPS);
 export const psaFreshness = (ran: SarcomaScenario, now: SarcomaScenario | undefined) => freshness(ran, now, PSA_KEEPS);
 export const dsaFreshness = (ran: SarcomaScenario, now: SarcomaScenario | undefined) => freshness(ran, now, DSA_KEEPS);
+/** Like a DSA's, each level's preferred strategy is the one at the threshold it ran at. */
+export const structuralFreshness = (ran: SarcomaScenario, now: SarcomaScenario | undefined) =>
+  freshness(ran, now, DSA_KEEPS);
 
 /**
  * The run's economics at a threshold: the incremental analysis (and, with the run's paired
@@ -84,6 +87,13 @@ export function psaAt(result: PsaResult, willingnessToPay: number): PsaResult {
 }
 
 /** A finished DSA with the scenario (the chosen pair of strategies) it ran. */
+/** Finished structural scenarios with the scenario and the switches (ids) they ran. */
+export interface StructuralRecord {
+  readonly result: StructuralResult;
+  readonly scenario: SarcomaScenario;
+  readonly switches: readonly string[];
+}
+
 export interface DsaRecord {
   readonly result: DsaResult;
   readonly scenario: SarcomaScenario;

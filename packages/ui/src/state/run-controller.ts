@@ -1,13 +1,35 @@
 // Runs scenarios, PSAs and DSAs in the browser's worker pool, and estimates how long each kind
 // takes from what it measured. The page only ever waits on promises; every simulation happens
 // in module Workers.
-import { type DsaResult, type DsaSettingsInput, type PsaResult, summarisePsa } from '@sarcsim/model/analyses';
+import {
+  applyStructuralLevel,
+  type DsaResult,
+  type DsaSettingsInput,
+  type PsaResult,
+  type StructuralResult,
+  type StructuralSwitch,
+  summarisePsa,
+} from '@sarcsim/model/analyses';
 import { COMMITTED_CALIBRATION } from '@sarcsim/model/calibration';
 import { type SimulationResults, summarize } from '@sarcsim/model/engine';
-import { type RunReport, reportFor, type SarcomaScenario, type Scenario } from '@sarcsim/model/scenario';
-import { createBrowserPool, dsaOnPool, psaOnPool, type RunProgress, type WorkerPool } from '@sarcsim/worker/browser';
+import {
+  calibrationSetHash,
+  hashOfScenario,
+  type RunReport,
+  reportFor,
+  type SarcomaScenario,
+  type Scenario,
+} from '@sarcsim/model/scenario';
+import {
+  createBrowserPool,
+  dsaOnPool,
+  psaOnPool,
+  type RunProgress,
+  structuralOnPool,
+  type WorkerPool,
+} from '@sarcsim/worker/browser';
 
-export type AnalysisKind = 'run' | 'psa' | 'dsa';
+export type AnalysisKind = 'run' | 'psa' | 'dsa' | 'structural';
 
 /**
  * Histories (patients × strategies) per second per worker assumed before the first run:
@@ -22,9 +44,11 @@ const ASSUMED_HISTORIES_PER_SECOND_PER_WORKER = 120_000;
  * worker, results merged). Two `pnpm bench:app` runs on this shared 2-core machine (load 14–25)
  * measured 0.05 s per PSA draw (20 draws × 1,000 patients) and 0.06–0.13 s per DSA run (209 runs
  * of 1,000 patients × 2 strategies) beyond the histories at the rate the same session's run
- * measured; 0.1 s is assumed for both. After the first PSA or DSA, its own measurement is used.
+ * measured; 0.1 s is assumed for both. A structural level is a run of the same kind as a DSA run
+ * (a pass over the pool, with paired moments), so it is assumed to cost the same until measured.
+ * After the first analysis of a kind, its own measurement is used.
  */
-const ASSUMED_SECONDS_PER_TASK: Record<AnalysisKind, number> = { run: 0, psa: 0.1, dsa: 0.1 };
+const ASSUMED_SECONDS_PER_TASK: Record<AnalysisKind, number> = { run: 0, psa: 0.1, dsa: 0.1, structural: 0.1 };
 
 /** How much work an analysis is: separate passes over the pool and histories in all. */
 export interface Workload {
@@ -117,6 +141,31 @@ export class RunController {
     return result;
   }
 
+  /** The structural scenarios of `switches`; `runs` is their number of distinct runs (for the measurement). */
+  async structural(
+    scenario: SarcomaScenario,
+    switches: readonly StructuralSwitch[],
+    workers: number,
+    onProgress: (done: number, total: number) => void,
+    signal: AbortSignal,
+  ): Promise<StructuralResult> {
+    const started = performance.now();
+    let runs = 0;
+    const result = await structuralOnPool(
+      this.poolOf(workers),
+      scenario,
+      switches,
+      (done, total) => {
+        runs = total;
+        onProgress(done, total);
+      },
+      signal,
+    );
+    const work = { tasks: runs, histories: runs * scenario.patients * scenario.strategies.length };
+    this.measured('structural', work, workers, (performance.now() - started) / 1000);
+    return result;
+  }
+
   dispose(): void {
     this.pool?.terminate();
     this.pool = undefined;
@@ -132,3 +181,17 @@ export const runWorkload = (s: Pick<SarcomaScenario, 'patients' | 'strategies'>)
   tasks: 1,
   histories: s.patients * s.strategies.length,
 });
+
+/**
+ * Structural scenarios: one run per distinct scenario among the base case and the switches'
+ * levels (a level equal to the base case, or to an earlier level, is run once, as
+ * runStructuralScenarios does), each of every patient and strategy.
+ */
+export function structuralWorkload(scenario: SarcomaScenario, switches: readonly StructuralSwitch[]): Workload {
+  const calibrationHash = calibrationSetHash(COMMITTED_CALIBRATION);
+  const distinct = new Set([hashOfScenario(scenario, calibrationHash)]);
+  for (const s of switches)
+    for (const level of s.levels)
+      distinct.add(hashOfScenario(applyStructuralLevel(scenario, s.id, level, COMMITTED_CALIBRATION), calibrationHash));
+  return { tasks: distinct.size, histories: distinct.size * scenario.patients * scenario.strategies.length };
+}
