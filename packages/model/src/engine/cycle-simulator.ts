@@ -11,7 +11,7 @@ import { CompiledCycleModel, type CompiledStrategy, checkProbability, fail } fro
 import type { CycleIndividual, CycleModelDefinition, CycleSimulationDefinition } from './cycle-model.js';
 import { IndividualStreams } from './individual-streams.js';
 import type { BlockSpec } from './model.js';
-import { ENTRY_PURPOSE, NATURAL_PURPOSE, purposeId } from './random-streams.js';
+import { ENTRY_PURPOSE, NATURAL_PURPOSE, purposeId, requireUint32 } from './random-streams.js';
 
 import type { SimulationRunner } from './simulator.js';
 import { fillUniforms } from './stream-fill.js';
@@ -100,17 +100,10 @@ export class CycleSimulator<S extends string, A> {
       throw new RangeError(`block count must be a whole number ≥ 0, got ${block.count}`);
     }
     // Checked once per block: the streams are filled without openStream's per-stream checks.
-    const coordinates: [string, number][] = [
-      ['seed', block.seed],
-      ['draw', block.draw],
-      ['individual index', block.firstIndex],
-      ['individual index', block.firstIndex + Math.max(0, block.count - 1)],
-    ];
-    for (const [name, value] of coordinates) {
-      if (!Number.isInteger(value) || value < 0 || value >= 0x1_0000_0000) {
-        throw new RangeError(`random stream: ${name} must be an integer in [0, 2^32), got ${value}`);
-      }
-    }
+    requireUint32('seed', block.seed);
+    requireUint32('draw', block.draw);
+    requireUint32('individual index', block.firstIndex);
+    requireUint32('individual index', block.firstIndex + Math.max(0, block.count - 1));
     const acc = new BlockAccumulator(this.layout, block.firstIndex, block.count);
     const traceBelow = block.traceIndividuals ?? 0;
     const { model, streams, individual } = this;

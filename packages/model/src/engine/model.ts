@@ -5,7 +5,6 @@
 import type { ChannelHandle, CounterHandle, CurveCauseHandle, CurveHandle, PurposeHandle } from './handles.js';
 import type { Hazard } from './hazard.js';
 import type { Uniform } from './random-streams.js';
-import type { VisitSchedule } from './visit-schedule.js';
 
 /** One simulated person. The engine owns the clocks; the model owns `attributes`. */
 export interface Individual<S extends string, A> {
@@ -68,6 +67,43 @@ export interface VisitSegment {
   readonly fromYears: number;
   readonly toYears: number;
   readonly everyYears: number;
+}
+
+export interface Visit<T extends VisitSegment> {
+  readonly segment: T;
+  /** Index of the segment in the schedule. */
+  readonly segmentIndex: number;
+  /** Visit number within the segment (0, 1, …). */
+  readonly number: number;
+  readonly time: number;
+}
+
+/** Visits `number`, `number + 1`, … of one segment at times first, first + every, …: `count` of them. */
+export interface VisitRun<T extends VisitSegment> {
+  readonly segment: T;
+  readonly segmentIndex: number;
+  readonly number: number;
+  readonly count: number;
+  readonly first: number;
+  readonly every: number;
+  /** Time of the i-th visit of the run (0 ≤ i < count), exactly as a single visit would have it. */
+  time(i: number): number;
+}
+
+export interface VisitSchedule<S extends string, A, T extends VisitSegment, D> {
+  /** Name in event traces (default: the visit function's name). */
+  readonly name?: string;
+  /** In order and not overlapping. */
+  readonly segments: readonly T[];
+  /** One visit; return false to end the schedule (e.g. the patient left surveillance). */
+  readonly visit: (ctx: SimulationContext<S, A>, visit: Visit<T>, data: D) => boolean | undefined;
+  /**
+   * Optional, with `run`: true when a visit now could change only rewards and counters, and
+   * its outcome's distribution would stay the same until the next other event.
+   */
+  readonly quiet?: (ctx: SimulationContext<S, A>, data: D) => boolean;
+  /** Takes a run of quiet visits at once (its rewards with addRewardAt / addRewardSeries). */
+  readonly run?: (ctx: SimulationContext<S, A>, run: VisitRun<T>, data: D) => void;
 }
 
 /** A scheduled-event handler. For periodic events `data` is the visit number (0, 1, …). */

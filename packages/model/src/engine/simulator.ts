@@ -20,16 +20,12 @@ import type {
   Individual,
   SimulationContext,
   SimulationDefinition,
+  VisitRun,
+  VisitSchedule,
   VisitSegment,
 } from './model.js';
 import { ENGINE_PURPOSES } from './random-streams.js';
-import {
-  advanceSchedule,
-  type ScheduleInProgress,
-  type VisitRun,
-  type VisitSchedule,
-  visitTime,
-} from './visit-schedule.js';
+import { advanceSchedule, inSegment, type ScheduleInProgress, visitTime } from './visit-schedule.js';
 
 type AnyHandler<S extends string, A> = EventHandler<S, A, unknown>;
 type AnySchedule<S extends string, A> = ScheduleInProgress<S, A, VisitSegment, unknown>;
@@ -389,7 +385,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
       for (let k = 0; k < this.pendingCount; k++) limit = Math.min(limit, this.pendingEventTime[k] as number);
       let count = 1;
       while (
-        segment.fromYears + (progress.number + count) * segment.everyYears < segment.toYears &&
+        inSegment(segment, progress.number + count) &&
         visitTime(progress.start, segment, progress.number + count) < limit
       ) {
         count++;

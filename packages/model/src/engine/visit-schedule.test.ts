@@ -4,12 +4,11 @@ import { runSerial } from './blocks.js';
 import { trialsBeforeSuccess } from './draws.js';
 import { channelHandles, counterHandles, purposeHandles } from './handles.js';
 import { exponential } from './hazard.js';
-import type { ModelDefinition, SimulationContext, VisitSegment } from './model.js';
+import type { ModelDefinition, SimulationContext, VisitSchedule, VisitSegment } from './model.js';
 import { openStream, purposeId } from './random-streams.js';
 import { summarize } from './results.js';
 import { createRunner } from './simulator.js';
 import { expectWithin } from './statistics.test-util.js';
-import type { VisitSchedule } from './visit-schedule.js';
 
 type State = 'alive' | 'dead';
 interface Person {

@@ -9,44 +9,7 @@
 // before the next other event of the history (a transition, a scheduled event, the end) to
 // `run` at once. Nothing else can happen in between, so the run's outcome is exactly what the
 // visits one by one would give in distribution, with far fewer events and random numbers.
-import type { EventHandler, SimulationContext, VisitSegment } from './model.js';
-
-export interface Visit<T extends VisitSegment> {
-  readonly segment: T;
-  /** Index of the segment in the schedule. */
-  readonly segmentIndex: number;
-  /** Visit number within the segment (0, 1, …). */
-  readonly number: number;
-  readonly time: number;
-}
-
-/** Visits `number`, `number + 1`, … of one segment at times first, first + every, …: `count` of them. */
-export interface VisitRun<T extends VisitSegment> {
-  readonly segment: T;
-  readonly segmentIndex: number;
-  readonly number: number;
-  readonly count: number;
-  readonly first: number;
-  readonly every: number;
-  /** Time of the i-th visit of the run (0 ≤ i < count), exactly as a single visit would have it. */
-  time(i: number): number;
-}
-
-export interface VisitSchedule<S extends string, A, T extends VisitSegment, D> {
-  /** Name in event traces (default: the visit function's name). */
-  readonly name?: string;
-  /** In order and not overlapping. */
-  readonly segments: readonly T[];
-  /** One visit; return false to end the schedule (e.g. the patient left surveillance). */
-  readonly visit: (ctx: SimulationContext<S, A>, visit: Visit<T>, data: D) => boolean | undefined;
-  /**
-   * Optional, with `run`: true when a visit now could change only rewards and counters, and
-   * its outcome's distribution would stay the same until the next other event.
-   */
-  readonly quiet?: (ctx: SimulationContext<S, A>, data: D) => boolean;
-  /** Takes a run of quiet visits at once (its rewards with addRewardAt / addRewardSeries). */
-  readonly run?: (ctx: SimulationContext<S, A>, run: VisitRun<T>, data: D) => void;
-}
+import type { EventHandler, VisitSchedule, VisitSegment } from './model.js';
 
 /** A schedule in progress for the current history (engine-internal). */
 export interface ScheduleInProgress<S extends string, A, T extends VisitSegment, D> {

@@ -51,6 +51,9 @@ export type {
   SimulationDefinition,
   StrategyDefinition,
   TransitionDefinition,
+  Visit,
+  VisitRun,
+  VisitSchedule,
   VisitSegment,
 } from '../engine/model.js';
 export type { AnySimulationDefinition } from '../engine/model-runner.js';
@@ -61,7 +64,6 @@ export type { CurveResult, Estimate, RewardEstimate, SimulationResults, Strategy
 export { estimate, summarize } from '../engine/results.js';
 export type { SimulationRunner } from '../engine/simulator.js';
 export { createRunner } from '../engine/simulator.js';
-export type { Visit, VisitRun, VisitSchedule } from '../engine/visit-schedule.js';
 export type { IllnessDeathParameters } from '../examples/illness-death.js';
 export { ILLNESS_DEATH_DEFAULTS, illnessDeathExample } from '../examples/illness-death.js';
 export type { SickSicker, SickSickerParameters } from '../examples/sick-sicker.js';

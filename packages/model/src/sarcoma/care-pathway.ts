@@ -3,8 +3,7 @@
 // and treatment of extrahepatic disease, post-treatment follow-up imaging, and the outcome
 // counters. Random draws use the 'treatment' stream, follow-up scans the 'followUp' stream (names.ts).
 import type { PurposeHandle } from '../engine/handles.js';
-import type { SimulationContext, VisitSegment } from '../engine/model.js';
-import type { VisitSchedule } from '../engine/visit-schedule.js';
+import type { SimulationContext, VisitSchedule, VisitSegment } from '../engine/model.js';
 import { detectionProbability, type LiverBurden, liverBurden } from './liver-burden.js';
 import type { SarcomaInputs } from './model-inputs.js';
 import { CHANNEL, COUNTER, CURVE, PURPOSE } from './names.js';

@@ -1,8 +1,14 @@
 // A surveillance strategy as engine strategy: the patient's schedule (by eligibility) becomes
 // a visit schedule; each scan may find liver disease, or raise a false alarm. Draws use the
 // 'imaging' stream, so scans never disturb the natural history.
-import type { SimulationContext, StrategyDefinition, VisitSegment } from '../engine/model.js';
-import type { Visit, VisitRun, VisitSchedule } from '../engine/visit-schedule.js';
+import type {
+  SimulationContext,
+  StrategyDefinition,
+  Visit,
+  VisitRun,
+  VisitSchedule,
+  VisitSegment,
+} from '../engine/model.js';
 import type { Modality } from '../evidence/records/imaging.js';
 import type { CarePathway } from './care-pathway.js';
 import { detectionProbability } from './liver-burden.js';

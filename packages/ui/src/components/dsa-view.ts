@@ -3,7 +3,7 @@
 // strategies are run, so every threshold names one of them.
 import { NAMED_STRATEGIES } from '@sarcsim/model/sarcoma';
 import { dsaCsvFiles } from '@sarcsim/worker/browser';
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { sameDirection, tornadoChart } from '../charts/economics-charts.js';
 import { downloadText } from '../state/downloads.js';
 import type { DsaRecord, Freshness } from '../state/results-state.js';
@@ -17,16 +17,7 @@ const labelOf = (s: string | StrategyDraft) =>
   typeof s === 'string' ? (NAMED_STRATEGIES.find((n) => n.id === s)?.label ?? s) : s.label;
 
 export class DsaView extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      .stale {
-        border-left: 4px solid #b00020;
-        background: #fdecee;
-        padding: 0.4rem 0.8rem;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles];
   static override properties = {
     draft: { attribute: false },
     record: { attribute: false },

@@ -2,7 +2,7 @@
 // the acceptability frontier, EVPI and EVPPI.
 import type { PsaResult } from '@sarcsim/model/analyses';
 import { psaCsvFiles } from '@sarcsim/worker/browser';
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { ceacChart, cePlaneChart, evpiChart } from '../charts/economics-charts.js';
 import { downloadText } from '../state/downloads.js';
 import type { Freshness } from '../state/results-state.js';
@@ -16,16 +16,7 @@ import './repro-stamp.js';
 const money = (v: number | null) => (v === null ? '–' : Math.round(v).toLocaleString('en-US'));
 
 export class PsaView extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      .stale {
-        border-left: 4px solid #b00020;
-        background: #fdecee;
-        padding: 0.4rem 0.8rem;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles];
   static override properties = {
     draft: { attribute: false },
     problems: { attribute: false },

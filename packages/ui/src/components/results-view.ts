@@ -27,11 +27,6 @@ export class ResultsView extends LitElement {
       .downloads button {
         margin: 0 0.5rem 0.5rem 0;
       }
-      .stale {
-        border-left: 4px solid #b00020;
-        background: #fdecee;
-        padding: 0.4rem 0.8rem;
-      }
     `,
   ];
   static override properties = {

@@ -2,6 +2,12 @@
 import { css } from 'lit';
 
 export const sharedStyles = css`
+  /* Results computed for an earlier scenario (every analysis view marks them the same way). */
+  .stale {
+    border-left: 4px solid #b00020;
+    background: #fdecee;
+    padding: 0.4rem 0.8rem;
+  }
   :host {
     display: block;
     color: #1a1a1a;

@@ -47,11 +47,6 @@ export class StructuralView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      .stale {
-        border-left: 4px solid #b00020;
-        background: #fdecee;
-        padding: 0.4rem 0.8rem;
-      }
       fieldset {
         border: 1px solid #ccc;
         margin: 0.5rem 0;

@@ -89,7 +89,8 @@ export function checkOutputs(flags: OutputFlags): void {
 
 const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-function emit<T>(
+/** Writes `--out` and `--csv` whole (or nothing, if cancelled), then prints JSON or the text view. */
+export function emit<T>(
   result: T,
   flags: OutputFlags,
   ctx: CliContext,

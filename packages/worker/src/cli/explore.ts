@@ -1,15 +1,13 @@
 // `sarcsim explore`: a policy space's candidates on the worker pool, successive stages
 // near the frontier, the frontier re-evaluated on fresh streams (docs/explore.md).
-import { join } from 'node:path';
 import { candidateSet, DEFAULT_POLICY_SPACE, type ExploreResult } from '@sarcsim/model/analyses';
 import { DEFAULT_SEED } from '@sarcsim/model/scenario';
 import { exploreOnPool } from '../analyses/analyses-on-pool.js';
 import { exploreCsvFiles } from '../csv/csv.js';
-import { checkOutputs, startPool } from './economics.js';
+import { checkOutputs, emit, startPool } from './economics.js';
 import { formatExplore } from './format-explore.js';
 import { readJsonFile, UsageError } from './input.js';
 import type { CliContext } from './io.js';
-import { type OutputFile, writeOutputs } from './output-files.js';
 
 export interface ExploreFlags {
   seed?: number;
@@ -67,14 +65,5 @@ export async function exploreCommand(file: string | undefined, flags: ExploreFla
     ctx.progress.stop();
     pool.terminate();
   }
-  ctx.signal.throwIfAborted(); // a signal during the last step still means "nothing written"
-  const json = `${JSON.stringify(result, null, 2)}\n`;
-  const files: OutputFile[] = [];
-  if (flags.out !== undefined) files.push({ path: flags.out, text: json });
-  if (flags.csv !== undefined) {
-    for (const [name, text] of Object.entries(exploreCsvFiles(result)))
-      files.push({ path: join(flags.csv, name), text });
-  }
-  writeOutputs(files, ctx.io.fs);
-  ctx.io.stdout.write(flags.json === true ? json : `${formatExplore(result)}\n`);
+  emit(result, flags, ctx, formatExplore, exploreCsvFiles);
 }
