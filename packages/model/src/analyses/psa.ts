@@ -9,6 +9,7 @@ import { type EvpiNoisePoint, evpiWithInnerNoise } from '../economics/evpi-noise
 import { evppi } from '../economics/evppi.js';
 import { type IncrementalAnalysis, incrementalAnalysis } from '../economics/incremental-analysis.js';
 import { acceptability, effectivePopulation, type WtpPoint, wtpGrid, wtpGridBeyond } from '../economics/psa-summary.js';
+import { nearestRankQuantile } from '../evidence/calibration-draws.js';
 import { type CalibrationSet, EVIDENCE_BY_ID } from '../evidence/registry.js';
 import { calibrationSetHash, calibrationStamp } from '../scenario/calibration-hash.js';
 import { hashOfScenario } from '../scenario/run-report.js';
@@ -171,8 +172,7 @@ function spread(values: readonly number[]): Spread {
   const mean = values.reduce((s, v) => s + v, 0) / n;
   const sd = n > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) : 0;
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(n - 1, Math.max(0, Math.round(p * (n - 1))))] as number;
-  return { mean, sd, low: at(0.025), high: at(0.975) };
+  return { mean, sd, low: nearestRankQuantile(sorted, 0.025), high: nearestRankQuantile(sorted, 0.975) };
 }
 
 /** Default EVPPI groups: one per registry topic, over the parameters the PSA sampled. */
@@ -223,7 +223,9 @@ export function summarisePsa(part: PsaPart, calibration: CalibrationSet): PsaRes
     largestIcer,
     MAX_WILLINGNESS_TO_PAY,
   );
-  const [atThreshold] = acceptability(costs, qalys, [wtp]) as [WtpPoint];
+  // One pass over the grid and the threshold (each point is computed on its own).
+  const points = acceptability(costs, qalys, [...grid, wtp]);
+  const atThreshold = points[grid.length] as WtpPoint;
   const population = effectivePopulation(
     settings.population.annualPatients,
     settings.population.years,
@@ -307,7 +309,7 @@ export function summarisePsa(part: PsaPart, calibration: CalibrationSet): PsaRes
       incremental,
       referenceCase: referenceCase(part.scenario, 'probabilistic-mean', calibration),
       largestFrontierIcer: largestIcer,
-      acceptability: acceptability(costs, qalys, grid),
+      acceptability: points.slice(0, grid.length),
       atThreshold,
       effectivePopulation: population,
       evpiPopulation: atThreshold.evpiPerPatient * population,
