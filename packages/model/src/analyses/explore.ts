@@ -141,6 +141,8 @@ export interface ExploreProgress {
   readonly historiesDone: number;
   /** Planned so far: grows as stages are planned. */
   readonly historiesPlanned: number;
+  /** Candidates this phase runs (the survivors of the previous stage, or the final set). */
+  readonly candidates: number;
 }
 
 /** One run of the comparator and a batch of candidates: means and their paired covariance. */
@@ -284,6 +286,7 @@ export async function explore(
 
   const runBatches = async (batches: readonly string[][], patients: number, replicate: number, phase: string) => {
     const runs: Run[] = [];
+    const candidates = new Set(batches.flat()).size;
     for (const batch of batches) {
       const strategies: SurveillanceStrategy[] = [comparator, ...batch.map((id) => strategyOf(id))];
       const scenario: SarcomaScenario = {
@@ -294,7 +297,7 @@ export async function explore(
       };
       runs.push(new Run([comparator.id, ...batch], await evaluate(scenario, replicate), patients));
       done += patients * strategies.length;
-      onProgress({ phase, historiesDone: done, historiesPlanned: Math.max(planned, done) });
+      onProgress({ phase, historiesDone: done, historiesPlanned: Math.max(planned, done), candidates });
     }
     return runs;
   };

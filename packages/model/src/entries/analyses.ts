@@ -48,8 +48,10 @@ export {
   DEFAULT_POLICY_SPACE,
   FACTOR_NAMES,
   factorLevel,
+  historiesFor,
   MAX_CANDIDATES,
   policySpaceSchema,
+  runsFor,
 } from '../analyses/policy-space.js';
 export type {
   EvaluateScenario,

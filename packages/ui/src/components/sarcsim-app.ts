@@ -8,6 +8,7 @@ import { defaultBrowserWorkerCount } from '@sarcsim/worker/browser';
 import { css, html, LitElement } from 'lit';
 import { Analyses } from '../state/analyses.js';
 import type { Exercise } from '../state/exercises.js';
+import { addToDraft, checkExplore, defaultExploreInput, type ExploreInput } from '../state/exploration.js';
 import {
   dsaFreshness,
   psaFreshness,
@@ -31,6 +32,7 @@ import { sharedStyles } from './shared-styles.js';
 import './calibration-view.js';
 import './cohort-editor.js';
 import './dsa-view.js';
+import './explore-view.js';
 import './structural-view.js';
 import './field-problems.js';
 import './help-note.js';
@@ -48,6 +50,7 @@ const TABS = [
   ['parameters', 'Parameters'],
   ['results', 'Run & results'],
   ['uncertainty', 'Uncertainty'],
+  ['explore', 'Explore'],
   ['calibration', 'Calibration'],
   ['learn', 'Learn'],
 ] as const;
@@ -135,6 +138,7 @@ export class SarcsimApp extends LitElement {
     pinned: { state: true },
     announcement: { state: true },
     structuralSwitches: { state: true },
+    exploreInput: { state: true },
   };
   declare draft: ScenarioDraft;
   /** The user's own strategies that are not ticked (kept so they can be ticked again). */
@@ -148,6 +152,8 @@ export class SarcsimApp extends LitElement {
   declare announcement: string;
   /** Switch ids the next structural scenario analysis runs. */
   declare structuralSwitches: readonly string[];
+  /** The policy space and search settings of the Explore tab. */
+  declare exploreInput: ExploreInput;
 
   private readonly analyses = new Analyses(this);
   /** The fragment the app itself last wrote (a hash change to anything else is a new link). */
@@ -169,6 +175,7 @@ export class SarcsimApp extends LitElement {
     this.pinned = undefined;
     this.announcement = '';
     this.structuralSwitches = STRUCTURAL_SWITCHES.map((s) => s.id);
+    this.exploreInput = defaultExploreInput();
   }
 
   override connectedCallback(): void {
@@ -287,6 +294,30 @@ export class SarcsimApp extends LitElement {
     this.announce(record === undefined ? (this.message?.text ?? '') : 'Structural scenarios finished: results shown.');
   }
 
+  private async explore(): Promise<void> {
+    const checked = checkExplore(this.exploreInput);
+    if (!checked.ok) return;
+    this.message = undefined;
+    const record = await this.analyses.startExplore(checked, this.workers);
+    this.message = this.analyses.explore.outcomeMessage;
+    this.ended();
+    this.announce(record === undefined ? (this.message?.text ?? '') : 'Exploration finished: results shown.');
+  }
+
+  /** Adds an explored candidate's strategy to the scenario (once), which marks earlier results stale. */
+  private addExplored(id: string): void {
+    const set = this.analyses.explore.result?.set;
+    const outcome = set === undefined ? undefined : addToDraft(this.draft, set, id);
+    if (outcome === undefined) return;
+    if (outcome.added) void this.setDraft(outcome.draft);
+    this.message = outcome.added
+      ? {
+          kind: 'info',
+          text: `Added “${outcome.label}” to the scenario's strategies (Scenario tab); results so far are now of an earlier scenario.`,
+        }
+      : { kind: 'error', text: outcome.reason };
+  }
+
   private startExercise(exercise: Exercise): void {
     void this.setDraft(exercise.apply(defaultDraft()));
     this.message = { kind: 'info', text: `Exercise “${exercise.title}”: ${exercise.hint}` };
@@ -401,6 +432,12 @@ export class SarcsimApp extends LitElement {
         return this.renderResults(problems);
       case 'uncertainty':
         return this.renderUncertainty(problems);
+      case 'explore': {
+        const task = this.analyses.explore;
+        return html`<explore-view .input=${this.exploreInput} .record=${task.result} .progress=${task.progress}
+          .phase=${this.analyses.explorePhase} .inScenario=${this.draft.strategies.map(strategyId)} ?running=${task.running}
+          ?busy=${this.analyses.busy} .estimateSeconds=${this.analyses.exploreEstimate(checkExplore(this.exploreInput), this.workers)}></explore-view>`;
+      }
       case 'calibration':
         return html`<calibration-view></calibration-view>`;
       default:
@@ -479,6 +516,9 @@ export class SarcsimApp extends LitElement {
         @structural-switches=${(e: CustomEvent<readonly string[]>) => (this.structuralSwitches = e.detail)}
         @structural-request=${(e: CustomEvent<readonly string[]>) => void this.runStructural(e.detail)}
         @pin-request=${(e: CustomEvent<RunRecord | undefined>) => (this.pinned = e.detail)}
+        @explore-input=${(e: CustomEvent<ExploreInput>) => (this.exploreInput = e.detail)}
+        @explore-request=${() => void this.explore()}
+        @strategy-add=${(e: CustomEvent<string>) => this.addExplored(e.detail)}
         @cancel-request=${() => this.analyses.cancel()}
         @exercise-start=${(e: CustomEvent<Exercise>) => this.startExercise(e.detail)}>
         ${this.renderTab()}

@@ -1,10 +1,12 @@
-// The page's analyses as one controller: a run, a PSA, a DSA and structural scenarios, each a Task (status, progress,
-// result, abort) on one worker pool, with the time estimates from what was measured. The root
-// component only routes requests here and renders what the tasks hold.
+// The page's analyses as one controller: a run, a PSA, a DSA, structural scenarios and an
+// exploration, each a Task (status, progress, result, abort) on one worker pool, with the time
+// estimates from what was measured. The root component only routes requests here and renders
+// what the tasks hold.
 import { type PsaResult, sampledParameters, selectSwitches } from '@sarcsim/model/analyses';
 import { COMMITTED_CALIBRATION } from '@sarcsim/model/calibration';
 import { canonicalJson, type SarcomaScenario } from '@sarcsim/model/scenario';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type ExploreCheck, type ExploreRecord, exploreWorkload } from './exploration.js';
 import { type DsaRecord, psaAt, type RunRecord, type StructuralRecord } from './results-state.js';
 import { psaWorkload, RunController, runWorkload, structuralWorkload, type Workload } from './run-controller.js';
 import { type ScenarioDraft, strategyId } from './scenario-draft.js';
@@ -23,6 +25,9 @@ export class Analyses implements ReactiveController {
   readonly psa: Task<PsaResult>;
   readonly dsa: Task<DsaRecord>;
   readonly structural: Task<StructuralRecord>;
+  readonly explore: Task<ExploreRecord>;
+  /** The running exploration's phase ('stage 2', 'fresh re-evaluation') and the candidates it runs. */
+  explorePhase: { readonly phase: string; readonly candidates: number } | undefined;
   private psaCache: { source: PsaResult; wtp: number; shown: PsaResult } | undefined;
   /** The workload of structural scenarios validates and hashes every level: done once per scenario and selection (the key). */
   private structuralCache: { key: string; work: Workload } | undefined;
@@ -33,10 +38,11 @@ export class Analyses implements ReactiveController {
     this.psa = new Task<PsaResult>(host, 'PSA', 'draws');
     this.dsa = new Task<DsaRecord>(host, 'sensitivity analysis', 'runs');
     this.structural = new Task<StructuralRecord>(host, 'structural scenario analysis', 'runs');
+    this.explore = new Task<ExploreRecord>(host, 'exploration', 'patient histories');
   }
 
   private get tasks() {
-    return [this.run, this.psa, this.dsa, this.structural];
+    return [this.run, this.psa, this.dsa, this.structural, this.explore];
   }
 
   hostConnected(): void {}
@@ -97,6 +103,32 @@ export class Analyses implements ReactiveController {
       scenario,
       switches: [...switchIds],
     }));
+  }
+
+  /** Explores a checked policy space; progress in patient histories (the total grows as stages are planned). */
+  startExplore(checked: Extract<ExploreCheck, { ok: true }>, workers: number): Promise<ExploreRecord | undefined> {
+    const { set, seed, hash } = checked;
+    return this.explore
+      .start(async ({ signal, progress }) => {
+        const started = performance.now();
+        const result = await this.controller.explore(
+          set,
+          seed,
+          workers,
+          (p) => {
+            this.explorePhase = { phase: p.phase, candidates: p.candidates };
+            progress(p.historiesDone, p.historiesPlanned);
+          },
+          signal,
+        );
+        return { result, set, hash, seconds: (performance.now() - started) / 1000 };
+      })
+      .finally(() => (this.explorePhase = undefined));
+  }
+
+  /** Estimated seconds of an exploration of this checked space, at most (exploreWorkload); NaN when it has problems. */
+  exploreEstimate(checked: ExploreCheck, workers: number): number {
+    return checked.ok ? this.controller.estimateSeconds('explore', exploreWorkload(checked.set), workers) : Number.NaN;
   }
 
   /** Estimated seconds of structural scenarios of these switches (ids); NaN without a valid scenario or switch. */

@@ -3,8 +3,11 @@
 // in module Workers.
 import {
   applyStructuralLevel,
+  type CandidateSet,
   type DsaResult,
   type DsaSettingsInput,
+  type ExploreProgress,
+  type ExploreResult,
   type PsaResult,
   type StructuralResult,
   type StructuralSwitch,
@@ -23,13 +26,14 @@ import {
 import {
   createBrowserPool,
   dsaOnPool,
+  exploreOnPool,
   psaOnPool,
   type RunProgress,
   structuralOnPool,
   type WorkerPool,
 } from '@sarcsim/worker/browser';
 
-export type AnalysisKind = 'run' | 'psa' | 'dsa' | 'structural';
+export type AnalysisKind = 'run' | 'psa' | 'dsa' | 'structural' | 'explore';
 
 /**
  * Histories (patients × strategies) per second per worker assumed before the first run:
@@ -45,10 +49,17 @@ const ASSUMED_HISTORIES_PER_SECOND_PER_WORKER = 120_000;
  * measured 0.05 s per PSA draw (20 draws × 1,000 patients) and 0.06–0.13 s per DSA run (209 runs
  * of 1,000 patients × 2 strategies) beyond the histories at the rate the same session's run
  * measured; 0.1 s is assumed for both. A structural level is a run of the same kind as a DSA run
- * (a pass over the pool, with paired moments), so it is assumed to cost the same until measured.
+ * (a pass over the pool, with paired moments), so it is assumed to cost the same until measured;
+ * so is each run of an exploration (a batch of candidates beside the comparator).
  * After the first analysis of a kind, its own measurement is used.
  */
-const ASSUMED_SECONDS_PER_TASK: Record<AnalysisKind, number> = { run: 0, psa: 0.1, dsa: 0.1, structural: 0.1 };
+const ASSUMED_SECONDS_PER_TASK: Record<AnalysisKind, number> = {
+  run: 0,
+  psa: 0.1,
+  dsa: 0.1,
+  structural: 0.1,
+  explore: 0.1,
+};
 
 /** How much work an analysis is: separate passes over the pool and histories in all. */
 export interface Workload {
@@ -163,6 +174,26 @@ export class RunController {
     );
     const work = { tasks: runs, histories: runs * scenario.patients * scenario.strategies.length };
     this.measured('structural', work, workers, (performance.now() - started) / 1000);
+    return result;
+  }
+
+  /** An exploration of `set` on the seed; measured on the runs and histories it actually spent. */
+  async explore(
+    set: CandidateSet,
+    seed: number,
+    workers: number,
+    onProgress: (p: ExploreProgress) => void,
+    signal: AbortSignal,
+  ): Promise<ExploreResult> {
+    const started = performance.now();
+    const result = await exploreOnPool(this.poolOf(workers), set, seed, onProgress, signal);
+    const runs = result.stages.reduce((sum, s) => sum + s.runs, 0) + result.fresh.runs;
+    this.measured(
+      'explore',
+      { tasks: runs, histories: result.historiesTotal },
+      workers,
+      (performance.now() - started) / 1000,
+    );
     return result;
   }
 
