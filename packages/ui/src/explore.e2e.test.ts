@@ -160,6 +160,18 @@ describe('the Explore tab', () => {
     await page.getByTestId('banner').filter({ hasText: 'Added' }).waitFor();
     expect(await strategiesLabelled(page, label)).toBe(1);
     expect(await add.isDisabled()).toBe(true);
+    // Pointed at on the chart, it shows its details; clicked, it is picked, already in the scenario.
+    const circle = page.locator(`explore-view g[aria-description="candidates"] circle[aria-label="${label}"]`);
+    await circle.scrollIntoViewIfNeeded();
+    const box = await circle.boundingBox();
+    expect(box).not.toBeNull();
+    const [x, y] = [(box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2];
+    await page.mouse.move(x, y);
+    await page.locator('explore-view g[aria-label="tip"]').filter({ hasText: 'cect-3-12-y5-all-chest' }).waitFor();
+    await page.mouse.click(x, y);
+    const picked = page.getByTestId('explore-selected');
+    expect(await picked.textContent()).toContain('cect-3-12-y5-all-chest');
+    expect(await picked.getByRole('button').isDisabled()).toBe(true);
     // Asked again (as from the chart's pick), it is not added twice.
     await page
       .locator('explore-view')

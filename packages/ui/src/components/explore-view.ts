@@ -66,8 +66,13 @@ export class ExploreView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      label.space {
+        display: flex;
+        width: min(52rem, 100%);
+      }
       textarea {
-        width: min(48rem, 100%);
+        width: 100%;
+        box-sizing: border-box;
         font-family: ui-monospace, monospace;
         font-size: 0.85rem;
       }
@@ -140,8 +145,8 @@ export class ExploreView extends LitElement {
     const settingPaths = SETTINGS.map((s) => s.path);
     const spaceProblems = problems.filter((p) => !settingPaths.some((path) => problemsAt([p], path).length > 0));
     const work = check.ok ? exploreWorkload(check.set) : undefined;
-    return html`<label>Policy space (JSON)
-        <textarea rows="18" spellcheck="false" data-testid="explore-space" .value=${this.input.text}
+    return html`<label class="space">Policy space (JSON)
+        <textarea rows="20" spellcheck="false" data-testid="explore-space" .value=${this.input.text}
           aria-invalid=${spaceProblems.length > 0 ? 'true' : 'false'}
           @change=${(e: Event) => this.setInput({ ...this.input, text: (e.target as HTMLTextAreaElement).value })}></textarea>
       </label>
@@ -295,7 +300,7 @@ export class ExploreView extends LitElement {
           : html`<p class="stale" role="status" data-testid="explore-stale">This exploration is of an earlier space or settings: changed since: ${changed.join(', ')}. Explore again for the current one.</p>`
       }
       <repro-stamp .version=${r.version} .seed=${r.seed} .patients=${r.fresh.patients} .hash=${record.hash}
-        .extra=${` (fresh) · ${count(r.candidates)} candidates · policy space and seed`}></repro-stamp>
+        .extra=${` (fresh) · ${count(r.candidates)} candidates; the hash is of the policy space and seed`}></repro-stamp>
       ${this.downloads(record)}
       <plot-figure caption="Candidates on the cost-effectiveness plane (last estimate of each; line and rings: the fresh frontier; square: the comparator)"
         name="explore-cloud" stamp=${`sarcsim ${r.version} · seed ${r.seed} · ${count(r.fresh.patients)} patients (fresh) · policy space ${record.hash.slice(0, 16)}`}
