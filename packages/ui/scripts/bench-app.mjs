@@ -12,6 +12,7 @@ import { build } from 'vite';
 const patients = Number(process.argv[2] ?? 100_000);
 const draws = Number(process.argv[3] ?? 20);
 const analysisPatients = Number(process.argv[4] ?? 1_000);
+const withExplore = process.argv[5] !== 'no-explore';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(tmpdir(), `sarcsim-ui-bench-${process.pid}`);
 await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
@@ -69,6 +70,24 @@ try {
   const dsaEstimate = await estimate(page, 'run-dsa');
   const dsaSeconds = await timed(page, () => start(page, 'run-dsa'));
   const round = (v) => Math.round(v * 100) / 100;
+  let explore;
+  if (withExplore) {
+    await page.getByRole('tab', { name: 'Explore' }).click();
+    const exploreEstimate = await estimate(page, 'run-explore');
+    const exploreSeconds = await timed(page, () => start(page, 'run-explore'));
+    const settings = ((await page.getByTestId('explore-settings').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    const frontier = await page
+      .getByTestId('explore-frontier-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+    explore = {
+      space: 'default',
+      settings,
+      estimatedSeconds: exploreEstimate,
+      actualSeconds: round(exploreSeconds),
+      actualOverEstimate: round(exploreSeconds / exploreEstimate),
+      frontier,
+    };
+  }
   process.stdout.write(
     `${JSON.stringify(
       {
@@ -94,6 +113,7 @@ try {
           actualSeconds: round(dsaSeconds),
           actualOverEstimate: round(dsaSeconds / dsaEstimate),
         },
+        explore,
       },
       null,
       2,
