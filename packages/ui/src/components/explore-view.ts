@@ -133,10 +133,11 @@ export class ExploreView extends LitElement {
     this.emit('explore-input', input);
   }
 
-  private addButton(id: string, label: string) {
+  /** `where` tells apart the buttons of one candidate in different tables (every button has its own name). */
+  private addButton(id: string, label: string, where: string) {
     const added = this.inScenario.includes(id);
     return html`<button class="secondary" data-testid="add-to-scenario" data-id=${id} ?disabled=${added}
-      aria-label=${added ? `${label} is in the scenario` : `Add ${label} to the scenario`}
+      aria-label=${`${added ? `${label} is in the scenario` : `Add ${label} to the scenario`} (${where})`}
       @click=${() => this.emit('strategy-add', id)}>${added ? 'In scenario' : 'Add to scenario'}</button>`;
   }
 
@@ -204,7 +205,7 @@ export class ExploreView extends LitElement {
       <p><strong>${row.label}</strong> <code>${row.id}</code> · ${row.status} · N ${count(e.patients)}
         (${row.fresh === null ? 'last selection stage' : 'fresh re-evaluation'}) · cost ${pm(e.cost)} · QALYs ${pm(e.qalys, 4)}
         · Δcost ${pm(e.deltaCost)} · ΔQALYs ${pm(e.deltaQalys, 4)}</p>
-      ${this.addButton(row.id, row.label)}
+      ${this.addButton(row.id, row.label, 'picked on the chart')}
     </div>`;
   }
 
@@ -219,7 +220,7 @@ export class ExploreView extends LitElement {
           <td>${pm(f.estimate.cost)}</td><td>${pm(f.estimate.qalys, 4)}</td>
           <td>${pm(f.incrementalCost)}</td><td>${pm(f.incrementalQalys, 5)}</td>
           <td>${f.icer === null ? '(least costly)' : html`${money(f.icer)}<br><span class="note">${intervalText(f.icerInterval)}</span>`}</td>
-          <td>${this.addButton(f.id, f.label)}</td>
+          <td>${this.addButton(f.id, f.label, 'frontier')}</td>
         </tr>`,
       )}</tbody>
     </table></div>`;
@@ -237,7 +238,7 @@ export class ExploreView extends LitElement {
           <th scope="row">${money(t.willingnessToPay)}</th><td>${t.optimalLabel}</td><td>${pm(t.inmbVsComparator)}</td>
           <td>${pm(t.selectedInmbVsComparator)}</td>
           <td>${t.marginOverRunnerUp === null ? '–' : `${pm(t.marginOverRunnerUp)} over ${label(t.runnerUp)}`}</td>
-          <td>${this.addButton(t.optimal, t.optimalLabel)}</td>
+          <td>${this.addButton(t.optimal, t.optimalLabel, `optimal at ${money(t.willingnessToPay)}`)}</td>
         </tr>`,
       )}</tbody>
     </table></div>`;
@@ -266,7 +267,7 @@ export class ExploreView extends LitElement {
         <th scope="row">${c.label}<br><code class="note">${c.id}</code></th><td class=${`status-${c.status}`}>${c.status}${c.droppedAtStage === null ? '' : ` (stage ${c.droppedAtStage + 1})`}</td>
         <td>${f.modality}</td><td>${f.intervalsMonths.join('/')}</td><td>${f.durationYears}</td><td>${f.riskGroup}</td><td>${f.othersGet}</td>
         <td>${count(e.patients)}${c.fresh === null ? '' : ' (fresh)'}</td><td>${pm(e.cost)}</td><td>${pm(e.qalys, 4)}</td>
-        <td>${pm(e.deltaCost)}</td><td>${pm(e.deltaQalys, 4)}</td><td>${this.addButton(c.id, c.label)}</td>
+        <td>${pm(e.deltaCost)}</td><td>${pm(e.deltaQalys, 4)}</td><td>${this.addButton(c.id, c.label, 'candidates table')}</td>
       </tr>`;
     };
     return html`<details><summary>Every candidate (${count(r.rows.length)}): the chart's points as a table</summary>

@@ -41,13 +41,13 @@ export interface ExploreInput {
 
 /**
  * Browser-sized search settings (the CLI's are 1,000 / 200,000 / 20,000,000). The default space
- * (896 candidates) then simulates at most 3.6 million patient histories: the screen (978,000),
- * one more stage on what the budget leaves (about 2,000 patients each) and the fresh frontier at
- * 50,000 — a minute or less at the rate Chromium measured on a quiet machine (about 120,000
- * histories a second per worker), about four minutes at the 15,000 a second the CLI saw on this
- * shared machine under load. The price is a noisier selection: see docs/explore.md.
+ * (896 candidates) then simulates at most about 6 million patient histories (exploreWorkload):
+ * the screen (978,000), one stage at 4,000 patients (3.9 million) and the fresh frontier at
+ * 100,000. `pnpm bench:app` measured about 100,000 histories a second on one Chromium worker on
+ * this shared 2-core machine (docs/explore.md), so about a minute; a few minutes at a quarter
+ * of that speed. The price against the CLI is a noisier selection: see docs/explore.md.
  */
-export const BROWSER_SEARCH = { screenPatients: 1_000, finalPatients: 50_000, budgetPatients: 3_000_000 } as const;
+export const BROWSER_SEARCH = { screenPatients: 1_000, finalPatients: 100_000, budgetPatients: 8_000_000 } as const;
 
 export function defaultExploreInput(): ExploreInput {
   return {
