@@ -117,6 +117,7 @@ export class ExploreView extends LitElement {
   declare selected: string | undefined;
   /** The chart's builder, made once per result, so picking a point does not redraw the chart. */
   private chart: { result: ExploreResult; build: () => Element } | undefined;
+  private files: { result: ExploreResult; csv: Record<string, string> } | undefined;
 
   constructor() {
     super();
@@ -188,10 +189,12 @@ export class ExploreView extends LitElement {
 
   private downloads(record: ExploreRecord) {
     const r = record.result;
-    const files = exploreCsvFiles(r);
-    const json = JSON.stringify({ ...r, space: record.set.space, spaceHash: record.hash }, null, 2);
+    // The files of hundreds of candidates are written once per result, not at every render.
+    if (this.files?.result !== r) this.files = { result: r, csv: exploreCsvFiles(r) };
+    const files = this.files.csv;
+    const json = () => JSON.stringify({ ...r, space: record.set.space, spaceHash: record.hash }, null, 2);
     return html`<p>
-      <button class="secondary" @click=${() => downloadText('sarcsim-explore.json', json, 'application/json')}>Download JSON</button>
+      <button class="secondary" @click=${() => downloadText('sarcsim-explore.json', json(), 'application/json')}>Download JSON</button>
       ${Object.keys(files).map((name) => html`<button class="secondary" @click=${() => downloadText(name, files[name] ?? '', 'text/csv')}>${name}</button> `)}
     </p>`;
   }
