@@ -71,6 +71,34 @@ describe('sarcsim explore', () => {
     expect(JSON.parse(two.stdout)).toEqual(result);
   });
 
+  it('pairs candidates with the leaders and gives the same result on 1 and 2 workers', async () => {
+    const bigger = join(dir, 'bigger.json');
+    writeFileSync(
+      bigger,
+      JSON.stringify({
+        modalities: ['contrastCt', 'liverMri', 'chestCt'],
+        periods: [
+          { fromYear: 0, toYear: 2, intervalsMonths: [3, 12] },
+          { fromYear: 2, toYear: 5, intervalsMonths: [12] },
+        ],
+        durationsYears: [5],
+        riskGroups: ['all', 'retroperitoneal', 'retroperitonealOrLms'],
+        othersGet: ['chestCt', 'nothing'],
+        search: { screenPatients: 200, finalPatients: 1_000, budgetPatients: 200_000 },
+      }),
+    );
+    const one = await sarcsim(['explore', bigger, '--seed', '5', '--workers', '1', '--json']);
+    expect(one.status).toBe(0);
+    const result = JSON.parse(one.stdout) as ExploreResult;
+    expect(result.candidates).toBe(26);
+    // A second stage ran with leaders beside the comparator in every batch.
+    expect(result.stages.length).toBeGreaterThan(1);
+    expect(result.stages[1]?.leaders?.length).toBeGreaterThanOrEqual(1);
+    const two = await sarcsim(['explore', bigger, '--seed', '5', '--workers', '2', '--json']);
+    expect(two.status).toBe(0);
+    expect(JSON.parse(two.stdout)).toEqual(result);
+  });
+
   it('Ctrl-C: exit 130, one line, nothing written', async () => {
     const out = join(dir, 'cancelled.json');
     let sent = false;

@@ -13,17 +13,18 @@ export function formatExplore(result: ExploreResult): string {
   const lines = [
     `Explored ${formatNumber(result.candidates, 0)} candidates (${formatNumber(result.duplicates, 0)} level combinations were the same policy) against ${result.comparator.id}; seed ${result.seed}`,
     table([
-      ['stage', 'patients', 'candidates', 'runs', 'kept'],
+      ['stage', 'patients', 'candidates', 'runs', 'kept', 'leaders in every run'],
       ...result.stages.map((s) => [
         String(s.stage + 1),
         formatNumber(s.patients, 0),
         String(s.candidates),
         String(s.runs),
         String(s.kept),
+        (s.leaders ?? []).join(' '),
       ]),
-      ['fresh', formatNumber(result.fresh.patients, 0), '', String(result.fresh.runs), ''],
+      ['fresh', formatNumber(result.fresh.patients, 0), '', String(result.fresh.runs), '', ''],
     ]),
-    `Rule: kept if within ${result.search.keepWithinMcse} paired MCSEs of the best net benefit at some threshold ${money(result.search.thresholds.min)}–${money(result.search.thresholds.max)} ${result.currency}/QALY.`,
+    `Rule: kept if, at some threshold ${money(result.search.thresholds.min)}–${money(result.search.thresholds.max)} ${result.currency}/QALY, neither the best nor a leader beats its net benefit by more than ${result.search.keepWithinMcse} MCSEs of the difference (paired against the leaders, bounded otherwise).`,
     '',
     `Efficient frontier, re-evaluated on fresh streams (replicate ${result.freshReplicate}) at ${formatNumber(result.fresh.patients, 0)} patients (${result.currency}, per patient, ± paired MCSE):`,
     table([
