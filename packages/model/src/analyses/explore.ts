@@ -17,10 +17,17 @@ import { CURRENCY } from '../economics/economic-settings.js';
 import { type IncrementalAnalysis, incrementalAnalysis } from '../economics/incremental-analysis.js';
 import { netBenefit } from '../economics/net-benefit.js';
 import { type ContrastEstimate, fiellerInterval, type IcerInterval } from '../economics/paired-precision.js';
+import type { CalibrationSet } from '../evidence/registry.js';
 import type { SurveillanceStrategy } from '../sarcoma/surveillance-strategy.js';
 import type { SarcomaScenario } from '../scenario/scenario.js';
 import { SARCSIM_VERSION } from '../version.js';
 import type { DrawOutcome } from './draw-outcome.js';
+import {
+  checkFrontierPsaSettings,
+  type FrontierPsa,
+  type FrontierPsaSettings,
+  runFrontierPsa,
+} from './frontier-psa.js';
 import {
   CANDIDATES_PER_RUN,
   type CandidateFactors,
@@ -139,6 +146,13 @@ export interface ExploreResult {
   readonly levelFrequency: readonly LevelFrequency[];
   readonly selectionCorrection: readonly SelectionCorrection[];
   readonly rows: readonly CandidateRow[];
+  /** The PSA on the fresh frontier and the comparator (the CEAF), when asked for; its histories are not in `historiesTotal`. */
+  readonly frontierPsa?: FrontierPsa;
+}
+
+export interface ExploreOptions {
+  /** Run the frontier PSA, sampling parameters from `calibration` (the set the evaluator's runs use). */
+  readonly frontierPsa?: FrontierPsaSettings & { readonly calibration: CalibrationSet };
 }
 
 export interface ExploreProgress {
@@ -319,7 +333,10 @@ export async function explore(
   seed: number,
   evaluate: EvaluateScenario,
   onProgress: (p: ExploreProgress) => void = () => {},
+  options: ExploreOptions = {},
 ): Promise<ExploreResult> {
+  // Refuse bad PSA settings before the selection spends anything.
+  if (options.frontierPsa !== undefined) checkFrontierPsaSettings(options.frontierPsa);
   const { search } = set.space;
   const comparator = set.comparator;
   const byId = new Map(set.candidates.map((c) => [c.strategy.id, c]));
@@ -585,6 +602,30 @@ export async function explore(
     };
   });
   const freshHistories = freshRuns.reduce((sum, r) => sum + r.patients * r.ids.length, 0);
+  const thresholds = grid.map(thresholdRow);
+  let frontierPsa: FrontierPsa | undefined;
+  if (options.frontierPsa !== undefined) {
+    const { calibration, ...settings } = options.frontierPsa;
+    const perDraw = settings.patients * Math.min(onFrontier.size + 1, CANDIDATES_PER_RUN + 1);
+    planned = done + settings.draws * perDraw;
+    frontierPsa = await runFrontierPsa(
+      set.scenario,
+      seed,
+      {
+        comparator,
+        frontier: incremental.frontier.filter((id) => id !== comparator.id).map(strategyOf),
+        optimalAt: thresholds.map((t) => t.optimal),
+      },
+      settings,
+      grid,
+      REPORT_THRESHOLDS,
+      evaluate,
+      calibration,
+      (drawsDone) => {
+        onProgress({ phase: 'frontier PSA', historiesDone: done + drawsDone * perDraw, historiesPlanned: planned });
+      },
+    );
+  }
   return {
     version: SARCSIM_VERSION,
     currency: CURRENCY,
@@ -599,10 +640,11 @@ export async function explore(
     fresh: { patients: search.finalPatients, runs: freshRuns.length, histories: freshHistories },
     historiesTotal: spent + freshHistories,
     frontier,
-    thresholds: grid.map(thresholdRow),
+    thresholds,
     atReportThresholds: REPORT_THRESHOLDS.map(thresholdRow),
     levelFrequency,
     selectionCorrection,
     rows,
+    ...(frontierPsa === undefined ? {} : { frontierPsa }),
   };
 }
