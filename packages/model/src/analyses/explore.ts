@@ -21,7 +21,7 @@ import type { CalibrationSet } from '../evidence/registry.js';
 import type { SurveillanceStrategy } from '../sarcoma/surveillance-strategy.js';
 import type { SarcomaScenario } from '../scenario/scenario.js';
 import { SARCSIM_VERSION } from '../version.js';
-import type { DrawOutcome } from './draw-outcome.js';
+import { type DrawOutcome, innerCovarianceAt } from './draw-outcome.js';
 import {
   checkFrontierPsaSettings,
   type FrontierPsa,
@@ -185,9 +185,7 @@ class Run {
 
   /** Covariance of two means; `k` = strategy for cost, strategies + strategy for QALYs. */
   private cov(k: number, l: number): number {
-    const [i, j] = k <= l ? [k, l] : [l, k];
-    const m = 2 * this.outcome.strategies.length;
-    return this.outcome.innerCovariance[i * m - (i * (i - 1)) / 2 + (j - i)] as number;
+    return innerCovarianceAt(this.outcome.innerCovariance, this.outcome.strategies.length, k, l);
   }
 
   mean(id: string, channel: 'cost' | 'qalys'): number {

@@ -11,6 +11,7 @@ import { acceptability } from '../economics/psa-summary.js';
 import type { CalibrationSet } from '../evidence/registry.js';
 import type { SurveillanceStrategy } from '../sarcoma/surveillance-strategy.js';
 import type { SarcomaScenario } from '../scenario/scenario.js';
+import { innerCovarianceAt } from './draw-outcome.js';
 import { CANDIDATES_PER_RUN } from './policy-space.js';
 import type { EvaluateScenario } from './psa.js';
 import { runPsaPart } from './psa.js';
@@ -115,13 +116,9 @@ export function ceafPoints(
       const mean = diffs.reduce((a, b) => a + b, 0) / n;
       sd = Math.sqrt(diffs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
       if (innerCovariance !== null) {
-        const m = 2 * S;
         let sumVariance = 0;
         for (const cov of innerCovariance) {
-          const at = (k: number, l: number) => {
-            const [i, j] = k <= l ? [k, l] : [l, k];
-            return cov[i * m - (i * (i - 1)) / 2 + (j - i)] as number;
-          };
+          const at = (k: number, l: number) => innerCovarianceAt(cov, S, k, l);
           // Var(λ·ΔQ − ΔC) for Δ = optimal − rival, from the covariance of the four means.
           const w = new Map<number, number>([
             [optimal, -1],
