@@ -21,8 +21,13 @@ import { runPsaPart } from './psa.js';
  * patients with the selection (replicate 0) or the fresh re-evaluation (replicate 1).
  */
 export const FRONTIER_PSA_FIRST_REPLICATE = 2;
-/** Patients per PSA draw when only the number of draws is given. */
-export const DEFAULT_FRONTIER_PSA_PATIENTS = 5_000;
+/**
+ * Patients per PSA draw when only the number of draws is given. Frontier schedules differ by
+ * little, so patient noise needs large cohorts: in the default space at 5,000 patients per
+ * draw the inner-loop MCSE of the decisive net-benefit difference was two-thirds to three-quarters of its spread
+ * over draws (docs/explore.md), i.e. the probabilities mostly measured patient noise.
+ */
+export const DEFAULT_FRONTIER_PSA_PATIENTS = 50_000;
 
 export interface FrontierPsaSettings {
   readonly draws: number;
