@@ -26,6 +26,16 @@ export function innerCovarianceLength(strategies: number): number {
   return (size * (size + 1)) / 2;
 }
 
+/**
+ * Entry (k, l) of the inner covariance of `strategies` strategies: k, l < S index mean costs,
+ * S + s the mean QALYs of strategy s.
+ */
+export function innerCovarianceAt(covariance: readonly number[], strategies: number, k: number, l: number): number {
+  const [i, j] = k <= l ? [k, l] : [l, k];
+  const m = INNER_COVARIANCE_CHANNELS.length * strategies;
+  return covariance[i * m - (i * (i - 1)) / 2 + (j - i)] as number;
+}
+
 export function drawOutcome(scenario: Scenario, merged: BlockAccumulator): DrawOutcome {
   requireWholeRun(scenario, merged);
   const results = summarize(merged);

@@ -158,6 +158,42 @@ describe('explore on a stand-in model with a computable frontier', async () => {
     }
   });
 
+  it('runs the leaders beside the comparator in every batch after the first stage, counting what it simulates', () => {
+    expect(result.stages[0]?.leaders).toEqual([]);
+    const later = result.stages.slice(1);
+    expect(later.length).toBeGreaterThan(0);
+    const selectionCalls = calls.filter((c) => c.replicate === SELECTION_REPLICATE);
+    let at = result.stages[0]?.runs as number;
+    for (const stage of later) {
+      expect(stage.leaders?.length).toBeGreaterThanOrEqual(1);
+      expect(stage.leaders?.length).toBeLessThanOrEqual(set.space.search.leadersPerRun);
+      for (const call of selectionCalls.slice(at, at + stage.runs)) {
+        const ids = call.outcome.strategies.map((s) => s.id);
+        expect(ids.slice(0, 1 + (stage.leaders?.length ?? 0))).toEqual([set.comparator.id, ...(stage.leaders ?? [])]);
+      }
+      at += stage.runs;
+    }
+    // Histories are what was simulated: every strategy of every run, leaders once per run.
+    const simulated = (cs: readonly StandInCall[]) =>
+      cs.reduce((s, c) => s + c.patients * c.outcome.strategies.length, 0);
+    expect(result.stages.reduce((s, st) => s + st.histories, 0)).toBe(simulated(selectionCalls));
+    expect(result.historiesTotal).toBe(simulated(calls));
+  });
+
+  it('prunes harder with the paired rule than with the Minkowski bound alone, at the same patients', async () => {
+    const minkowski = await explore(
+      candidateSet({ ...SPACE, search: { ...SPACE.search, leadersPerRun: 0 } }),
+      SEED,
+      standInEvaluator(),
+    );
+    // The first stage has no leaders in either, so the second stage starts from the same candidates.
+    expect(minkowski.stages[0]).toEqual(result.stages[0]);
+    const [paired, bound] = [result.stages[1], minkowski.stages[1]];
+    expect(paired?.candidates).toBe(bound?.candidates);
+    expect(paired?.patients).toBe(bound?.patients);
+    expect(paired?.kept as number).toBeLessThan(bound?.kept as number);
+  });
+
   it('is reproducible: the same seed gives the same result', async () => {
     const again = await explore(set, SEED, standInEvaluator());
     expect(again).toEqual(result);

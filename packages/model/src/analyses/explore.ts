@@ -7,17 +7,27 @@
 // A patient's random numbers depend only on (seed, replicate, patient index), never on the
 // other strategies of the run, so every batch simulates the same patients and a candidate's
 // means do not depend on its batch. The paired covariance, though, is known only within a
-// run: across batches the selection uses Minkowski's bound SE(a − b) ≤ SE(a − c) + SE(b − c),
-// which errs towards keeping candidates. The reported frontier's neighbours always share a
-// run, so their ICER intervals are exact paired ones. Method: docs/explore.md.
+// run, so after the first stage the current leaders (the best at the thresholds of the grid)
+// run in every batch too: each candidate's difference from a leader then has an exact paired
+// error. Against anything it never shared a run with, the selection uses Minkowski's bound
+// SE(a − b) ≤ SE(a − c) + SE(b − c), which errs towards keeping candidates. The reported
+// frontier's neighbours always share a run, so their ICER intervals are exact paired ones.
+// Method: docs/explore.md.
 import { CURRENCY } from '../economics/economic-settings.js';
 import { type IncrementalAnalysis, incrementalAnalysis } from '../economics/incremental-analysis.js';
 import { netBenefit } from '../economics/net-benefit.js';
 import { type ContrastEstimate, fiellerInterval, type IcerInterval } from '../economics/paired-precision.js';
+import type { CalibrationSet } from '../evidence/registry.js';
 import type { SurveillanceStrategy } from '../sarcoma/surveillance-strategy.js';
 import type { SarcomaScenario } from '../scenario/scenario.js';
 import { SARCSIM_VERSION } from '../version.js';
-import type { DrawOutcome } from './draw-outcome.js';
+import { type DrawOutcome, innerCovarianceAt } from './draw-outcome.js';
+import {
+  checkFrontierPsaSettings,
+  type FrontierPsa,
+  type FrontierPsaSettings,
+  runFrontierPsa,
+} from './frontier-psa.js';
 import {
   CANDIDATES_PER_RUN,
   type CandidateFactors,
@@ -25,7 +35,6 @@ import {
   FACTOR_NAMES,
   factorLevel,
   historiesFor,
-  runsFor,
   type SearchSettings,
 } from './policy-space.js';
 import type { EvaluateScenario } from './psa.js';
@@ -54,8 +63,11 @@ export interface StageSummary {
   readonly patients: number;
   readonly candidates: number;
   readonly runs: number;
+  /** Patient histories simulated: patients × every strategy of every run (comparator and leaders once per run). */
   readonly histories: number;
   readonly kept: number;
+  /** The leaders run beside the comparator in every batch of this stage (none in the first). */
+  readonly leaders?: readonly string[];
 }
 
 export interface CandidateRow {
@@ -134,6 +146,13 @@ export interface ExploreResult {
   readonly levelFrequency: readonly LevelFrequency[];
   readonly selectionCorrection: readonly SelectionCorrection[];
   readonly rows: readonly CandidateRow[];
+  /** The PSA on the fresh frontier and the comparator (the CEAF), when asked for; its histories are not in `historiesTotal`. */
+  readonly frontierPsa?: FrontierPsa;
+}
+
+export interface ExploreOptions {
+  /** Run the frontier PSA, sampling parameters from `calibration` (the set the evaluator's runs use). */
+  readonly frontierPsa?: FrontierPsaSettings & { readonly calibration: CalibrationSet };
 }
 
 export interface ExploreProgress {
@@ -168,9 +187,7 @@ class Run {
 
   /** Covariance of two means; `k` = strategy for cost, strategies + strategy for QALYs. */
   private cov(k: number, l: number): number {
-    const [i, j] = k <= l ? [k, l] : [l, k];
-    const m = 2 * this.outcome.strategies.length;
-    return this.outcome.innerCovariance[i * m - (i * (i - 1)) / 2 + (j - i)] as number;
+    return innerCovarianceAt(this.outcome.innerCovariance, this.outcome.strategies.length, k, l);
   }
 
   mean(id: string, channel: 'cost' | 'qalys'): number {
@@ -223,30 +240,76 @@ export function thresholdGrid(search: SearchSettings): number[] {
   return out;
 }
 
+/** Paired net-benefit difference a − b at a threshold when a and b shared a run, else null. */
+export type PairedDifference = (a: string, b: string, wtp: number) => ContrastEstimate | null;
+
 /**
  * The selection rule. At each threshold λ of the grid, let b be the candidate (or the
  * comparator, INMB 0 ± 0) with the highest INMB against the comparator. A candidate i is
- * kept if INMB_b − INMB_i ≤ k·(SE_i + SE_b) at some λ: it cannot be told, at k bounds on
- * the paired error, from the best at some threshold. The frontier strategies are exactly
- * those with the highest net benefit at some threshold, so this keeps every candidate that
- * might be on the frontier within the grid.
+ * beaten at λ by a reference r (b, and each of the stage's `leaders`) if
+ * INMB_r − INMB_i > k · SE(INMB_r − INMB_i), with the exact paired SE when r and i shared a
+ * run (`paired`; always so against the comparator and the leaders) and Minkowski's bound
+ * SE_i + SE_r otherwise. It is kept if at some λ no reference beats it: it cannot be told,
+ * at k errors, from the best at some threshold. The frontier strategies are exactly those
+ * with the highest net benefit at some threshold, so this keeps every candidate that might
+ * be on the frontier within the grid.
  */
 export function keepNearFrontier(
   estimates: ReadonlyMap<string, CandidateEstimate>,
   grid: readonly number[],
   k: number,
+  leaders: readonly string[] = [],
+  paired: PairedDifference = () => null,
 ): Set<string> {
   const kept = new Set<string>();
   const ids = [...estimates.keys()];
   for (const wtp of grid) {
-    const values = ids.map((id) => inmbOf(estimates.get(id) as CandidateEstimate, wtp));
-    let best: ContrastEstimate = { mean: 0, mcse: 0 };
-    for (const v of values) if (v.mean > best.mean) best = v;
-    values.forEach((v, i) => {
-      if (best.mean - v.mean <= k * (v.mcse + best.mcse)) kept.add(ids[i] as string);
-    });
+    const values = new Map(ids.map((id) => [id, inmbOf(estimates.get(id) as CandidateEstimate, wtp)]));
+    let best: string | null = null; // null: the comparator
+    let bestValue: ContrastEstimate = { mean: 0, mcse: 0 };
+    for (const [id, v] of values) if (v.mean > bestValue.mean) [best, bestValue] = [id, v];
+    const references = best === null || leaders.includes(best) ? leaders : [best, ...leaders];
+    for (const [id, v] of values) {
+      // Against the comparator the candidate's own INMB error is already the paired one.
+      if (best === null && -v.mean > k * v.mcse) continue;
+      const beaten = references.some((r) => {
+        if (r === id) return false;
+        const rv = values.get(r) as ContrastEstimate;
+        const se = paired(r, id, wtp)?.mcse ?? rv.mcse + v.mcse;
+        return rv.mean - v.mean > k * se;
+      });
+      if (!beaten) kept.add(id);
+    }
   }
   return kept;
+}
+
+/**
+ * The leaders for the next stage: the best candidate at each threshold of the grid (the
+ * comparator excluded), most thresholds first (ties: the lower threshold first), at most `cap`.
+ */
+export function leadersOf(
+  estimates: ReadonlyMap<string, CandidateEstimate>,
+  grid: readonly number[],
+  cap: number,
+): string[] {
+  const wins = new Map<string, { count: number; first: number }>();
+  grid.forEach((wtp, g) => {
+    let best: string | null = null;
+    let value = 0;
+    for (const [id, e] of estimates) {
+      const v = inmbOf(e, wtp).mean;
+      if (v > value) [best, value] = [id, v];
+    }
+    if (best === null) return;
+    const w = wins.get(best) ?? { count: 0, first: g };
+    w.count += 1;
+    wins.set(best, w);
+  });
+  return [...wins]
+    .sort(([, a], [, b]) => b.count - a.count || a.first - b.first)
+    .slice(0, cap)
+    .map(([id]) => id);
 }
 
 /** Chunks of consecutive ids, neighbours overlapping by one, so every adjacent pair shares a chunk. */
@@ -270,7 +333,10 @@ export async function explore(
   seed: number,
   evaluate: EvaluateScenario,
   onProgress: (p: ExploreProgress) => void = () => {},
+  options: ExploreOptions = {},
 ): Promise<ExploreResult> {
+  // Refuse bad PSA settings before the selection spends anything.
+  if (options.frontierPsa !== undefined) checkFrontierPsaSettings(options.frontierPsa);
   const { search } = set.space;
   const comparator = set.comparator;
   const byId = new Map(set.candidates.map((c) => [c.strategy.id, c]));
@@ -301,9 +367,12 @@ export async function explore(
     }
     return runs;
   };
-  const chunked = (ids: readonly string[]) => {
+  /** Batches of the candidates, the leaders first in every batch and the others in order. */
+  const batched = (ids: readonly string[], leaders: readonly string[]) => {
+    const rest = ids.filter((id) => !leaders.includes(id));
+    const size = CANDIDATES_PER_RUN - leaders.length;
     const out: string[][] = [];
-    for (let i = 0; i < ids.length; i += CANDIDATES_PER_RUN) out.push(ids.slice(i, i + CANDIDATES_PER_RUN));
+    for (let i = 0; i < rest.length; i += size) out.push([...leaders, ...rest.slice(i, i + size)]);
     return out;
   };
 
@@ -311,27 +380,51 @@ export async function explore(
   const droppedAt = new Map<string, number>();
   const stages: StageSummary[] = [];
   let alive = set.candidates.map((c) => c.strategy.id);
+  let leaders: string[] = []; // none before anything has run
   let patients = search.screenPatients;
   let spent = 0;
   for (let stage = 0; ; stage++) {
-    const runs = await runBatches(chunked(alive), patients, SELECTION_REPLICATE, `stage ${stage + 1}`);
+    const runs = await runBatches(batched(alive, leaders), patients, SELECTION_REPLICATE, `stage ${stage + 1}`);
+    // A leader's means are the same in every run (the same streams); its first run's estimate stands.
     const estimates = new Map<string, CandidateEstimate>();
-    for (const run of runs) for (const id of run.ids.slice(1)) estimates.set(id, run.estimate(id, comparator.id));
+    const runOf = new Map<string, Run>();
+    for (const run of runs) {
+      for (const id of run.ids.slice(1)) {
+        if (estimates.has(id)) continue;
+        estimates.set(id, run.estimate(id, comparator.id));
+        runOf.set(id, run);
+      }
+    }
     for (const [id, e] of estimates) last.set(id, e);
-    const kept = keepNearFrontier(estimates, grid, search.keepWithinMcse);
+    // Every candidate shares its run with the leaders: their difference has an exact paired error.
+    const paired: PairedDifference = (a, b, wtp) => {
+      const run = leaders.includes(a) ? runOf.get(b) : leaders.includes(b) ? runOf.get(a) : undefined;
+      if (run === undefined || !run.has(a) || !run.has(b)) return null;
+      const c = run.contrast(a, b);
+      return contrastOf(wtp * c.dQalys - c.dCost, wtp * wtp * c.vQalys - 2 * wtp * c.cov + c.vCost);
+    };
+    const kept = keepNearFrontier(estimates, grid, search.keepWithinMcse, leaders, paired);
     for (const id of alive) if (!kept.has(id)) droppedAt.set(id, stage);
-    const histories = historiesFor(alive.length, patients);
+    const histories = runs.reduce((sum, r) => sum + r.patients * r.ids.length, 0);
     spent += histories;
-    stages.push({ stage, patients, candidates: alive.length, runs: runs.length, histories, kept: kept.size });
+    stages.push({ stage, patients, candidates: alive.length, runs: runs.length, histories, kept: kept.size, leaders });
     alive = alive.filter((id) => kept.has(id));
     if (alive.length <= CANDIDATES_PER_RUN || patients >= search.finalPatients) break;
+    leaders = leadersOf(
+      new Map(alive.map((id) => [id, estimates.get(id) as CandidateEstimate])),
+      grid,
+      search.leadersPerRun,
+    );
     let next = Math.min(Math.round(patients * search.growth), search.finalPatients);
-    if (spent + historiesFor(alive.length, next) > search.budgetPatients) {
-      next = Math.floor((search.budgetPatients - spent) / (alive.length + runsFor(alive.length)));
+    if (spent + historiesFor(alive.length, next, leaders.length) > search.budgetPatients) {
+      next = Math.floor((search.budgetPatients - spent) / historiesFor(alive.length, 1, leaders.length));
       if (next < 2 * patients) break; // too little budget left to halve the errors' variance
     }
     patients = next;
-    planned = done + historiesFor(alive.length, patients) + historiesFor(CANDIDATES_PER_RUN, search.finalPatients);
+    planned =
+      done +
+      historiesFor(alive.length, patients, leaders.length) +
+      historiesFor(CANDIDATES_PER_RUN, search.finalPatients);
   }
 
   // The final set: every survivor if they fit in one run, else the survivors' selection frontier.
@@ -510,6 +603,35 @@ export async function explore(
     };
   });
   const freshHistories = freshRuns.reduce((sum, r) => sum + r.patients * r.ids.length, 0);
+  const thresholds = grid.map(thresholdRow);
+  let frontierPsa: FrontierPsa | undefined;
+  if (options.frontierPsa !== undefined) {
+    const { calibration, ...settings } = options.frontierPsa;
+    const perDraw = settings.patients * Math.min(onFrontier.size + 1, CANDIDATES_PER_RUN + 1);
+    planned = done + settings.draws * perDraw;
+    frontierPsa = await runFrontierPsa(
+      set.scenario,
+      seed,
+      {
+        comparator,
+        frontier: incremental.frontier.filter((id) => id !== comparator.id).map(strategyOf),
+        optimalAt: thresholds.map((t) => t.optimal),
+      },
+      settings,
+      grid,
+      REPORT_THRESHOLDS,
+      evaluate,
+      calibration,
+      (drawsDone) => {
+        onProgress({
+          phase: 'frontier PSA',
+          historiesDone: done + drawsDone * perDraw,
+          historiesPlanned: planned,
+          candidates: Math.min(onFrontier.size, CANDIDATES_PER_RUN),
+        });
+      },
+    );
+  }
   return {
     version: SARCSIM_VERSION,
     currency: CURRENCY,
@@ -524,10 +646,11 @@ export async function explore(
     fresh: { patients: search.finalPatients, runs: freshRuns.length, histories: freshHistories },
     historiesTotal: spent + freshHistories,
     frontier,
-    thresholds: grid.map(thresholdRow),
+    thresholds,
     atReportThresholds: REPORT_THRESHOLDS.map(thresholdRow),
     levelFrequency,
     selectionCorrection,
     rows,
+    ...(frontierPsa === undefined ? {} : { frontierPsa }),
   };
 }

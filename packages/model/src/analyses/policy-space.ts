@@ -21,6 +21,8 @@ import { formatIssues, ScenarioError } from '../scenario/validation-error.js';
 export const MAX_CANDIDATES = 5_000;
 /** Strategies per run besides the comparator (the scenario's cap is 12, the comparator takes one). */
 export const CANDIDATES_PER_RUN = 11;
+/** Leaders beside the comparator leave at least 6 places for new candidates in a run. */
+export const MAX_LEADERS_PER_RUN = 5;
 
 const MODALITY_CODES: Record<Modality, string> = {
   contrastCt: 'cect',
@@ -87,6 +89,12 @@ const searchSchema = z
     finalPatients: z.int().min(1_000, { error: 'must be ≥ 1,000' }).max(100_000_000).default(200_000),
     budgetPatients: z.int().min(1_000, { error: 'must be ≥ 1,000' }).max(1e12).default(20_000_000),
     keepWithinMcse: z.number().min(0, { error: 'must be ≥ 0' }).max(10, { error: 'must be ≤ 10' }).default(3),
+    /** Current leaders run beside the comparator in every batch of a stage after the first, for exact paired differences. */
+    leadersPerRun: z
+      .int({ error: 'must be a whole number' })
+      .min(0, { error: 'must be ≥ 0' })
+      .max(MAX_LEADERS_PER_RUN, { error: `must be ≤ ${MAX_LEADERS_PER_RUN}` })
+      .default(3),
     thresholds: z
       .strictObject({
         min: z.number().min(0, { error: 'must be ≥ 0' }),
@@ -103,6 +111,7 @@ const searchSchema = z
     finalPatients: 200_000,
     budgetPatients: 20_000_000,
     keepWithinMcse: 3,
+    leadersPerRun: 3,
     thresholds: { min: 0, max: 300_000, step: 5_000 },
   });
 
@@ -192,10 +201,18 @@ export interface CandidateSet {
   readonly duplicates: number;
 }
 
-/** Runs that hold `candidates` candidates, 11 beside the comparator in each. */
-export const runsFor = (candidates: number) => Math.ceil(candidates / CANDIDATES_PER_RUN);
-/** Patient histories (patients × strategies, the comparator once per run) of running `candidates` at `patients`. */
-export const historiesFor = (candidates: number, patients: number) => patients * (candidates + runsFor(candidates));
+/**
+ * Runs that hold `candidates` candidates beside the comparator, 11 in each; with `leaders`
+ * of them in every run (leaders ≤ candidates), 11 − leaders new candidates in each.
+ */
+export const runsFor = (candidates: number, leaders = 0) =>
+  Math.ceil((candidates - leaders) / (CANDIDATES_PER_RUN - leaders));
+/**
+ * Patient histories simulated (patients × strategies of every run: the comparator and the
+ * leaders once per run) when running `candidates` at `patients`.
+ */
+export const historiesFor = (candidates: number, patients: number, leaders = 0) =>
+  patients * (candidates - leaders + runsFor(candidates, leaders) * (1 + leaders));
 
 /** The factor names and their levels as text, for frequency tables and CSV columns. */
 export const FACTOR_NAMES = ['modality', 'intervalsMonths', 'durationYears', 'riskGroup', 'othersGet'] as const;

@@ -8,10 +8,12 @@ export { dsaSettingsSchema, runDsa } from '../analyses/dsa.js';
 export type {
   CandidateEstimate,
   CandidateRow,
+  ExploreOptions,
   ExploreProgress,
   ExploreResult,
   FrontierRow,
   LevelFrequency,
+  PairedDifference,
   SelectionCorrection,
   StageSummary,
   ThresholdRow,
@@ -21,10 +23,18 @@ export {
   FRESH_REPLICATE,
   inmbOf,
   keepNearFrontier,
+  leadersOf,
   REPORT_THRESHOLDS,
   SELECTION_REPLICATE,
   thresholdGrid,
 } from '../analyses/explore.js';
+export type { CeafPoint, FrontierPsa, FrontierPsaSettings } from '../analyses/frontier-psa.js';
+export {
+  ceafPoints,
+  checkFrontierPsaSettings,
+  DEFAULT_FRONTIER_PSA_PATIENTS,
+  FRONTIER_PSA_FIRST_REPLICATE,
+} from '../analyses/frontier-psa.js';
 export type { CalibratedParameterMode } from '../analyses/parameter-sampling.js';
 export {
   distributionMean,

@@ -111,15 +111,17 @@ export function exploreWorkload(set: CandidateSet): Workload {
   const n = set.candidates.length;
   const search = set.space.search;
   let patients = search.screenPatients;
+  let leaders = 0; // stage 1 has none; later stages at most leadersPerRun
   let histories = 0;
   let tasks = 0;
   for (;;) {
-    histories += historiesFor(n, patients);
-    tasks += runsFor(n);
+    histories += historiesFor(n, patients, leaders);
+    tasks += runsFor(n, leaders);
     if (n <= CANDIDATES_PER_RUN || patients >= search.finalPatients) break;
+    leaders = Math.min(search.leadersPerRun, n);
     let next = Math.min(Math.round(patients * search.growth), search.finalPatients);
-    if (histories + historiesFor(n, next) > search.budgetPatients) {
-      next = Math.floor((search.budgetPatients - histories) / (n + runsFor(n)));
+    if (histories + historiesFor(n, next, leaders) > search.budgetPatients) {
+      next = Math.floor((search.budgetPatients - histories) / historiesFor(n, 1, leaders));
       if (next < 2 * patients) break;
     }
     patients = next;

@@ -7,6 +7,7 @@ import {
   type ExploreProgress,
   type ExploreResult,
   explore,
+  type FrontierPsaSettings,
   type PsaPart,
   runDsa,
   runPsaPart,
@@ -50,15 +51,26 @@ export function dsaOnPool(
   );
 }
 
-/** Explores a policy space's candidates on the pool; every run is a scenario of the pool's ordinary run path. */
+/**
+ * Explores a policy space's candidates on the pool; every run is a scenario of the pool's
+ * ordinary run path. With `frontierPsa`, a PSA on the fresh frontier and the comparator follows
+ * (the CEAF), sampling the calibration set the pool's workers run.
+ */
 export function exploreOnPool(
   pool: WorkerPool,
   set: CandidateSet,
   seed: number,
   onProgress: (p: ExploreProgress) => void,
   signal?: AbortSignal,
+  frontierPsa?: FrontierPsaSettings,
 ): Promise<ExploreResult> {
-  return explore(set, seed, poolEvaluator(pool, signal), onProgress);
+  return explore(
+    set,
+    seed,
+    poolEvaluator(pool, signal),
+    onProgress,
+    frontierPsa === undefined ? {} : { frontierPsa: { ...frontierPsa, calibration: RUNTIME_CALIBRATION } },
+  );
 }
 
 /** The base scenario and each level of `switches` on the pool, all on the scenario's seed; `onProgress(done, total)` per run. */

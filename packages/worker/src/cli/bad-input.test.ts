@@ -843,6 +843,21 @@ const cases: Case[] = [
     /^search\.budgetPatients: got 1,000, must be at least [\d,]+: screening 4 candidates/,
   ],
   [
+    'explore --psa-draws 1',
+    () => ['explore', '--psa-draws', '1'],
+    /^--psa-draws: got "1", must be a whole number from 2 to 100000 \(decimal digits\)$/,
+  ],
+  [
+    'explore --psa-patients without --psa-draws',
+    () => ['explore', file(space()), '--psa-patients', '500'],
+    /^--psa-patients: got 500, but it needs --psa-draws/,
+  ],
+  [
+    'a space with too many leaders per run',
+    () => ['explore', file(space({ search: { leadersPerRun: 6 } }))],
+    /^search\.leadersPerRun: got 6, must be ≤ 5$/,
+  ],
+  [
     'explore --out in a missing folder',
     () => ['explore', file(space()), '--out', '/nonexistent/x.json'],
     /^--out \/nonexistent\/x\.json: folder \/nonexistent does not exist$/,

@@ -71,6 +71,88 @@ describe('sarcsim explore', () => {
     expect(JSON.parse(two.stdout)).toEqual(result);
   });
 
+  it('pairs candidates with the leaders and gives the same result on 1 and 2 workers', async () => {
+    const bigger = join(dir, 'bigger.json');
+    writeFileSync(
+      bigger,
+      JSON.stringify({
+        modalities: ['contrastCt', 'liverMri', 'chestCt'],
+        periods: [
+          { fromYear: 0, toYear: 2, intervalsMonths: [3, 12] },
+          { fromYear: 2, toYear: 5, intervalsMonths: [12] },
+        ],
+        durationsYears: [5],
+        riskGroups: ['all', 'retroperitoneal', 'retroperitonealOrLms'],
+        othersGet: ['chestCt', 'nothing'],
+        search: { screenPatients: 200, finalPatients: 1_000, budgetPatients: 200_000 },
+      }),
+    );
+    const one = await sarcsim(['explore', bigger, '--seed', '5', '--workers', '1', '--json']);
+    expect(one.status).toBe(0);
+    const result = JSON.parse(one.stdout) as ExploreResult;
+    expect(result.candidates).toBe(26);
+    // A second stage ran with leaders beside the comparator in every batch.
+    expect(result.stages.length).toBeGreaterThan(1);
+    expect(result.stages[1]?.leaders?.length).toBeGreaterThanOrEqual(1);
+    const two = await sarcsim(['explore', bigger, '--seed', '5', '--workers', '2', '--json']);
+    expect(two.status).toBe(0);
+    expect(JSON.parse(two.stdout)).toEqual(result);
+  });
+
+  it('runs the frontier PSA after the fresh re-evaluation and writes the CEAF', async () => {
+    const csv = join(dir, 'csv-ceaf');
+    const run = await sarcsim([
+      'explore',
+      spaceFile,
+      '--seed',
+      '11',
+      '--workers',
+      '2',
+      '--psa-draws',
+      '3',
+      '--psa-patients',
+      '300',
+      '--csv',
+      csv,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /Probability of being optimal: PSA of the frontier and the comparator, 3 draws of 300 patients/,
+    );
+    const json = await sarcsim([
+      'explore',
+      spaceFile,
+      '--seed',
+      '11',
+      '--workers',
+      '1',
+      '--psa-draws',
+      '3',
+      '--psa-patients',
+      '300',
+      '--json',
+    ]);
+    const result = JSON.parse(json.stdout) as ExploreResult;
+    const psa = result.frontierPsa;
+    const frontier = result.frontier.map((f) => f.id).filter((id) => id !== result.comparator.id);
+    expect(psa?.strategies.map((s) => s.id)).toEqual([result.comparator.id, ...frontier]);
+    expect(psa?.points).toHaveLength(result.thresholds.length);
+    for (const p of psa?.points ?? []) {
+      expect(p.probabilityOptimal.reduce((s, x) => s + x.mean, 0)).toBeCloseTo(1, 12);
+      // Three draws: every probability is a whole number of thirds.
+      for (const x of p.probabilityOptimal) expect(Math.abs(3 * x.mean - Math.round(3 * x.mean))).toBeLessThan(1e-12);
+    }
+    const lines = readFileSync(join(csv, 'explore-ceaf.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe(
+      'wtp,strategy,probability_optimal,probability_mcse,expected_nmb,on_ceaf,draws,patients_per_draw',
+    );
+    expect(lines).toHaveLength(1 + result.thresholds.length * (psa?.strategies.length ?? 0));
+    // Without --psa-draws there is no frontier PSA.
+    const plain = await sarcsim(['explore', spaceFile, '--seed', '11', '--workers', '1', '--json']);
+    expect(JSON.parse(plain.stdout).frontierPsa).toBeUndefined();
+  });
+
   it('Ctrl-C: exit 130, one line, nothing written', async () => {
     const out = join(dir, 'cancelled.json');
     let sent = false;

@@ -1,6 +1,11 @@
 // `sarcsim explore`: a policy space's candidates on the worker pool, successive stages
 // near the frontier, the frontier re-evaluated on fresh streams (docs/explore.md).
-import { candidateSet, DEFAULT_POLICY_SPACE, type ExploreResult } from '@sarcsim/model/analyses';
+import {
+  candidateSet,
+  DEFAULT_FRONTIER_PSA_PATIENTS,
+  DEFAULT_POLICY_SPACE,
+  type ExploreResult,
+} from '@sarcsim/model/analyses';
 import { DEFAULT_SEED } from '@sarcsim/model/scenario';
 import { exploreOnPool } from '../analyses/analyses-on-pool.js';
 import { exploreCsvFiles } from '../csv/csv.js';
@@ -14,6 +19,8 @@ export interface ExploreFlags {
   budgetPatients?: number;
   screenPatients?: number;
   finalPatients?: number;
+  psaDraws?: number;
+  psaPatients?: number;
   workers?: number;
   force?: boolean;
   out?: string;
@@ -40,6 +47,15 @@ function spaceInput(file: string | undefined, flags: ExploreFlags): unknown {
 
 export async function exploreCommand(file: string | undefined, flags: ExploreFlags, ctx: CliContext): Promise<void> {
   const set = candidateSet(spaceInput(file, flags));
+  if (flags.psaPatients !== undefined && flags.psaDraws === undefined) {
+    throw new UsageError([
+      `--psa-patients: got ${flags.psaPatients}, but it needs --psa-draws (the frontier PSA is off without it)`,
+    ]);
+  }
+  const frontierPsa =
+    flags.psaDraws === undefined
+      ? undefined
+      : { draws: flags.psaDraws, patients: flags.psaPatients ?? DEFAULT_FRONTIER_PSA_PATIENTS };
   checkOutputs(flags);
   const pool = startPool(ctx, flags);
   ctx.progress.start(
@@ -60,6 +76,7 @@ export async function exploreCommand(file: string | undefined, flags: ExploreFla
         ctx.progress.update(p.historiesDone, { phase: p.phase });
       },
       ctx.signal,
+      frontierPsa,
     );
   } finally {
     ctx.progress.stop();

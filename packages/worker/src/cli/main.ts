@@ -2,8 +2,14 @@
 // the bin passes the process's, tests their own. Exit status: 0 done, 1 a failure (a write,
 // a worker), 2 bad input (one line per problem), 128 + signal number when cancelled.
 import { join } from 'node:path';
-import { parametersAtMeans, referenceCase, STRUCTURAL_SWITCHES } from '@sarcsim/model/analyses';
+import {
+  DEFAULT_FRONTIER_PSA_PATIENTS,
+  parametersAtMeans,
+  referenceCase,
+  STRUCTURAL_SWITCHES,
+} from '@sarcsim/model/analyses';
 import { validationReport } from '@sarcsim/model/calibration';
+import { MAX_PSA_DRAWS } from '@sarcsim/model/economics';
 import { SARCSIM_VERSION } from '@sarcsim/model/engine';
 import { EVIDENCE, sourceText } from '@sarcsim/model/sarcoma';
 import {
@@ -321,13 +327,23 @@ function buildProgram(ctx: CliContext): Command {
       'patients of the fresh re-evaluation of the frontier (default 200,000)',
       wholeNumber('--final-patients', 1_000),
     )
+    .option(
+      '--psa-draws <n>',
+      'after the fresh re-evaluation, a PSA of this many draws on the frontier and the comparator: the probability each is optimal (CEAF); default: none',
+      wholeNumber('--psa-draws', 2, MAX_PSA_DRAWS),
+    )
+    .option(
+      '--psa-patients <n>',
+      `patients per draw of that PSA (default ${DEFAULT_FRONTIER_PSA_PATIENTS.toLocaleString('en-US')})`,
+      wholeNumber('--psa-patients', 100, 10_000_000),
+    )
     .option('--seed <s>', 'random seed (whole number below 2^32)', wholeNumber('--seed', 0, 2 ** 32 - 1))
     .option(...workers)
     .option(...force)
     .option('--out <file>', 'write the result as JSON')
     .option(
       '--csv <dir>',
-      'write tidy CSVs (every candidate, frontier, thresholds, factor levels, selection correction)',
+      'write tidy CSVs (every candidate, frontier, thresholds, factor levels, selection correction, CEAF)',
     )
     .option('--json', 'print only the result, as JSON')
     .action((file, flags) => exploreCommand(file, flags, ctx));

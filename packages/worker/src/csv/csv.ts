@@ -1,6 +1,13 @@
 // Tidy CSV tables (one observation per row) for R and Python users: the one CSV writer of
 // the CLI and the web app (a run's outcomes, its incremental analysis, PSA, DSA, structural scenarios, exploration).
-import type { CandidateEstimate, DsaResult, ExploreResult, PsaResult, StructuralResult } from '@sarcsim/model/analyses';
+import type {
+  CandidateEstimate,
+  DsaResult,
+  ExploreResult,
+  FrontierPsa,
+  PsaResult,
+  StructuralResult,
+} from '@sarcsim/model/analyses';
 import type { ContrastEstimate, PairedContrast, PairedPrecision, RunEconomics } from '@sarcsim/model/economics';
 import type { RunReport } from '@sarcsim/model/scenario';
 
@@ -428,7 +435,36 @@ export function exploreCsvFiles(result: ExploreResult): Record<string, string> {
         ]),
       ]),
     ),
+    ...(result.frontierPsa === undefined ? {} : { 'explore-ceaf.csv': exploreCeafCsv(result.frontierPsa) }),
   };
+}
+
+/** The frontier PSA: per threshold and strategy, the probability of being optimal (± binomial MCSE) and the CEAF. */
+function exploreCeafCsv(psa: FrontierPsa): string {
+  return toCsv(
+    [
+      'wtp',
+      'strategy',
+      'probability_optimal',
+      'probability_mcse',
+      'expected_nmb',
+      'on_ceaf',
+      'draws',
+      'patients_per_draw',
+    ],
+    psa.points.flatMap((p) =>
+      psa.strategies.map((st, i) => [
+        p.willingnessToPay,
+        st.id,
+        p.probabilityOptimal[i]?.mean ?? null,
+        p.probabilityOptimal[i]?.mcse ?? null,
+        p.expectedNetBenefit[i] ?? null,
+        p.optimal === st.id,
+        psa.draws,
+        psa.patientsPerDraw,
+      ]),
+    ),
+  );
 }
 
 /** File name → contents for structural scenarios: one row per switch level and strategy. */
