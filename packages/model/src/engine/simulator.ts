@@ -62,13 +62,30 @@ class MutableIndividual<S extends string, A> implements Individual<S, A> {
 /** A compiled simulation with its model types erased: all a caller needs to run blocks. */
 export interface SimulationRunner {
   readonly layout: AccumulatorLayout;
-  /** Runs individuals [firstIndex, firstIndex + count) under every strategy. */
-  run(block: BlockSpec): BlockAccumulator;
+  /**
+   * Runs individuals [firstIndex, firstIndex + count) under every strategy. With `into` (an
+   * accumulator this runner returned before, no longer needed), that one is emptied and
+   * filled instead of a new one, so running block after block allocates no buffers.
+   */
+  run(block: BlockSpec, into?: BlockAccumulator): BlockAccumulator;
+}
+
+/** `into` emptied for the block, or a new accumulator (see SimulationRunner.run). */
+export function blockAccumulatorFor(
+  layout: AccumulatorLayout,
+  offsets: AccumulatorOffsets | undefined,
+  block: BlockSpec,
+  into: BlockAccumulator | undefined,
+): BlockAccumulator {
+  if (into === undefined) return new BlockAccumulator(layout, block.firstIndex, block.count, offsets);
+  if (into.layout !== layout) throw new RangeError('run: the accumulator to reuse belongs to another runner');
+  into.reset(block.firstIndex, block.count);
+  return into;
 }
 
 export function createRunner<S extends string, A>(simulation: SimulationDefinition<S, A>): SimulationRunner {
   const simulator = new Simulator(simulation);
-  return { layout: simulator.compiled.layout, run: (block) => simulator.run(block) };
+  return { layout: simulator.compiled.layout, run: (block, into) => simulator.run(block, into) };
 }
 
 export class Simulator<S extends string, A> implements SimulationContext<S, A> {
@@ -149,13 +166,13 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.curveOrigin = new Float64Array(this.compiled.layout.curves.length);
   }
 
-  run(block: BlockSpec): BlockAccumulator {
+  run(block: BlockSpec, into?: BlockAccumulator): BlockAccumulator {
     if (!Number.isInteger(block.count) || block.count < 0) {
       throw new RangeError(`block count must be a whole number ≥ 0, got ${block.count}`);
     }
     this.seed = block.seed;
     this.draw = block.draw;
-    this.acc = new BlockAccumulator(this.compiled.layout, block.firstIndex, block.count, this.offsets);
+    this.acc = blockAccumulatorFor(this.compiled.layout, this.offsets, block, into);
     const traceBelow = block.traceIndividuals ?? 0;
     const strategies = this.simulation.strategies;
     for (let index = block.firstIndex; index < block.firstIndex + block.count; index++) {
