@@ -138,6 +138,12 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   /** Per curve: NOT_STARTED, OPEN (being followed since curveOrigin) or CLOSED. */
   private readonly curveStatus: Uint8Array;
   private readonly curveOrigin: Float64Array;
+  /**
+   * Per curve and strategy, the individuals entered in this block, added to the counts when
+   * the block ends: the counts are spread over ~0.7 MB, and one write there per curve opened
+   * missed the cache (these are integers, so the totals are the same).
+   */
+  private readonly enteredInBlock: Float64Array;
 
   constructor(readonly simulation: SimulationDefinition<S, A>) {
     this.compiled = compileModel(simulation);
@@ -164,6 +170,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.seriesStepOf = new Float64Array(channels);
     this.curveStatus = new Uint8Array(this.compiled.layout.curves.length);
     this.curveOrigin = new Float64Array(this.compiled.layout.curves.length);
+    this.enteredInBlock = new Float64Array(this.compiled.layout.curves.length * simulation.strategies.length);
   }
 
   run(block: BlockSpec, into?: BlockAccumulator): BlockAccumulator {
@@ -175,6 +182,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.acc = blockAccumulatorFor(this.compiled.layout, this.offsets, block, into);
     const traceBelow = block.traceIndividuals ?? 0;
     const strategies = this.simulation.strategies;
+    const entered = this.enteredInBlock;
+    entered.fill(0);
     for (let index = block.firstIndex; index < block.firstIndex + block.count; index++) {
       this.tracing = index < traceBelow;
       this.streams.startIndividual(this.seed, this.draw, index);
@@ -183,6 +192,13 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
         this.runIndividual(index, s);
       }
       this.acc.endIndividual();
+    }
+    const counts = this.acc.counts;
+    for (let c = 0; c < this.offsets.curveEntered.length; c++) {
+      for (let s = 0; s < strategies.length; s++) {
+        const slot = (this.offsets.curveEntered[c] as number) + s;
+        counts[slot] = (counts[slot] as number) + (entered[c * strategies.length + s] as number);
+      }
     }
     return this.acc;
   }
@@ -629,8 +645,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private openCurve(curve: number): void {
     this.curveStatus[curve] = OPEN;
     this.curveOrigin[curve] = this.individual.time;
-    const slot = (this.offsets.curveEntered[curve] as number) + this.strategyIndex;
-    this.acc.counts[slot] = (this.acc.counts[slot] as number) + 1;
+    const at = curve * this.simulation.strategies.length + this.strategyIndex;
+    this.enteredInBlock[at] = (this.enteredInBlock[at] as number) + 1;
   }
 
   /** Grid interval of the current time on a curve, or −1 at (or past) the end of the grid. */
