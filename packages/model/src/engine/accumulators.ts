@@ -122,7 +122,8 @@ export class BlockAccumulator {
 
   constructor(
     readonly layout: AccumulatorLayout,
-    readonly firstIndex: number,
+    /** Changes only through reset. */
+    public firstIndex: number,
     public count: number,
     offsets?: AccumulatorOffsets,
   ) {
@@ -231,6 +232,20 @@ export class BlockAccumulator {
     for (let i = 0; i < counts.length; i++) counts[i] = (counts[i] as number) + (source[i] as number);
     for (const t of block.traces) this.traces.push(t);
     this.count += block.count;
+  }
+
+  /**
+   * Empties this accumulator for a new block, keeping its buffers, so a worker running block
+   * after block allocates none (freed typed arrays are reclaimed only by full garbage
+   * collections; see block-transfer.ts).
+   */
+  reset(firstIndex: number, count: number): void {
+    this.firstIndex = firstIndex;
+    this.count = count;
+    this.sums.clear();
+    this.counts.fill(0);
+    this.traces.length = 0;
+    this.pairedStrategiesAdded = 0;
   }
 }
 

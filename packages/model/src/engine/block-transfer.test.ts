@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { illnessDeathExample } from '../examples/illness-death.js';
-import { fromTransferable, mergeTransferable, toTransferable } from './block-transfer.js';
+import { bufferOf, fromTransferable, mergeTransferable, toTransferable } from './block-transfer.js';
 import { summarize } from './results.js';
 import { createRunner } from './simulator.js';
 
@@ -42,8 +42,24 @@ describe('block transfer', () => {
     expect(transferred.count).toBe(120);
   });
 
-  it('transfers two buffers, whatever the number of curves and counters', () => {
+  it('transfers one buffer, whatever the number of curves and counters', () => {
     const { block: data, buffers } = toTransferable(block(0, 5));
-    expect(buffers).toEqual([data.sums.buffer, data.counts.buffer]);
+    expect(buffers).toEqual([bufferOf(data)]);
+    expect(data.sums.buffer).toBe(bufferOf(data));
+  });
+
+  it('fills a spare buffer that is large enough instead of making a new one', () => {
+    const first = toTransferable(block(0, 40)).block;
+    const tooSmall = new ArrayBuffer(8);
+    const spare = [tooSmall, bufferOf(first)];
+    const local = block(0, 40);
+    local.merge(block(40, 60));
+    const merged = fromTransferable(runner.layout, first); // merged before its buffer is reused
+    const { block: next, buffers } = toTransferable(block(40, 60), spare);
+    expect(buffers).toEqual([bufferOf(first)]);
+    expect(spare).toEqual([tooSmall]);
+    mergeTransferable(merged, next);
+    expect(merged.counts).toEqual(local.counts);
+    expect(merged.sums.toArray()).toEqual(local.sums.toArray());
   });
 });

@@ -40,16 +40,23 @@ export const DEFAULT_BLOCK_SIZE = 2_000;
 /** Runs every block on this thread and merges them in index order. */
 export function runSerial(runner: SimulationRunner, options: SerialRunOptions): BlockAccumulator {
   let merged: BlockAccumulator | undefined;
+  let spare: BlockAccumulator | undefined; // every block after the first runs into the same one
   for (const block of blocksOf(options.individuals, options.blockSize ?? DEFAULT_BLOCK_SIZE)) {
-    const result = runner.run({
-      seed: options.seed,
-      draw: options.draw ?? 0,
-      firstIndex: block.firstIndex,
-      count: block.count,
-      traceIndividuals: options.traceIndividuals ?? 0,
-    });
+    const result = runner.run(
+      {
+        seed: options.seed,
+        draw: options.draw ?? 0,
+        firstIndex: block.firstIndex,
+        count: block.count,
+        traceIndividuals: options.traceIndividuals ?? 0,
+      },
+      spare,
+    );
     if (merged === undefined) merged = result;
-    else merged.merge(result);
+    else {
+      merged.merge(result);
+      spare = result;
+    }
     options.onProgress?.(merged.count, options.individuals);
   }
   if (merged === undefined) throw new RangeError('runSerial: no individuals to run');

@@ -6,14 +6,14 @@
 // an individual uses the k-th uniform of its 'natural' stream in every strategy (one draw
 // per cycle begun alive), so strategies that share a row of probabilities share the path.
 // Values are weighted by per-time-point factors fixed by the value timing (cycle-model.ts).
-import { type AccumulatorLayout, BlockAccumulator } from './accumulators.js';
+import type { AccumulatorLayout, BlockAccumulator } from './accumulators.js';
 import { CompiledCycleModel, type CompiledStrategy, checkProbability, fail } from './cycle-compile.js';
 import type { CycleIndividual, CycleModelDefinition, CycleSimulationDefinition } from './cycle-model.js';
 import { IndividualStreams } from './individual-streams.js';
 import type { BlockSpec } from './model.js';
 import { ENTRY_PURPOSE, NATURAL_PURPOSE, purposeId, requireUint32 } from './random-streams.js';
 
-import type { SimulationRunner } from './simulator.js';
+import { blockAccumulatorFor, type SimulationRunner } from './simulator.js';
 import { fillUniforms } from './stream-fill.js';
 
 /** The entry stream's handle in this simulator's IndividualStreams. */
@@ -29,7 +29,7 @@ class MutableCycleIndividual<S extends string, A> implements CycleIndividual<S, 
 
 export function createCycleRunner<S extends string, A>(simulation: CycleSimulationDefinition<S, A>): SimulationRunner {
   const simulator = new CycleSimulator(simulation);
-  return { layout: simulator.layout, run: (block) => simulator.run(block) };
+  return { layout: simulator.layout, run: (block, into) => simulator.run(block, into) };
 }
 
 export class CycleSimulator<S extends string, A> {
@@ -95,7 +95,7 @@ export class CycleSimulator<S extends string, A> {
     this.counterTotals = new Float64Array(this.layout.counters.length);
   }
 
-  run(block: BlockSpec): BlockAccumulator {
+  run(block: BlockSpec, into?: BlockAccumulator): BlockAccumulator {
     if (!Number.isInteger(block.count) || block.count < 0) {
       throw new RangeError(`block count must be a whole number ≥ 0, got ${block.count}`);
     }
@@ -104,7 +104,7 @@ export class CycleSimulator<S extends string, A> {
     requireUint32('draw', block.draw);
     requireUint32('individual index', block.firstIndex);
     requireUint32('individual index', block.firstIndex + Math.max(0, block.count - 1));
-    const acc = new BlockAccumulator(this.layout, block.firstIndex, block.count);
+    const acc = blockAccumulatorFor(this.layout, undefined, block, into);
     const traceBelow = block.traceIndividuals ?? 0;
     const { model, streams, individual } = this;
     for (let index = block.firstIndex; index < block.firstIndex + block.count; index++) {

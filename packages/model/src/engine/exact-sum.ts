@@ -32,6 +32,12 @@ export class ExactSums {
     this.chunks = new Float64Array(slots * CHUNKS);
   }
 
+  /** Sets every slot back to zero. */
+  clear(): void {
+    this.chunks.fill(0);
+    this.sinceNormalized = 0;
+  }
+
   /** Adds a finite value to a slot. */
   add(slot: number, value: number): void {
     if (!Number.isFinite(value)) {
@@ -98,6 +104,11 @@ export class ExactSums {
 
   /** Flat form for transfer between threads: [slots, then per slot: first chunk, n, n chunks]. */
   toArray(): Float64Array {
+    return Float64Array.from(this.toParts());
+  }
+
+  /** The flat form (see toArray) as a plain array. */
+  toParts(): number[] {
     this.normalize();
     const c = this.chunks;
     const parts: number[] = [this.slots];
@@ -110,7 +121,7 @@ export class ExactSums {
       parts.push(first, end - first);
       for (let j = first; j < end; j++) parts.push(c[base + j] as number);
     }
-    return Float64Array.from(parts);
+    return parts;
   }
 
   /** Adds sums in the flat transfer form (see toArray) into this one, exactly. */

@@ -40,6 +40,20 @@ describe('reproducibility', () => {
     expect(JSON.stringify(summarize(run(copying, 11, 250)))).toBe(JSON.stringify(summarize(run(example, 11, 250))));
   });
 
+  it('running into a reused accumulator gives the same block as a fresh one, traces included', () => {
+    const runner = createRunner(example);
+    const fresh = runner.run({ seed: 4, draw: 0, firstIndex: 100, count: 60, traceIndividuals: 130 });
+    const reused = runner.run({ seed: 9, draw: 1, firstIndex: 0, count: 80, traceIndividuals: 80 });
+    expect(runner.run({ seed: 4, draw: 0, firstIndex: 100, count: 60, traceIndividuals: 130 }, reused)).toBe(reused);
+    expect(reused.firstIndex).toBe(100);
+    expect(reused.counts).toEqual(fresh.counts);
+    expect(reused.sums.toArray()).toEqual(fresh.sums.toArray());
+    expect(reused.traces).toEqual(fresh.traces);
+    expect(JSON.stringify(summarize(reused))).toBe(JSON.stringify(summarize(fresh)));
+    const other = createRunner(example).run({ seed: 4, draw: 0, firstIndex: 0, count: 1 });
+    expect(() => runner.run({ seed: 4, draw: 0, firstIndex: 0, count: 1 }, other)).toThrow('belongs to another runner');
+  });
+
   it('a different seed gives different results', () => {
     const a = summarize(run(example, 11, 500)).strategies[0]?.rewards.lifeYears?.discounted.mean;
     const b = summarize(run(example, 12, 500)).strategies[0]?.rewards.lifeYears?.discounted.mean;

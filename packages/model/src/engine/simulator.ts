@@ -62,13 +62,30 @@ class MutableIndividual<S extends string, A> implements Individual<S, A> {
 /** A compiled simulation with its model types erased: all a caller needs to run blocks. */
 export interface SimulationRunner {
   readonly layout: AccumulatorLayout;
-  /** Runs individuals [firstIndex, firstIndex + count) under every strategy. */
-  run(block: BlockSpec): BlockAccumulator;
+  /**
+   * Runs individuals [firstIndex, firstIndex + count) under every strategy. With `into` (an
+   * accumulator this runner returned before, no longer needed), that one is emptied and
+   * filled instead of a new one, so running block after block allocates no buffers.
+   */
+  run(block: BlockSpec, into?: BlockAccumulator): BlockAccumulator;
+}
+
+/** `into` emptied for the block, or a new accumulator (see SimulationRunner.run). */
+export function blockAccumulatorFor(
+  layout: AccumulatorLayout,
+  offsets: AccumulatorOffsets | undefined,
+  block: BlockSpec,
+  into: BlockAccumulator | undefined,
+): BlockAccumulator {
+  if (into === undefined) return new BlockAccumulator(layout, block.firstIndex, block.count, offsets);
+  if (into.layout !== layout) throw new RangeError('run: the accumulator to reuse belongs to another runner');
+  into.reset(block.firstIndex, block.count);
+  return into;
 }
 
 export function createRunner<S extends string, A>(simulation: SimulationDefinition<S, A>): SimulationRunner {
   const simulator = new Simulator(simulation);
-  return { layout: simulator.compiled.layout, run: (block) => simulator.run(block) };
+  return { layout: simulator.compiled.layout, run: (block, into) => simulator.run(block, into) };
 }
 
 export class Simulator<S extends string, A> implements SimulationContext<S, A> {
@@ -121,6 +138,12 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   /** Per curve: NOT_STARTED, OPEN (being followed since curveOrigin) or CLOSED. */
   private readonly curveStatus: Uint8Array;
   private readonly curveOrigin: Float64Array;
+  /**
+   * Per curve and strategy, the individuals entered in this block, added to the counts when
+   * the block ends: the counts are spread over ~0.7 MB, and one write there per curve opened
+   * missed the cache (these are integers, so the totals are the same).
+   */
+  private readonly enteredInBlock: Float64Array;
 
   constructor(readonly simulation: SimulationDefinition<S, A>) {
     this.compiled = compileModel(simulation);
@@ -147,17 +170,20 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.seriesStepOf = new Float64Array(channels);
     this.curveStatus = new Uint8Array(this.compiled.layout.curves.length);
     this.curveOrigin = new Float64Array(this.compiled.layout.curves.length);
+    this.enteredInBlock = new Float64Array(this.compiled.layout.curves.length * simulation.strategies.length);
   }
 
-  run(block: BlockSpec): BlockAccumulator {
+  run(block: BlockSpec, into?: BlockAccumulator): BlockAccumulator {
     if (!Number.isInteger(block.count) || block.count < 0) {
       throw new RangeError(`block count must be a whole number ≥ 0, got ${block.count}`);
     }
     this.seed = block.seed;
     this.draw = block.draw;
-    this.acc = new BlockAccumulator(this.compiled.layout, block.firstIndex, block.count, this.offsets);
+    this.acc = blockAccumulatorFor(this.compiled.layout, this.offsets, block, into);
     const traceBelow = block.traceIndividuals ?? 0;
     const strategies = this.simulation.strategies;
+    const entered = this.enteredInBlock;
+    entered.fill(0);
     for (let index = block.firstIndex; index < block.firstIndex + block.count; index++) {
       this.tracing = index < traceBelow;
       this.streams.startIndividual(this.seed, this.draw, index);
@@ -166,6 +192,13 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
         this.runIndividual(index, s);
       }
       this.acc.endIndividual();
+    }
+    const counts = this.acc.counts;
+    for (let c = 0; c < this.offsets.curveEntered.length; c++) {
+      for (let s = 0; s < strategies.length; s++) {
+        const slot = (this.offsets.curveEntered[c] as number) + s;
+        counts[slot] = (counts[slot] as number) + (entered[c * strategies.length + s] as number);
+      }
     }
     return this.acc;
   }
@@ -612,8 +645,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private openCurve(curve: number): void {
     this.curveStatus[curve] = OPEN;
     this.curveOrigin[curve] = this.individual.time;
-    const slot = (this.offsets.curveEntered[curve] as number) + this.strategyIndex;
-    this.acc.counts[slot] = (this.acc.counts[slot] as number) + 1;
+    const at = curve * this.simulation.strategies.length + this.strategyIndex;
+    this.enteredInBlock[at] = (this.enteredInBlock[at] as number) + 1;
   }
 
   /** Grid interval of the current time on a curve, or −1 at (or past) the end of the grid. */

@@ -6,7 +6,7 @@ export { JAPAN_2020, LIFE_TABLES, US_2022 } from '../data/life-tables.js';
 export type { AccumulatorLayout, BlockData, CurveLayout, TraceRecord } from '../engine/accumulators.js';
 export { AccumulatorOffsets, BlockAccumulator } from '../engine/accumulators.js';
 export type { TransferableBlock } from '../engine/block-transfer.js';
-export { fromTransferable, mergeTransferable, toTransferable } from '../engine/block-transfer.js';
+export { bufferOf, fromTransferable, mergeTransferable, toTransferable } from '../engine/block-transfer.js';
 export type { BlockRange, SerialRunOptions } from '../engine/blocks.js';
 export { blocksOf, DEFAULT_BLOCK_SIZE, runSerial } from '../engine/blocks.js';
 export { SURVIVAL_CURVE } from '../engine/compiled-model.js';

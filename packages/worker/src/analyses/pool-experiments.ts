@@ -24,7 +24,7 @@ export function poolExperiments(pool: WorkerPool): EvaluateExperiments {
         layout: createRunner(simulation).layout,
         blocks: blocksOf(patients, blockSize),
         individuals: patients,
-        runBlock: (api, block) => api.runExperimentBlock(id, overrides, sizes, block),
+        runBlock: (api, block, spare) => api.runExperimentBlock(id, overrides, sizes, block, spare),
       });
       results[id] = experimentResult(merged);
     }

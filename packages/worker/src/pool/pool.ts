@@ -3,7 +3,8 @@
 // Blocks are handed out in index order, two at a time per worker so a worker never idles
 // while the main thread turns a result around, and merged strictly in index order as they
 // become contiguous. The result is therefore bitwise identical for any number of workers,
-// and only out-of-order blocks wait in memory. A block whose worker throws is retried once
+// and only out-of-order blocks wait in memory. Each merged block's buffer goes back to a
+// worker with a later block, to be filled again (see block-transfer.ts in the engine). A block whose worker throws is retried once
 // on a fresh worker; when a worker dies, the block it was running is charged and the one
 // queued behind it is re-queued free. A second failure of the same block fails the whole
 // run with a message naming the block. Nothing partial is ever returned.
@@ -12,12 +13,14 @@ import {
   type BlockAccumulator,
   type BlockRange,
   blocksOf,
+  bufferOf,
   DEFAULT_BLOCK_SIZE,
   fromTransferable,
   mergeTransferable,
   type TransferableBlock,
 } from '@sarcsim/model/engine';
 import { parseScenario, runnerFor, scenarioBlocks } from '@sarcsim/model/scenario';
+import * as Comlink from 'comlink';
 import type { BlockWorkerApi } from '../runtime/block-worker-api.js';
 import { loadModelRunner, type ModelModuleSpec } from '../runtime/model-module.js';
 import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
@@ -82,7 +85,8 @@ export interface PoolJob {
   readonly layout: AccumulatorLayout;
   readonly blocks: readonly BlockRange[];
   readonly individuals: number;
-  runBlock(api: BlockWorkerApi, block: BlockRange): Promise<TransferableBlock>;
+  /** `spare`: buffers of merged blocks, marked for transfer, to pass on to the worker. */
+  runBlock(api: BlockWorkerApi, block: BlockRange, spare: readonly ArrayBuffer[]): Promise<TransferableBlock>;
 }
 
 /** What to run of a user's model module: which individuals and random numbers. */
@@ -96,6 +100,8 @@ export interface ModelRunOptions extends PoolRunOptions {
 const MAX_ATTEMPTS = 2;
 /** Blocks sent ahead to each worker; the second waits in the worker's queue. */
 const BLOCKS_IN_FLIGHT_PER_WORKER = 2;
+/** Merged blocks' buffers kept for reuse; one per block dispatched is what is used. */
+const MAX_SPARE_BUFFERS = 8;
 
 interface Slot {
   readonly handle: WorkerHandle;
@@ -128,8 +134,8 @@ export class WorkerPool {
         layout: runnerFor(scenario, RUNTIME_CALIBRATION).layout,
         blocks: scenarioBlocks(scenario),
         individuals: scenario.patients,
-        runBlock: (api, block) =>
-          api.runBlock(scenario, { ...request, firstIndex: block.firstIndex, count: block.count }),
+        runBlock: (api, block, spare) =>
+          api.runBlock(scenario, { ...request, firstIndex: block.firstIndex, count: block.count }, spare),
       },
       options,
     );
@@ -151,8 +157,13 @@ export class WorkerPool {
         layout,
         blocks: blocksOf(options.individuals, options.blockSize ?? DEFAULT_BLOCK_SIZE),
         individuals: options.individuals,
-        runBlock: (api, block) =>
-          api.runModelBlock(module, options.seed, { ...request, firstIndex: block.firstIndex, count: block.count }),
+        runBlock: (api, block, spare) =>
+          api.runModelBlock(
+            module,
+            options.seed,
+            { ...request, firstIndex: block.firstIndex, count: block.count },
+            spare,
+          ),
       },
       options,
     );
@@ -185,6 +196,8 @@ export class WorkerPool {
     const pending = blocks.map((_, i) => i);
     const attempts = blocks.map((): unknown[] => []);
     const finished = new Map<number, TransferableBlock>();
+    /** Buffers of merged blocks, to be sent back with later blocks. */
+    const spareBuffers: ArrayBuffer[] = [];
     let merged: BlockAccumulator | undefined;
     let nextToMerge = 0;
     const started = performance.now();
@@ -244,6 +257,7 @@ export class WorkerPool {
           finished.delete(nextToMerge);
           if (merged === undefined) merged = fromTransferable(layout, next);
           else mergeTransferable(merged, next);
+          if (spareBuffers.length < MAX_SPARE_BUFFERS) spareBuffers.push(bufferOf(next));
           nextToMerge += 1;
         }
         report(nextToMerge === blocks.length);
@@ -280,7 +294,8 @@ export class WorkerPool {
           const index = pending.shift() as number;
           const block = blocks[index] as BlockRange;
           slot.inFlight.push(index);
-          const call = job.runBlock(slot.handle.api, block);
+          const spare = spareBuffers.splice(0, 1);
+          const call = job.runBlock(slot.handle.api, block, Comlink.transfer(spare, spare));
           // Never race the call against `died`: a reaction on that long-lived promise would
           // keep every block's result reachable (a leak of one result per block).
           call.then(

@@ -10,7 +10,14 @@
 // that dies was running the first block it was sent).
 import type * as Calibration from '@sarcsim/model/calibration';
 import type { ExperimentId, ExperimentSizes } from '@sarcsim/model/calibration';
-import { createRunner, type SimulationRunner, type TransferableBlock, toTransferable } from '@sarcsim/model/engine';
+import {
+  type BlockAccumulator,
+  type BlockSpec,
+  createRunner,
+  type SimulationRunner,
+  type TransferableBlock,
+  toTransferable,
+} from '@sarcsim/model/engine';
 import type { CalibrationSet } from '@sarcsim/model/sarcoma';
 import type * as Scenario from '@sarcsim/model/scenario';
 import * as Comlink from 'comlink';
@@ -23,17 +30,28 @@ export interface BlockRequest {
   readonly traceIndividuals: number;
 }
 
+/**
+ * Every call may bring `spare`: buffers of blocks the caller has merged, transferred back to
+ * be filled with later blocks, so that neither side allocates a buffer per block (see
+ * block-transfer.ts in the engine).
+ */
 export interface BlockWorkerApi {
-  runBlock(scenario: unknown, request: BlockRequest): Promise<TransferableBlock>;
+  runBlock(scenario: unknown, request: BlockRequest, spare?: readonly ArrayBuffer[]): Promise<TransferableBlock>;
   /** A block of one calibration experiment at the given parameter values. */
   runExperimentBlock(
     id: ExperimentId,
     overrides: Readonly<Record<string, number>>,
     sizes: ExperimentSizes,
     block: { readonly firstIndex: number; readonly count: number },
+    spare?: readonly ArrayBuffer[],
   ): Promise<TransferableBlock>;
   /** A block of a user-written model module (imported once per worker and spec). */
-  runModelBlock(module: ModelModuleSpec, seed: number, request: BlockRequest): Promise<TransferableBlock>;
+  runModelBlock(
+    module: ModelModuleSpec,
+    seed: number,
+    request: BlockRequest,
+    spare?: readonly ArrayBuffer[],
+  ): Promise<TransferableBlock>;
 }
 
 /** How the block worker reaches the heavier layers of the model. */
@@ -50,9 +68,19 @@ export function createBlockWorkerApi(layers: ModelLayers): BlockWorkerApi {
   let cached: { hash: string; runner: SimulationRunner } | undefined;
   let cachedExperiment: { key: string; seed: number; runner: SimulationRunner } | undefined;
   let cachedModel: { key: string; runner: Promise<SimulationRunner> } | undefined;
-  const send = (acc: Parameters<typeof toTransferable>[0]) => {
-    const { block, buffers } = toTransferable(acc);
-    return Comlink.transfer(block, buffers);
+  // Each block is run into the accumulator of the block before (when the runner is the same)
+  // and sent as copies, so a worker allocates no accumulator buffers after its first block.
+  let reused: { runner: SimulationRunner; acc: BlockAccumulator } | undefined;
+  const spareBuffers: ArrayBuffer[] = [];
+  const runAndSend = (runner: SimulationRunner, block: BlockSpec) => {
+    const acc = runner.run(block, reused?.runner === runner ? reused.acc : undefined);
+    reused = { runner, acc };
+    const { block: data, buffers } = toTransferable(acc, spareBuffers);
+    return Comlink.transfer(data, buffers);
+  };
+  const keep = (spare: readonly ArrayBuffer[] | undefined) => {
+    // A few are enough (one per block waiting in this worker); more would only sit here.
+    for (const buffer of spare ?? []) if (spareBuffers.length < 4) spareBuffers.push(buffer);
   };
   // The job still waiting (a first block's import), if any. A request that arrives meanwhile
   // starts after it, one macrotask later, so the earlier result is posted first.
@@ -78,7 +106,7 @@ export function createBlockWorkerApi(layers: ModelLayers): BlockWorkerApi {
       const scenario = parseScenario(scenarioInput);
       const hash = hashOfScenario(scenario, calibrationSetHash(calibration));
       if (cached?.hash !== hash) cached = { hash, runner: runnerFor(scenario, calibration) };
-      return send(cached.runner.run({ seed: scenario.seed, ...request }));
+      return runAndSend(cached.runner, { seed: scenario.seed, ...request });
     },
     async runExperimentBlock(id, overrides, sizes, block) {
       const key = JSON.stringify([id, overrides, sizes]);
@@ -87,19 +115,32 @@ export function createBlockWorkerApi(layers: ModelLayers): BlockWorkerApi {
         const { simulation, seed } = experiment(id, overrides, sizes);
         cachedExperiment = { key, seed, runner: createRunner(simulation) };
       }
-      return send(cachedExperiment.runner.run({ seed: cachedExperiment.seed, draw: 0, traceIndividuals: 0, ...block }));
+      return runAndSend(cachedExperiment.runner, {
+        seed: cachedExperiment.seed,
+        draw: 0,
+        traceIndividuals: 0,
+        ...block,
+      });
     },
     async runModelBlock(module, seed, request) {
       const key = JSON.stringify([module.url, module.exportName ?? 'default']);
       if (cachedModel?.key !== key) cachedModel = { key, runner: loadModelRunner(module) };
       const runner = await cachedModel.runner;
-      return send(runner.run({ seed, ...request }));
+      return runAndSend(runner, { seed, ...request });
     },
   };
   return {
-    runBlock: (scenario, request) => inTurn(() => api.runBlock(scenario, request)),
-    runExperimentBlock: (id, overrides, sizes, block) =>
-      inTurn(() => api.runExperimentBlock(id, overrides, sizes, block)),
-    runModelBlock: (module, seed, request) => inTurn(() => api.runModelBlock(module, seed, request)),
+    runBlock: (scenario, request, spare) => {
+      keep(spare);
+      return inTurn(() => api.runBlock(scenario, request));
+    },
+    runExperimentBlock: (id, overrides, sizes, block, spare) => {
+      keep(spare);
+      return inTurn(() => api.runExperimentBlock(id, overrides, sizes, block));
+    },
+    runModelBlock: (module, seed, request, spare) => {
+      keep(spare);
+      return inTurn(() => api.runModelBlock(module, seed, request));
+    },
   };
 }
