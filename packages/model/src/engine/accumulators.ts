@@ -170,6 +170,7 @@ export class BlockAccumulator {
       const u = undiscounted[c] as number;
       const p = position[c] as number;
       if (p >= 0) this.pairedTotals[pairedBase + p] = d;
+      if (d === 0 && u === 0) continue; // adds nothing (many quantities are zero for most histories)
       sums.add(slot, d);
       sums.add(slot + 1, d * d);
       sums.add(slot + 2, u);
