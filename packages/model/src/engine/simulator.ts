@@ -124,6 +124,8 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private readonly seriesEveryOf: Float64Array;
   private readonly seriesCountOf: Float64Array;
   private readonly seriesFactorsOf: Float64Array;
+  /** Per group, the discounted duration of the interval being settled (see settleRewards). */
+  private readonly groupDuration: Float64Array;
   private readonly continuousDiscount: Float64Array;
   /** Per curve: NOT_STARTED, OPEN (being followed since curveOrigin) or CLOSED. */
   private readonly curveStatus: Uint8Array;
@@ -156,6 +158,7 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.seriesEveryOf = new Float64Array(rates.length).fill(Number.NaN);
     this.seriesCountOf = new Float64Array(rates.length).fill(Number.NaN);
     this.seriesFactorsOf = new Float64Array(rates.length);
+    this.groupDuration = new Float64Array(rates.length);
     this.curveStatus = new Uint8Array(this.compiled.layout.curves.length);
     this.curveOrigin = new Float64Array(this.compiled.layout.curves.length);
   }
@@ -617,13 +620,19 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     const from = this.rewardsFrom;
     const to = this.individual.time;
     if (to > from) {
+      // One discounted duration per discount group (channels of one rate share it).
+      const durations = this.groupDuration.fill(Number.NaN);
       for (let c = 0; c < this.rewardRate.length; c++) {
         const rate = this.rewardRate[c] as number;
         if (rate === 0) continue;
-        const r = this.continuousDiscount[c] as number;
+        const g = this.discountGroup[c] as number;
+        let duration = durations[g] as number;
+        if (Number.isNaN(duration)) {
+          duration = discountedDuration(this.continuousDiscount[c] as number, from, to, this.discountAt(c, from));
+          durations[g] = duration;
+        }
         this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + rate * (to - from);
-        this.discountedTotal[c] =
-          (this.discountedTotal[c] as number) + rate * discountedDuration(r, from, to, this.discountAt(c, from));
+        this.discountedTotal[c] = (this.discountedTotal[c] as number) + rate * duration;
       }
     }
     this.rewardsFrom = to;
