@@ -3,7 +3,6 @@
 // component only routes requests here and renders what the tasks hold.
 import { type PsaResult, sampledParameters, selectSwitches } from '@sarcsim/model/analyses';
 import { COMMITTED_CALIBRATION } from '@sarcsim/model/calibration';
-import { VALUATION_PARAMETER_IDS } from '@sarcsim/model/sarcoma';
 import { canonicalJson, type SarcomaScenario } from '@sarcsim/model/scenario';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type DsaRecord, psaAt, type RunRecord, type StructuralRecord } from './results-state.js';
@@ -11,17 +10,12 @@ import { psaWorkload, RunController, runWorkload, structuralWorkload, type Workl
 import { type ScenarioDraft, strategyId } from './scenario-draft.js';
 import { Task } from './task.js';
 
-/**
- * Simulations in a default one-way DSA: the base case and both ends of each parameter's range
- * (mix components have none), but not for parameters that only price, which are re-priced on
- * the base run.
- */
+/** Runs in a default one-way DSA: the base case and both ends of each parameter's range (mix components have none). */
 const DSA_RUNS =
   1 +
   2 *
-    sampledParameters('posterior', new Set(), COMMITTED_CALIBRATION).filter(
-      (p) => p.distribution.kind !== 'dirichlet' && !VALUATION_PARAMETER_IDS.has(p.record.id),
-    ).length;
+    sampledParameters('posterior', new Set(), COMMITTED_CALIBRATION).filter((p) => p.distribution.kind !== 'dirichlet')
+      .length;
 
 export class Analyses implements ReactiveController {
   private readonly controller = new RunController();
