@@ -1,8 +1,9 @@
 // What one PSA draw (or one DSA evaluation) keeps of a run: each strategy's mean costs,
-// QALYs and life-years, and the inner-loop Monte Carlo noise of those means (their paired
-// covariance), which the EVPI's noise correction needs.
+// QALYs and life-years, the inner-loop Monte Carlo noise of those means (their paired
+// covariance), which the EVPI's noise correction needs, and the quantities the DSA re-prices.
 import { meanCovariance } from '../economics/paired-precision.js';
 import { type StrategyEconomics, strategyEconomics } from '../economics/strategy-economics.js';
+import { type StrategyQuantities, strategyQuantities } from '../economics/valuation.js';
 import type { BlockAccumulator } from '../engine/accumulators.js';
 import { summarize } from '../engine/results.js';
 import { requireWholeRun } from '../scenario/run-report.js';
@@ -18,6 +19,8 @@ export interface DrawOutcome {
    * upper triangle of the 2S×2S matrix, row by row.
    */
   readonly innerCovariance: readonly number[];
+  /** Every reward channel's discounted mean per strategy: what valuation after simulation prices. */
+  readonly quantities?: readonly StrategyQuantities[];
 }
 
 /** Entries of the inner covariance for `strategies` strategies. */
@@ -42,5 +45,6 @@ export function drawOutcome(scenario: Scenario, merged: BlockAccumulator): DrawO
   return {
     strategies: strategyEconomics(results.strategies),
     innerCovariance: meanCovariance(results.paired, INNER_COVARIANCE_CHANNELS),
+    quantities: strategyQuantities(results.strategies),
   };
 }

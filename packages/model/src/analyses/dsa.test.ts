@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { COMMITTED_CALIBRATION } from '../calibration/committed-calibration.js';
 import type { StrategyEconomics } from '../economics/strategy-economics.js';
+import { runSerial } from '../engine/blocks.js';
 import { ParameterValues } from '../evidence/registry.js';
+import { QUANTITY_CHANNELS } from '../sarcoma/names.js';
+import { VALUATION_PARAMETER_IDS } from '../sarcoma/valuation.js';
 import { parseScenario, type SarcomaScenario } from '../scenario/scenario.js';
-import { runDsa } from './dsa.js';
+import { runnerFor } from '../scenario/scenario-runner.js';
+import { drawOutcome } from './draw-outcome.js';
+import { type EvaluateOverrides, runDsa } from './dsa.js';
 
 // A stand-in model with a known answer: incremental NMB of 'contrast-ct-rp-lms' over 'chest-only'
 // at WTP 100,000 is 5,000·r2 − 10,000·r1, where r = parameter / its base value.
@@ -12,12 +17,15 @@ const CALIBRATED = 'nh.livermet.volumeDoublingDays';
 const P1 = 'cost.resection';
 const P2 = 'utility.noEvidentDisease';
 const P3 = 'cost.ablation'; // moves nothing
-const fakeModel = async (overrides: Record<string, number>): Promise<StrategyEconomics[]> => {
+// It gives no quantities, so every parameter is simulated again.
+const fakeModel = async (overrides: Record<string, number>): Promise<{ strategies: StrategyEconomics[] }> => {
   const r = (id: string) => (overrides[id] ?? base.get(id)) / base.get(id);
-  return [
-    { id: 'chest-only', label: 'S', cost: 0, qalys: 1, lifeYears: 1 },
-    { id: 'contrast-ct-rp-lms', label: 'C', cost: 10_000 * r(P1), qalys: 1 + 0.05 * r(P2), lifeYears: 1 },
-  ];
+  return {
+    strategies: [
+      { id: 'chest-only', label: 'S', cost: 0, qalys: 1, lifeYears: 1 },
+      { id: 'contrast-ct-rp-lms', label: 'C', cost: 10_000 * r(P1), qalys: 1 + 0.05 * r(P2), lifeYears: 1 },
+    ],
+  };
 };
 const scenario = parseScenario({ strategies: ['chest-only', 'contrast-ct-rp-lms'] }) as SarcomaScenario;
 
@@ -102,5 +110,117 @@ describe('deterministic sensitivity analysis', () => {
     await expect(runDsa(scenario, { gridPoints: 50 }, fakeModel, COMMITTED_CALIBRATION)).rejects.toThrow(
       /gridPoints: got 50, must be ≤ 21/,
     );
+  });
+
+  describe('valuation after simulation', () => {
+    // The real model on a small cohort: re-priced rows must equal re-simulated ones.
+    const small = parseScenario({
+      patients: 1_500,
+      strategies: ['chest-only', 'contrast-ct-rp-lms'],
+      discountRates: { costs: 0.03, effects: 0.015 },
+    }) as SarcomaScenario;
+    const simulated = (withQuantities: boolean, calls: { n: number }): EvaluateOverrides => {
+      return async (overrides) => {
+        calls.n++;
+        const s = { ...small, parameters: overrides };
+        const acc = runSerial(runnerFor(s, COMMITTED_CALIBRATION), {
+          seed: s.seed,
+          individuals: s.patients,
+          blockSize: s.blockSize,
+        });
+        const outcome = drawOutcome(s, acc);
+        return withQuantities ? outcome : { strategies: outcome.strategies };
+      };
+    };
+    const PRICES = [
+      'cost.resection',
+      'imaging.contrastCt.cost',
+      'utility.noEvidentDisease',
+      'utility.metastaticProgressive',
+      'imaging.falsePositive.qalyLoss',
+    ];
+    const SIMULATED = 'tx.resection.r0Probability';
+
+    it('a parameter that only prices is re-priced on the base run, equal to re-simulating it', async () => {
+      const settings = { parameters: [...PRICES, SIMULATED], thresholdSteps: 0 };
+      const repricedCalls = { n: 0 };
+      const resimulatedCalls = { n: 0 };
+      const repriced = await runDsa(small, settings, simulated(true, repricedCalls), COMMITTED_CALIBRATION);
+      const resimulated = await runDsa(small, settings, simulated(false, resimulatedCalls), COMMITTED_CALIBRATION);
+      expect(repricedCalls.n).toBe(1 + 2);
+      expect(resimulatedCalls.n).toBe(1 + 2 * (PRICES.length + 1));
+      expect(repriced.simulations).toBe(repricedCalls.n);
+      expect(resimulated.simulations).toBe(resimulatedCalls.n);
+      expect(repriced.base).toEqual(resimulated.base);
+      const close = (a: number, b: number) =>
+        expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(Math.abs(a), Math.abs(b)));
+      for (const row of resimulated.tornado) {
+        const other = repriced.tornado.find((r) => r.id === row.id);
+        expect(other?.repriced).toBe(row.id !== SIMULATED);
+        expect(row.repriced).toBe(false);
+        expect(Math.abs(row.outcomeLow - row.outcomeHigh)).toBeGreaterThan(0);
+        close(other?.outcomeLow as number, row.outcomeLow);
+        close(other?.outcomeHigh as number, row.outcomeHigh);
+        expect([other?.preferredLow, other?.preferredHigh]).toEqual([row.preferredLow, row.preferredHigh]);
+        expect(other?.threshold === null).toBe(row.threshold === null);
+      }
+    });
+
+    it('finds a price threshold exactly: the preferred strategy changes within a few ulps of it', async () => {
+      // Contrast CT scans more: free, it is preferred; at ten times its price, chest CT alone is.
+      const id = 'imaging.contrastCt.cost';
+      const evaluate = simulated(true, { n: 0 });
+      const result = await runDsa(
+        small,
+        { parameters: [id], ranges: { [id]: { low: 0, high: 5_000 } } },
+        evaluate,
+        COMMITTED_CALIBRATION,
+      );
+      const threshold = result.tornado[0]?.threshold;
+      expect(result.tornado[0]?.preferredLow).not.toBe(result.tornado[0]?.preferredHigh);
+      expect(result.simulations).toBe(1);
+      const value = threshold?.value as number;
+      expect(value).toBeGreaterThan(0);
+      // Eight re-simulated bisection steps would leave it within 5,000 / 256; this is within 1e-12.
+      const around = await runDsa(
+        small,
+        { parameters: [id], ranges: { [id]: { low: value * (1 - 1e-12), high: value * (1 + 1e-12) } } },
+        evaluate,
+        COMMITTED_CALIBRATION,
+      );
+      const row = around.tornado[0];
+      expect(row?.preferredLow).toBe(threshold?.below);
+      expect(row?.preferredHigh).toBe(threshold?.above);
+    });
+
+    it('on the default settings runs two fewer simulations for every swept parameter that only prices', async () => {
+      // A stand-in whose preferred strategy never changes (no threshold runs) and whose quantities are all zero.
+      const stand = (withQuantities: boolean, calls: { n: number }): EvaluateOverrides => {
+        return async () => {
+          calls.n++;
+          const strategies = [
+            { id: 'chest-only', label: 'S', cost: 0, qalys: 1, lifeYears: 1 },
+            { id: 'contrast-ct-rp-lms', label: 'C', cost: 1_000, qalys: 1, lifeYears: 1 },
+          ];
+          const means = Object.fromEntries(QUANTITY_CHANNELS.map((q) => [q, 0]));
+          return withQuantities
+            ? { strategies, quantities: strategies.map((s) => ({ id: s.id, means })) }
+            : { strategies };
+        };
+      };
+      const before = { n: 0 };
+      const after = { n: 0 };
+      const old = await runDsa(scenario, {}, stand(false, before), COMMITTED_CALIBRATION);
+      const now = await runDsa(scenario, {}, stand(true, after), COMMITTED_CALIBRATION);
+      const pricing = now.tornado.filter((r) => r.repriced).map((r) => r.id);
+      expect(new Set(pricing)).toEqual(
+        new Set(old.tornado.map((r) => r.id).filter((id) => VALUATION_PARAMETER_IDS.has(id))),
+      );
+      expect(before.n - after.n).toBe(2 * pricing.length);
+      // Every parameter that only prices has a range by default, so each saves its two runs
+      // (on the registry of this commit: 18 of 104 swept parameters, 36 of 209 runs).
+      expect(pricing.length).toBe(VALUATION_PARAMETER_IDS.size);
+      expect(now.simulations).toBe(after.n);
+    });
   });
 });

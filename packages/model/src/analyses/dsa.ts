@@ -1,10 +1,15 @@
 // Deterministic sensitivity analysis: one-way sweeps (tornado), a two-way grid, and the
 // parameter values at which the preferred strategy changes. Every run uses the same
 // individuals (draw 0), so differences come from the parameter, not from sampling noise.
+// A parameter that only prices (sarcoma/valuation.ts: costs, utilities, QALY losses) is not
+// simulated again: the base run's quantities are priced at its new value (economics/
+// valuation.ts), which is exact, instant, and lets its threshold be found to full precision.
 import { netBenefit } from '../economics/net-benefit.js';
 import type { StrategyEconomics } from '../economics/strategy-economics.js';
+import { reprice, type StrategyQuantities } from '../economics/valuation.js';
 import { z } from '../engine/zod.js';
 import { type CalibrationSet, EVIDENCE_BY_ID, PARAMETER_IDS, ParameterValues } from '../evidence/registry.js';
+import { sarcomaPriceTerms, VALUATION_PARAMETER_IDS } from '../sarcoma/valuation.js';
 import { type CalibrationStamp, calibrationSetHash, calibrationStamp } from '../scenario/calibration-hash.js';
 import { hashOfScenario } from '../scenario/run-report.js';
 import type { SarcomaScenario } from '../scenario/scenario.js';
@@ -36,8 +41,18 @@ export const dsaSettingsSchema = z.strictObject({
 export type DsaSettingsInput = z.input<typeof dsaSettingsSchema>;
 type DsaSettings = z.output<typeof dsaSettingsSchema>;
 
+/** One run's economics and, if the evaluator gives them, its quantities (every reward channel's discounted mean). */
+export interface DsaEvaluation {
+  readonly strategies: readonly StrategyEconomics[];
+  /** With these, parameters that only price are valued on the base run instead of simulated again. */
+  readonly quantities?: readonly StrategyQuantities[];
+}
+
 /** Runs the scenario's strategies with these parameter overrides (on draw 0's individuals). */
-export type EvaluateOverrides = (overrides: Record<string, number>) => Promise<readonly StrategyEconomics[]>;
+export type EvaluateOverrides = (overrides: Record<string, number>) => Promise<DsaEvaluation>;
+
+/** Bisection steps of a threshold found on re-priced runs: enough to reach adjacent doubles. */
+const REPRICED_THRESHOLD_STEPS = 200;
 
 export interface Threshold {
   readonly value: number;
@@ -59,6 +74,11 @@ export interface TornadoRow {
   readonly preferredHigh: string;
   /** Where the preferred strategy (highest NMB) changes inside the range, to the bisection's precision. */
   readonly threshold: Threshold | null;
+  /**
+   * True when the parameter only prices and was valued on the base run's quantities (no new
+   * simulation; its threshold is then bisected to adjacent doubles, not `thresholdSteps`).
+   */
+  readonly repriced: boolean;
 }
 
 export interface DsaResult {
@@ -69,6 +89,8 @@ export interface DsaResult {
   readonly outcome: { readonly kind: DsaSettings['outcome']; readonly strategy: string; readonly comparator: string };
   readonly willingnessToPay: number;
   readonly base: { readonly outcome: number; readonly preferred: string };
+  /** Simulations run (the base run included); re-priced evaluations are not simulations. */
+  readonly simulations: number;
   /** Sorted by swing, largest first. */
   readonly tornado: readonly TornadoRow[];
   readonly twoWay: {
@@ -175,7 +197,10 @@ function bracketOf(
   return undefined;
 }
 
-/** Bisects the bracket: each step runs the model once at the midpoint. */
+/**
+ * Bisects the bracket: each step evaluates the midpoint; it stops after `steps` or once the
+ * midpoint is no longer strictly inside the bracket (adjacent doubles).
+ */
 async function locateThreshold(
   bracket: Bracket | undefined,
   steps: number,
@@ -187,6 +212,7 @@ async function locateThreshold(
   let { a, b, preferredA, preferredB } = bracket;
   for (let step = 0; step < steps; step++) {
     const mid = (a + b) / 2;
+    if (!(mid > a && mid < b)) break;
     const preferredMid = await preferredAt(mid);
     if (preferredMid === preferredA) a = mid;
     else {
@@ -230,19 +256,37 @@ export async function runDsa(
   let done = 0;
   const run = async (overrides: Record<string, number>) => {
     // Every calibrated value travels with the run, so the results follow `calibration`.
-    const economics = await evaluate({ ...calibration.values, ...scenario.parameters, ...overrides });
-    onProgress?.(++done, total);
-    return economics;
+    const evaluation = await evaluate({ ...calibration.values, ...scenario.parameters, ...overrides });
+    done++;
+    onProgress?.(done, total);
+    return evaluation;
   };
 
-  const base = await run({});
+  const baseRun = await run({});
+  const base = baseRun.strategies;
   const basePreferred = preferredOf(base, wtp);
+  // Overrides that only price are valued on the base run's quantities, when the evaluator gives them.
+  const quantities = baseRun.quantities;
+  const baseTerms = sarcomaPriceTerms(values);
+  const repricable = (ids: readonly string[]) =>
+    quantities !== undefined && ids.every((id) => VALUATION_PARAMETER_IDS.has(id));
+  const economicsAt = async (overrides: Record<string, number>): Promise<readonly StrategyEconomics[]> => {
+    if (!repricable(Object.keys(overrides))) return (await run(overrides)).strategies;
+    const priced = new ParameterValues(calibration, { ...scenario.parameters, ...overrides });
+    return reprice(base, quantities as readonly StrategyQuantities[], baseTerms, sarcomaPriceTerms(priced));
+  };
+  const repricedIds = swept.filter((p) => repricable([p.id]));
+  total -= 2 * repricedIds.length;
+  const [x2, y2] = settings.twoWay ?? [];
+  if (x2 !== undefined && y2 !== undefined && repricable([x2, y2])) total -= twoWayRuns;
+
   const tornado: TornadoRow[] = [];
   for (const { id, range: r } of swept) {
     const record = EVIDENCE_BY_ID.get(id);
     if (record === undefined) continue;
-    const atLow = await run({ [id]: r.low });
-    const atHigh = await run({ [id]: r.high });
+    const repriced = repricable([id]);
+    const atLow = await economicsAt({ [id]: r.low });
+    const atHigh = await economicsAt({ [id]: r.high });
     const preferredLow = preferredOf(atLow, wtp);
     const preferredHigh = preferredOf(atHigh, wtp);
     const outcomeLow = outcomeOf(atLow, outcome, wtp);
@@ -250,10 +294,10 @@ export async function runDsa(
     const baseValue = values.get(id);
     const threshold = await locateThreshold(
       bracketOf(r, baseValue, { low: preferredLow, base: basePreferred, high: preferredHigh }),
-      settings.thresholdSteps,
-      async (value) => preferredOf(await run({ [id]: value }), wtp),
+      repriced ? REPRICED_THRESHOLD_STEPS : settings.thresholdSteps,
+      async (value) => preferredOf(await economicsAt({ [id]: value }), wtp),
       () => {
-        total += settings.thresholdSteps;
+        if (!repriced) total += settings.thresholdSteps;
       },
     );
     tornado.push({
@@ -269,6 +313,7 @@ export async function runDsa(
       preferredLow,
       preferredHigh,
       threshold,
+      repriced,
     });
   }
   // Largest swing first; NaN swings (an undefined ICER) last; ties keep registry order.
@@ -297,7 +342,7 @@ export async function runDsa(
       const row: number[] = [];
       const prefRow: string[] = [];
       for (const yv of y.values) {
-        const economics = await run({ [x.id]: xv, [y.id]: yv });
+        const economics = await economicsAt({ [x.id]: xv, [y.id]: yv });
         row.push(outcomeOf(economics, outcome, wtp));
         prefRow.push(preferredOf(economics, wtp));
       }
@@ -315,6 +360,7 @@ export async function runDsa(
     outcome,
     willingnessToPay: wtp,
     base: { outcome: outcomeOf(base, outcome, wtp), preferred: basePreferred },
+    simulations: done,
     tornado,
     twoWay,
   };

@@ -3,9 +3,11 @@
 // Exact sums (one ExactSums, see exact-sum.ts) hold, per strategy and channel, the discounted
 // sum, its square, the undiscounted sum and its square (mean and MCSE); per strategy, every
 // counter's total; and the paired second moments Σ x_k·x_l over individuals, where x is one
-// individual's discounted totals of every channel under every strategy (k = strategy ×
-// channels + channel). Common random numbers make strategies' outcomes correlated, and only
-// these cross sums give the Monte Carlo error of a difference between strategies.
+// individual's discounted totals of every paired channel under every strategy (k = strategy ×
+// paired channels + paired channel). Common random numbers make strategies' outcomes
+// correlated, and only these cross sums give the Monte Carlo error of a difference between
+// strategies. Unpaired channels (quantities priced after the simulation) have only the
+// per-strategy sums, so they do not grow the K(K+1)/2 cross sums.
 // Counts (one Float64Array) hold every curve's events and censorings on its time grid
 // (Kaplan–Meier and cumulative incidence); they are integers, exact in doubles.
 // AccumulatorOffsets says where each number lives. Because every sum is exact, merging blocks
@@ -19,6 +21,8 @@ export interface AccumulatorLayout {
   readonly strategyIds: readonly string[];
   readonly strategyLabels: readonly string[];
   readonly channels: readonly string[];
+  /** The channels in the paired vector, in channel order (the others are unpaired). */
+  readonly pairedChannels: readonly string[];
   readonly counters: readonly string[];
   readonly curves: readonly CurveLayout[];
   readonly curveStepYears: number;
@@ -53,8 +57,12 @@ export function pairSlot(k: number, l: number, size: number): number {
 export class AccumulatorOffsets {
   readonly strategies: number;
   readonly channels: number;
-  /** K = strategies × channels: the length of one individual's paired vector. */
+  /** K = strategies × paired channels: the length of one individual's paired vector. */
   readonly paired: number;
+  /** Per channel, its place among a strategy's paired channels, or −1 if unpaired. */
+  readonly pairedPosition: Int32Array;
+  /** Per place among a strategy's paired channels, the channel's index. */
+  readonly pairedChannelIndex: Int32Array;
   readonly counterBase: number;
   readonly pairedBase: number;
   readonly exactSlots: number;
@@ -69,8 +77,20 @@ export class AccumulatorOffsets {
     const strategies = layout.strategyIds.length;
     this.strategies = strategies;
     this.channels = layout.channels.length;
-    this.paired = strategies * this.channels;
-    this.counterBase = this.paired * REWARD_SLOTS;
+    this.pairedChannelIndex = Int32Array.from(layout.pairedChannels, (name) => {
+      const c = layout.channels.indexOf(name);
+      if (c < 0) throw new RangeError(`accumulators: paired channel '${name}' is not a channel`);
+      return c;
+    });
+    if (this.pairedChannelIndex.some((c, i) => i > 0 && c <= (this.pairedChannelIndex[i - 1] as number))) {
+      throw new RangeError('accumulators: paired channels must be distinct and in channel order');
+    }
+    this.pairedPosition = new Int32Array(this.channels).fill(-1);
+    this.pairedChannelIndex.forEach((c, i) => {
+      this.pairedPosition[c] = i;
+    });
+    this.paired = strategies * this.pairedChannelIndex.length;
+    this.counterBase = strategies * this.channels * REWARD_SLOTS;
     this.pairedBase = this.counterBase + strategies * layout.counters.length;
     this.exactSlots = this.pairedBase + (this.paired * (this.paired + 1)) / 2;
     const curves = layout.curves.length;
@@ -142,12 +162,16 @@ export class BlockAccumulator {
     }
     this.pairedStrategiesAdded++;
     const channels = this.offsets.channels;
+    const position = this.offsets.pairedPosition;
+    const pairedBase = strategy * this.offsets.pairedChannelIndex.length;
     const sums = this.sums;
     for (let c = 0; c < channels; c++) {
       const slot = (strategy * channels + c) * REWARD_SLOTS;
       const d = discounted[c] as number;
       const u = undiscounted[c] as number;
-      this.pairedTotals[strategy * channels + c] = d;
+      const p = position[c] as number;
+      if (p >= 0) this.pairedTotals[pairedBase + p] = d;
+      if (d === 0 && u === 0) continue; // adds nothing (many quantities are zero for most histories)
       sums.add(slot, d);
       sums.add(slot + 1, d * d);
       sums.add(slot + 2, u);

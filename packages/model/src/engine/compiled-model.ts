@@ -108,6 +108,7 @@ export function compileModel<S extends string, A>(simulation: SimulationDefiniti
     strategyIds: strategies.map((s) => s.id),
     strategyLabels: strategies.map((s) => s.label),
     channels,
+    pairedChannels: channels.filter((c) => model.rewards[c]?.paired !== false),
     counters,
     curves,
     curveStepYears: model.curveStepYears,

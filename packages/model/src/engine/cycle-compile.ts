@@ -147,6 +147,7 @@ export class CompiledCycleModel<S extends string, A> {
       strategyIds: strategies.map((s) => s.id),
       strategyLabels: strategies.map((s) => s.label),
       channels,
+      pairedChannels: channels,
       counters,
       curves: [{ name: SURVIVAL_CURVE, causes: [...model.terminalStates], origin: 'entry' }],
       curveStepYears: dt,

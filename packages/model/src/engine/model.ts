@@ -137,6 +137,12 @@ export interface RewardChannelDefinition<S extends string, A> {
   readonly annualDiscountRate: number;
   /** Reward per year spent in each state (states left out accrue nothing). */
   readonly perYearInState?: Partial<Record<S, PerIndividual<S, A, number>>>;
+  /**
+   * false: an unpaired channel, e.g. a quantity (scans, operations, years in a utility class)
+   * to be priced after the simulation. It gets its per-strategy mean and MCSE but stays out of
+   * the paired moments, whose size grows with the square of the paired channels. Default true.
+   */
+  readonly paired?: boolean;
 }
 
 export interface CurveDefinition {

@@ -1,10 +1,10 @@
 // Paired second moments: exact, blocking-independent, and equal to the products of each
 // individual's own totals.
 import { describe, expect, it } from 'vitest';
-import { illnessDeathExample } from '../examples/illness-death.js';
+import { ILLNESS_DEATH_DEFAULTS, illnessDeathExample } from '../examples/illness-death.js';
 import { fromTransferable, mergeTransferable, toTransferable } from './block-transfer.js';
 import { runSerial } from './blocks.js';
-import { summarize } from './results.js';
+import { type RewardEstimate, summarize } from './results.js';
 import { createRunner } from './simulator.js';
 
 const runner = createRunner(illnessDeathExample());
@@ -75,5 +75,45 @@ describe('paired moments', () => {
       (N - 1);
     const varianceOfDifference = cov(a, a) + cov(b, b) - 2 * cov(a, b);
     expect(varianceOfDifference).toBeLessThan(0.2 * (cov(a, a) + cov(b, b)));
+  });
+});
+
+describe('unpaired channels', () => {
+  // The same model with an unpaired channel put first: years ill, a quantity to price later.
+  const base = illnessDeathExample();
+  const withQuantity = {
+    ...base,
+    model: {
+      ...base.model,
+      rewards: {
+        yearsIll: { annualDiscountRate: 0.03, perYearInState: { ill: 1 }, paired: false },
+        ...base.model.rewards,
+      },
+    },
+  };
+  const plain = summarize(runSerial(createRunner(base), { seed: 21, individuals: N, blockSize: 64 }));
+  const extended = summarize(runSerial(createRunner(withQuantity), { seed: 21, individuals: N, blockSize: 37 }));
+
+  it('leave the paired moments exactly as without them', () => {
+    expect(extended.paired.channels).toEqual(['costs', 'qalys', 'lifeYears']);
+    expect(JSON.stringify(extended.paired)).toBe(JSON.stringify(plain.paired));
+  });
+
+  it('have their own per-strategy means and errors, which price to the priced channel', () => {
+    const p = ILLNESS_DEATH_DEFAULTS;
+    for (const [s, strategy] of extended.strategies.entries()) {
+      const years = strategy.rewards.yearsIll as RewardEstimate;
+      expect(years.discounted.mcse).toBeGreaterThan(0);
+      expect(years.discounted.mean).toBeLessThan(years.undiscounted.mean);
+      expect(strategy.rewards.costs).toEqual(plain.strategies[s]?.rewards.costs);
+      // Undiscounted costs are illness years, screens and treatments priced, to rounding.
+      const perIndividual = (name: string) => strategy.counters[name]?.perIndividual ?? Number.NaN;
+      const priced =
+        p.illnessCostPerYear * years.undiscounted.mean +
+        p.screeningCost * perIndividual('screens') +
+        p.treatmentCost * perIndividual('treated');
+      const costs = strategy.rewards.costs?.undiscounted.mean as number;
+      expect(Math.abs(priced - costs)).toBeLessThanOrEqual(1e-12 * costs);
+    }
   });
 });

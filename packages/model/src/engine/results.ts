@@ -1,6 +1,6 @@
 // Turns merged accumulators into plain results: means with Monte Carlo standard errors,
 // counter totals, and survival / cumulative-incidence curves on the time grid.
-import { type BlockAccumulator, pairSlot, REWARD_SLOTS } from './accumulators.js';
+import { type BlockAccumulator, pairSlot } from './accumulators.js';
 
 export interface Estimate {
   readonly mean: number;
@@ -37,10 +37,12 @@ export interface StrategyResult {
 
 /**
  * Exact paired first and second moments of every individual's discounted totals x, with
- * k = strategy × channels + channel (K = strategies × channels). From these, any linear
- * contrast between strategies (Δcost, ΔQALY, net benefit) has its exact paired variance.
+ * k = strategy × channels + channel over the paired channels only (K = strategies × paired
+ * channels). From these, any linear contrast between strategies (Δcost, ΔQALY, net benefit)
+ * has its exact paired variance.
  */
 export interface PairedMoments {
+  /** The paired channels (a model's unpaired channels are not here). */
   readonly channels: readonly string[];
   readonly strategyIds: readonly string[];
   readonly individuals: number;
@@ -117,8 +119,11 @@ export function summarize(acc: BlockAccumulator): SimulationResults {
 function pairedMoments(acc: BlockAccumulator): PairedMoments {
   const { layout, offsets } = acc;
   const size = offsets.paired;
+  const perStrategy = offsets.pairedChannelIndex.length;
   // x_k's sum is the discounted-sum slot the per-strategy estimates already keep.
-  const sums = Array.from({ length: size }, (_, k) => acc.sums.total(k * REWARD_SLOTS));
+  const sums = Array.from({ length: size }, (_, k) =>
+    acc.sums.total(offsets.reward(Math.floor(k / perStrategy), offsets.pairedChannelIndex[k % perStrategy] as number)),
+  );
   const crossSums = new Array<number>(size * size);
   for (let k = 0; k < size; k++) {
     for (let l = k; l < size; l++) {
@@ -128,7 +133,7 @@ function pairedMoments(acc: BlockAccumulator): PairedMoments {
     }
   }
   return {
-    channels: [...layout.channels],
+    channels: [...layout.pairedChannels],
     strategyIds: [...layout.strategyIds],
     individuals: acc.count,
     sums,

@@ -128,12 +128,21 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
   private readonly undiscountedTotal: Float64Array;
   /** This history's counter totals, added to the exact block sums once it ends. */
   private readonly counterTotal: Float64Array;
-  /** Per channel, e^{−rt} at the time last asked for (rewards at one moment, a run's visits). */
+  /**
+   * Channels with the same discount rate share one group, and so the remembered factors below
+   * (a priced amount and its quantity are added at the same time, discounted alike).
+   */
+  private readonly discountGroup: Int32Array;
+  /** Per group, e^{−rt} at the time last asked for (rewards at one moment, a run's visits). */
   private readonly discountTimeOf: Float64Array;
   private readonly discountValueOf: Float64Array;
-  /** Per channel, e^{−r·every} − 1 for the last series interval asked for. */
+  /** Per group, the last series asked for (first, every, count) and its sum of discount factors. */
+  private readonly seriesFirstOf: Float64Array;
   private readonly seriesEveryOf: Float64Array;
-  private readonly seriesStepOf: Float64Array;
+  private readonly seriesCountOf: Float64Array;
+  private readonly seriesFactorsOf: Float64Array;
+  /** Per group, the discounted duration of the interval being settled (see settleRewards). */
+  private readonly groupDuration: Float64Array;
   private readonly continuousDiscount: Float64Array;
   /** Per curve: NOT_STARTED, OPEN (being followed since curveOrigin) or CLOSED. */
   private readonly curveStatus: Uint8Array;
@@ -164,10 +173,15 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     this.undiscountedTotal = new Float64Array(channels);
     this.continuousDiscount = Float64Array.from(this.compiled.channelDiscountRates, continuousRate);
     this.counterTotal = new Float64Array(this.compiled.layout.counters.length);
-    this.discountTimeOf = new Float64Array(channels).fill(Number.NaN);
-    this.discountValueOf = new Float64Array(channels);
-    this.seriesEveryOf = new Float64Array(channels).fill(Number.NaN);
-    this.seriesStepOf = new Float64Array(channels);
+    const rates = [...new Set(this.continuousDiscount)];
+    this.discountGroup = Int32Array.from(this.continuousDiscount, (r) => rates.indexOf(r));
+    this.discountTimeOf = new Float64Array(rates.length).fill(Number.NaN);
+    this.discountValueOf = new Float64Array(rates.length);
+    this.seriesFirstOf = new Float64Array(rates.length).fill(Number.NaN);
+    this.seriesEveryOf = new Float64Array(rates.length).fill(Number.NaN);
+    this.seriesCountOf = new Float64Array(rates.length).fill(Number.NaN);
+    this.seriesFactorsOf = new Float64Array(rates.length);
+    this.groupDuration = new Float64Array(rates.length);
     this.curveStatus = new Uint8Array(this.compiled.layout.curves.length);
     this.curveOrigin = new Float64Array(this.compiled.layout.curves.length);
     this.enteredInBlock = new Float64Array(this.compiled.layout.curves.length * simulation.strategies.length);
@@ -287,30 +301,41 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     if (!(every > 0)) throw new RangeError(`addRewardSeries: every must be > 0 years, got ${every}`);
     this.requireAhead('addRewardSeries', first);
     this.requireAhead('addRewardSeries', first + (count - 1) * every);
+    const factors = this.seriesFactors(c, first, every, count);
+    this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + amount * count;
+    this.discountedTotal[c] = (this.discountedTotal[c] as number) + amount * factors;
+  }
+
+  /** Σ_{i<count} e^{−r(first + i·every)} for channel c, remembered for the next call with the same series. */
+  private seriesFactors(c: number, first: number, every: number, count: number): number {
+    const g = this.discountGroup[c] as number;
+    if (first === this.seriesFirstOf[g] && every === this.seriesEveryOf[g] && count === this.seriesCountOf[g]) {
+      return this.seriesFactorsOf[g] as number;
+    }
     const r = this.continuousDiscount[c] as number;
     // Σ_{i<count} e^{−r(first + i·every)} = e^{−r·first} · (1 − e^{−r·every·count}) / (1 − e^{−r·every}).
-    if (every !== this.seriesEveryOf[c]) {
-      this.seriesEveryOf[c] = every;
-      this.seriesStepOf[c] = Math.expm1(-r * every);
-    }
     let factors: number;
     if (r === 0) factors = count;
     else if (r * every < 1e-6) {
       // The closed form loses its precision (0/0 at a subnormal rate): sum the terms.
       factors = 0;
       for (let i = 0; i < count; i++) factors += discountFactor(r, first + i * every);
-    } else factors = (this.discountAt(c, first) * Math.expm1(-r * every * count)) / (this.seriesStepOf[c] as number);
-    this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + amount * count;
-    this.discountedTotal[c] = (this.discountedTotal[c] as number) + amount * factors;
+    } else factors = (this.discountAt(c, first) * Math.expm1(-r * every * count)) / Math.expm1(-r * every);
+    this.seriesFirstOf[g] = first;
+    this.seriesEveryOf[g] = every;
+    this.seriesCountOf[g] = count;
+    this.seriesFactorsOf[g] = factors;
+    return factors;
   }
 
-  /** e^{−r·time} for channel c, remembered for the next call at the same time. */
+  /** e^{−r·time} for channel c, remembered (for its discount group) for the next call at the same time. */
   private discountAt(c: number, time: number): number {
-    if (time !== this.discountTimeOf[c]) {
-      this.discountTimeOf[c] = time;
-      this.discountValueOf[c] = discountFactor(this.continuousDiscount[c] as number, time);
+    const g = this.discountGroup[c] as number;
+    if (time !== this.discountTimeOf[g]) {
+      this.discountTimeOf[g] = time;
+      this.discountValueOf[g] = discountFactor(this.continuousDiscount[c] as number, time);
     }
-    return this.discountValueOf[c] as number;
+    return this.discountValueOf[g] as number;
   }
 
   private requireAhead(where: string, time: number): void {
@@ -628,13 +653,19 @@ export class Simulator<S extends string, A> implements SimulationContext<S, A> {
     const from = this.rewardsFrom;
     const to = this.individual.time;
     if (to > from) {
+      // One discounted duration per discount group (channels of one rate share it).
+      const durations = this.groupDuration.fill(Number.NaN);
       for (let c = 0; c < this.rewardRate.length; c++) {
         const rate = this.rewardRate[c] as number;
         if (rate === 0) continue;
-        const r = this.continuousDiscount[c] as number;
+        const g = this.discountGroup[c] as number;
+        let duration = durations[g] as number;
+        if (Number.isNaN(duration)) {
+          duration = discountedDuration(this.continuousDiscount[c] as number, from, to, this.discountAt(c, from));
+          durations[g] = duration;
+        }
         this.undiscountedTotal[c] = (this.undiscountedTotal[c] as number) + rate * (to - from);
-        this.discountedTotal[c] =
-          (this.discountedTotal[c] as number) + rate * discountedDuration(r, from, to, this.discountAt(c, from));
+        this.discountedTotal[c] = (this.discountedTotal[c] as number) + rate * duration;
       }
     }
     this.rewardsFrom = to;

@@ -3,7 +3,14 @@
 
 export type { DrawOutcome } from '../analyses/draw-outcome.js';
 export { drawOutcome, innerCovarianceLength } from '../analyses/draw-outcome.js';
-export type { DsaResult, DsaSettingsInput, EvaluateOverrides, Threshold, TornadoRow } from '../analyses/dsa.js';
+export type {
+  DsaEvaluation,
+  DsaResult,
+  DsaSettingsInput,
+  EvaluateOverrides,
+  Threshold,
+  TornadoRow,
+} from '../analyses/dsa.js';
 export { dsaSettingsSchema, runDsa } from '../analyses/dsa.js';
 export type {
   CandidateEstimate,

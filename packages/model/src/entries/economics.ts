@@ -31,3 +31,5 @@ export type { WtpPoint } from '../economics/psa-summary.js';
 export { acceptability, effectivePopulation, wtpGrid } from '../economics/psa-summary.js';
 export type { RunEconomics, StrategyEconomics } from '../economics/strategy-economics.js';
 export { runEconomics, strategyEconomics } from '../economics/strategy-economics.js';
+export type { PricedChannel, PriceTerm, StrategyQuantities } from '../economics/valuation.js';
+export { reprice, strategyQuantities, valueQuantities } from '../economics/valuation.js';

@@ -19,7 +19,8 @@ export {
 } from '../evidence/registry.js';
 export type { GradeEffect } from '../sarcoma/grade-effect.js';
 export { GRADE_EFFECTS } from '../sarcoma/grade-effect.js';
-export { SARCOMA_COUNTERS } from '../sarcoma/names.js';
+export type { QuantityChannel } from '../sarcoma/names.js';
+export { OUTCOME_CHANNELS, QUANTITY_CHANNELS, SARCOMA_COUNTERS } from '../sarcoma/names.js';
 export type { SarcomaOutcomes } from '../sarcoma/outcomes.js';
 export { sarcomaOutcomes } from '../sarcoma/outcomes.js';
 export type { SarcomaOptions } from '../sarcoma/sarcoma-model.js';
@@ -41,3 +42,5 @@ export type {
   TreatmentRules,
 } from '../sarcoma/treatment-rules.js';
 export { classify, decideTreatment } from '../sarcoma/treatment-rules.js';
+export type { QuantityPrice } from '../sarcoma/valuation.js';
+export { QUANTITY_PRICES, sarcomaPriceTerms, VALUATION_PARAMETER_IDS } from '../sarcoma/valuation.js';

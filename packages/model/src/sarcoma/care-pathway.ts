@@ -4,9 +4,10 @@
 // counters. Random draws use the 'treatment' stream, follow-up scans the 'followUp' stream (names.ts).
 import type { PurposeHandle } from '../engine/handles.js';
 import type { SimulationContext, VisitSchedule, VisitSegment } from '../engine/model.js';
+import { charge } from './charges.js';
 import { detectionProbability, type LiverBurden, liverBurden } from './liver-burden.js';
 import type { SarcomaInputs } from './model-inputs.js';
-import { CHANNEL, COUNTER, CURVE, PURPOSE } from './names.js';
+import { COUNTER, CURVE, PURPOSE } from './names.js';
 import type { Patient } from './patient.js';
 import { resectionRecurrenceHazardRatio } from './resection-prognosis.js';
 import type { SarcomaState } from './states.js';
@@ -55,6 +56,7 @@ export function carePathway(
   /** Share of planned resections and ablations that take place (1 except in the registry replica). */
   localTherapyAvailability = 1,
 ): CarePathway {
+  const { charges } = inputs;
   const localTherapyHappens = (ctx: Ctx) =>
     localTherapyAvailability >= 1 || ctx.uniform(PURPOSE.treatment) < localTherapyAvailability;
 
@@ -108,15 +110,15 @@ export function carePathway(
     }
     const contrast = inputs.imaging.contrastCt;
     ctx.count(COUNTER.followUpScans);
-    ctx.addReward(CHANNEL.costs, contrast.cost);
-    ctx.addReward(CHANNEL.qalys, -inputs.scanQalyLoss);
+    charge(ctx, charges['scans.contrastCt']);
+    charge(ctx, charges['qalyLosses.scan']);
     if (ctx.individual.state === 'liverDisease' && liverFoundBy(ctx, contrast, PURPOSE.followUp)) {
       pathway.detect(ctx, 'followUp'); // whose staging images the chest
     } else {
       if (ctx.individual.state !== 'liverDisease' && ctx.uniform(PURPOSE.followUp) > contrast.specificity) {
         ctx.count(COUNTER.falsePositives);
-        ctx.addReward(CHANNEL.costs, inputs.falsePositiveCost);
-        ctx.addReward(CHANNEL.qalys, -inputs.falsePositiveQalyLoss);
+        charge(ctx, charges['workups.falsePositive']);
+        charge(ctx, charges['qalyLosses.falsePositive']);
       }
       pathway.chestImaged(ctx, PURPOSE.followUp, true);
     }
@@ -158,8 +160,8 @@ export function carePathway(
     // Outcomes after the first resection, as surgical series report them (002).
     ctx.curveStart(CURVE.survivalFromResection.curve);
     ctx.curveStart(CURVE.diseaseFreeFromResection.curve);
-    ctx.addReward(CHANNEL.costs, inputs.cost.resection);
-    ctx.addReward(CHANNEL.qalys, -inputs.utility.liverSurgeryQalyLoss);
+    charge(ctx, charges['operations.liverResection']);
+    charge(ctx, charges['qalyLosses.liverSurgery']);
     if (ctx.uniform(PURPOSE.treatment) < inputs.perioperativeMortality) {
       ctx.count(COUNTER.perioperativeDeaths);
       ctx.setState('deadCancer');
@@ -184,7 +186,7 @@ export function carePathway(
   const startSystemic = (ctx: Ctx, draw: number) => {
     const patient = ctx.individual.attributes;
     ctx.count(COUNTER.systemicTherapies);
-    ctx.addReward(CHANNEL.costs, inputs.cost.systemicCourse);
+    charge(ctx, charges['courses.systemic']);
     patient.systemicResponder = draw < inputs.systemicResponse;
     ctx.hazardsChanged();
   };
@@ -225,7 +227,7 @@ export function carePathway(
       return;
     }
     ctx.count(COUNTER.ablations);
-    ctx.addReward(CHANNEL.costs, inputs.cost.ablation);
+    charge(ctx, charges['operations.ablation']);
     if (ctx.uniform(PURPOSE.treatment) < inputs.ablationSuccess) {
       if (treatmentWorks) clearLiver(ctx, inputs.ablationRecurrenceHazardRatio);
     } else startSystemic(ctx, ctx.uniform(PURPOSE.treatment));
@@ -235,7 +237,7 @@ export function carePathway(
     const patient = ctx.individual.attributes;
     patient.lungResected = true;
     ctx.count(COUNTER.lungMetastasectomies);
-    ctx.addReward(CHANNEL.costs, inputs.cost.lungMetastasectomy);
+    charge(ctx, charges['operations.lungMetastasectomy']);
     if (treatmentWorks) patient.extrahepaticDeathHazardRatio = inputs.lungMetastasectomyDeathHazardRatio;
     ctx.hazardsChanged();
   };
@@ -276,7 +278,7 @@ export function carePathway(
       // the scan that found it just did.
       if (!abdomenImaged && !(ctx.individual.state === 'liverDisease' && patient.detected)) {
         ctx.count(COUNTER.stagingScans);
-        ctx.addReward(CHANNEL.costs, inputs.imaging.contrastCt.cost);
+        charge(ctx, charges['scans.contrastCt']);
         if (
           ctx.individual.state === 'liverDisease' &&
           liverFoundBy(ctx, inputs.imaging.contrastCt, PURPOSE.treatment)

@@ -5,9 +5,10 @@
 // pending events of the cleared episode harmless.
 import type { SimulationContext } from '../engine/model.js';
 import type { CarePathway } from './care-pathway.js';
+import { charge } from './charges.js';
 import { detectionProbability } from './liver-burden.js';
 import type { SarcomaInputs } from './model-inputs.js';
-import { CHANNEL, COUNTER, CURVE, PURPOSE } from './names.js';
+import { COUNTER, CURVE, PURPOSE } from './names.js';
 import { beginEpisode, type Patient } from './patient.js';
 import type { SarcomaState } from './states.js';
 
@@ -68,7 +69,7 @@ export function liverCourse(inputs: SarcomaInputs, pathway: CarePathway): LiverC
     ctx.individual.attributes.localRecurrence = true;
     ctx.count(COUNTER.localRecurrences);
     ctx.curveEvent(CURVE.localRecurrence.cause.recurrence);
-    ctx.addReward(CHANNEL.costs, inputs.cost.localRecurrence);
+    charge(ctx, inputs.charges['events.localRecurrence']);
     ctx.hazardsChanged(); // local disease can now kill
   };
 

@@ -1,12 +1,15 @@
 // Everything the sarcoma model needs, derived once from the parameter values: hazards,
-// imaging tables, rules, costs and utilities. This is the only file that reads registry ids.
+// imaging tables, rules, and the charges (costs and utilities, charges.ts). This is the only
+// file of the simulation that reads registry ids (the prices' ids are listed in valuation.ts).
 
 import { type Grade, HISTOLOGIES, type Histology, LMS, type Site } from '../domain/categories.js';
 import { exponential, gompertz, type Hazard, weibull } from '../engine/hazard.js';
 import { type Modality, SIZE_CLASS_EDGES_MM, SIZE_CLASSES } from '../evidence/records/imaging.js';
 import type { ParameterValues } from '../evidence/registry.js';
+import { type Charge, chargesAt } from './charges.js';
 import { type GradeEffect, gradeRatio as gradeRatioFor } from './grade-effect.js';
 import { type GrowthModel, growthModel, type SizeSensitivity } from './liver-burden.js';
+import type { QuantityChannel } from './names.js';
 import { type CohortSampler, cohortSampler } from './patient.js';
 import type { SynchronousRule } from './synchronous-rule.js';
 import type { TreatmentRules } from './treatment-rules.js';
@@ -14,7 +17,6 @@ import type { TreatmentRules } from './treatment-rules.js';
 export interface ImagingModality {
   readonly sensitivity: SizeSensitivity;
   readonly specificity: number;
-  readonly cost: number;
 }
 
 export interface SarcomaInputs {
@@ -46,9 +48,6 @@ export interface SarcomaInputs {
   /** Symptomatic detection on the time since the episode began (hazard ∝ largest diameter^k), for a patient's growth. */
   readonly symptoms: (growth: GrowthModel) => Hazard;
   readonly imaging: Readonly<Record<Modality, ImagingModality>>;
-  readonly scanQalyLoss: number;
-  readonly falsePositiveCost: number;
-  readonly falsePositiveQalyLoss: number;
   readonly defaultAdherence: number;
   readonly rules: TreatmentRules;
   readonly surgicalFitness: number;
@@ -75,21 +74,8 @@ export interface SarcomaInputs {
   readonly ablationRecurrenceHazardRatio: number;
   readonly systemicResponse: number;
   readonly responderDeathHazardRatio: number;
-  readonly cost: {
-    readonly resection: number;
-    readonly lungMetastasectomy: number;
-    readonly ablation: number;
-    readonly systemicCourse: number;
-    readonly metastaticCarePerYear: number;
-    readonly endOfLife: number;
-    readonly localRecurrence: number;
-  };
-  readonly utility: {
-    readonly noEvidentDisease: number;
-    readonly metastaticControlled: number;
-    readonly metastaticProgressive: number;
-    readonly liverSurgeryQalyLoss: number;
-  };
+  /** Every cost and QALY, as a quantity and its price (per event, or per year for durations). */
+  readonly charges: Readonly<Record<QuantityChannel, Charge>>;
 }
 
 /** How recurrence after an R0 liver resection depends on the burden resected and the disease-free interval. */
@@ -146,7 +132,6 @@ export function sarcomaInputs(
       sensitivity: SIZE_CLASSES.map((c) => p.get(`imaging.${m}.sensitivity.${c}`)),
     },
     specificity: p.get(`imaging.${m}.specificity`),
-    cost: p.get(`imaging.${m}.cost`),
   });
   const imaging: Record<Modality, ImagingModality> = {
     contrastCt: modality('contrastCt'),
@@ -185,9 +170,6 @@ export function sarcomaInputs(
         symptomRateAt10mm * (g.initialDiameterMm / 10) ** exponent,
       ),
     imaging,
-    scanQalyLoss: p.get('imaging.scanQalyLoss'),
-    falsePositiveCost: p.get('imaging.falsePositive.cost'),
-    falsePositiveQalyLoss: p.get('imaging.falsePositive.qalyLoss'),
     defaultAdherence: p.get('imaging.adherence.default'),
     rules: {
       oligometastaticMaxLesions: p.get('rule.oligometastatic.maxLesions'),
@@ -221,20 +203,6 @@ export function sarcomaInputs(
     ablationRecurrenceHazardRatio: p.get('tx.ablation.recurrenceHr'),
     systemicResponse: p.get('tx.systemic.responseProbability'),
     responderDeathHazardRatio: p.get('tx.systemic.responderDeathHr'),
-    cost: {
-      resection: p.get('cost.resection'),
-      lungMetastasectomy: p.get('cost.lungMetastasectomy'),
-      ablation: p.get('cost.ablation'),
-      systemicCourse: p.get('cost.systemicCourse'),
-      metastaticCarePerYear: p.get('cost.metastaticCarePerYear'),
-      endOfLife: p.get('cost.endOfLife'),
-      localRecurrence: p.get('cost.localRecurrence'),
-    },
-    utility: {
-      noEvidentDisease: p.get('utility.noEvidentDisease'),
-      metastaticControlled: p.get('utility.metastaticControlled'),
-      metastaticProgressive: p.get('utility.metastaticProgressive'),
-      liverSurgeryQalyLoss: p.get('utility.afterLiverSurgery.qalyLoss'),
-    },
+    charges: chargesAt(p),
   };
 }

@@ -61,8 +61,40 @@ export const SARCOMA_COUNTERS = [
 
 export const COUNTER = counterHandles(SARCOMA_COUNTERS);
 
+/** The priced outcomes: paired channels, whose paired moments give the comparisons' errors. */
+export const OUTCOME_CHANNELS = ['costs', 'qalys', 'lifeYears'] as const;
+
+/**
+ * Quantities: unpaired channels, each a discounted count or duration that one parameter prices
+ * (valuation.ts), discounted at the rate of the channel it prices (costs or QALYs). Every cost
+ * and QALY of the model is one of these times its price, so they can be priced again after
+ * the simulation. Counts of scans include the staging and follow-up scans; a QALY-loss count
+ * is the events that carry the loss (surveillance and follow-up scans, not staging scans).
+ */
+export const QUANTITY_CHANNELS = [
+  'scans.contrastCt',
+  'scans.nonContrastCt',
+  'scans.liverMri',
+  'scans.chestCt',
+  'workups.falsePositive',
+  'operations.liverResection',
+  'operations.lungMetastasectomy',
+  'operations.ablation',
+  'courses.systemic',
+  'events.localRecurrence',
+  'events.endOfLife',
+  'years.metastaticCare',
+  'qalyLosses.scan',
+  'qalyLosses.falsePositive',
+  'qalyLosses.liverSurgery',
+  'years.noEvidentDisease',
+  'years.metastaticControlled',
+  'years.metastaticProgressive',
+] as const;
+export type QuantityChannel = (typeof QUANTITY_CHANNELS)[number];
+
 /** Reward channels, in the order of the model's `rewards` record. */
-export const SARCOMA_CHANNELS = ['costs', 'qalys', 'lifeYears'] as const;
+export const SARCOMA_CHANNELS = [...OUTCOME_CHANNELS, ...QUANTITY_CHANNELS] as const;
 export const CHANNEL = channelHandles(SARCOMA_CHANNELS);
 
 export const SARCOMA_PURPOSES = ['imaging', 'treatment', 'followUp'] as const;

@@ -111,7 +111,17 @@ describe('sarcoma model', () => {
     const acc = run([noImaging, named('chest-only')], 4_000, blindChestCt);
     expect(stateChanges(acc.traces, 'chest-only')).toEqual(stateChanges(acc.traces, 'no-imaging'));
     const [none, chest] = summarize(acc).strategies;
-    expect(chest?.rewards).toEqual(none?.rewards);
+    // Every reward is the same but the free scans' own counts (quantities valued at zero).
+    const { 'scans.chestCt': chestScans, 'qalyLosses.scan': scanLosses, ...chestRewards } = chest?.rewards ?? {};
+    const { 'scans.chestCt': noScans, 'qalyLosses.scan': noLosses, ...noneRewards } = none?.rewards ?? {};
+    expect(chestRewards).toEqual(noneRewards);
+    expect(Object.keys(chestRewards)).toContain('costs');
+    // A scan's QALY loss falls on surveillance and follow-up scans.
+    const perPatient = (counter: string) => (chest?.counters[counter]?.total ?? Number.NaN) / 4_000;
+    expect(noScans?.undiscounted.mean).toBe(0);
+    expect(noLosses?.undiscounted.mean).toBe(perPatient('followUpScans'));
+    expect(chestScans?.undiscounted.mean).toBe(perPatient('surveillanceScans'));
+    expect(scanLosses?.undiscounted.mean).toBe(perPatient('surveillanceScans') + perPatient('followUpScans'));
     expect(chest?.curves).toEqual(none?.curves);
     expect(chest?.counters.surveillanceScans?.total).toBeGreaterThan(40_000);
   });

@@ -7,13 +7,28 @@
 // response, extrahepatic spread and local recurrence are attributes that change hazards in place.
 import type { LifeTableBySex } from '../data/life-tables.js';
 import { exponential, lifeTable } from '../engine/hazard.js';
-import type { ModelDefinition, SimulationContext, SimulationDefinition } from '../engine/model.js';
+import type {
+  Individual,
+  ModelDefinition,
+  RewardChannelDefinition,
+  SimulationContext,
+  SimulationDefinition,
+} from '../engine/model.js';
 import type { ParameterValues } from '../evidence/registry.js';
 import { carePathway } from './care-pathway.js';
+import { charge } from './charges.js';
 import type { GradeEffect } from './grade-effect.js';
 import { liverCourse } from './liver-course.js';
 import { sarcomaInputs } from './model-inputs.js';
-import { CHANNEL, COUNTER, SARCOMA_CHANNELS, SARCOMA_COUNTERS, SARCOMA_CURVES, SARCOMA_PURPOSES } from './names.js';
+import {
+  COUNTER,
+  QUANTITY_CHANNELS,
+  type QuantityChannel,
+  SARCOMA_CHANNELS,
+  SARCOMA_COUNTERS,
+  SARCOMA_CURVES,
+  SARCOMA_PURPOSES,
+} from './names.js';
 import { copyPatient, type Patient, samplePatient } from './patient.js';
 import {
   countRegisteredPatient,
@@ -25,8 +40,15 @@ import { LIVING_STATES, SARCOMA_STATES, type SarcomaState, TERMINAL_STATES } fro
 import { surveillanceStrategy } from './surveillance.js';
 import type { SurveillanceStrategy } from './surveillance-strategy.js';
 import type { SynchronousRule } from './synchronous-rule.js';
+import { QUANTITY_PRICES } from './valuation.js';
 
 type Ctx = SimulationContext<SarcomaState, Patient>;
+type UtilityClass = 'years.noEvidentDisease' | 'years.metastaticControlled' | 'years.metastaticProgressive';
+const UTILITY_CLASSES: readonly UtilityClass[] = [
+  'years.noEvidentDisease',
+  'years.metastaticControlled',
+  'years.metastaticProgressive',
+];
 
 export interface SarcomaOptions {
   readonly strategies: readonly SurveillanceStrategy[];
@@ -71,7 +93,65 @@ export function sarcomaSimulation(
     treatmentWorks && patient.systemicResponder ? inputs.responderDeathHazardRatio : 1;
 
   const known = (patient: Patient) => patient.detected || patient.extrahepaticDetected;
-  const endOfLife = (ctx: Ctx) => ctx.addReward(CHANNEL.costs, inputs.cost.endOfLife);
+  const { charges } = inputs;
+  const endOfLife = (ctx: Ctx) => charge(ctx, charges['events.endOfLife']);
+
+  // Time-based costs and QALYs, decided once per living state so that each priced rate and
+  // its quantity (years under metastatic care, years in a utility class) follow one rule.
+  const underMetastaticCare: Readonly<Record<string, (patient: Patient) => boolean>> = {
+    liverDisease: known,
+    noLiverDisease: (patient) => patient.extrahepaticDetected,
+    liverCleared: (patient) => patient.extrahepaticDetected,
+  };
+  const controlledIfExtrahepatic = (patient: Patient): UtilityClass =>
+    patient.extrahepaticDetected ? 'years.metastaticControlled' : 'years.noEvidentDisease';
+  const utilityClass: Readonly<Record<string, (patient: Patient) => UtilityClass>> = {
+    noLiverDisease: controlledIfExtrahepatic,
+    liverCleared: controlledIfExtrahepatic,
+    liverDisease: (patient) => {
+      if (!known(patient)) return 'years.noEvidentDisease';
+      if (!patient.detected) return 'years.metastaticControlled'; // extrahepatic only
+      return patient.systemicResponder ? 'years.metastaticControlled' : 'years.metastaticProgressive';
+    },
+  };
+  const perLivingState = (
+    rate: (state: SarcomaState) => (patient: Patient) => number,
+  ): Partial<Record<SarcomaState, (person: Individual<SarcomaState, Patient>) => number>> =>
+    Object.fromEntries(
+      LIVING_STATES.map((state) => {
+        const of = rate(state);
+        return [state, (person: Individual<SarcomaState, Patient>) => of(person.attributes)];
+      }),
+    );
+  const careYear = charges['years.metastaticCare'].price;
+  const onCare = (state: SarcomaState) => underMetastaticCare[state] as (patient: Patient) => boolean;
+  const classOf = (state: SarcomaState) => utilityClass[state] as (patient: Patient) => UtilityClass;
+  const rateOf = (priced: 'costs' | 'qalys') =>
+    priced === 'costs' ? options.discountRates.costs : options.discountRates.effects;
+  const quantity = (name: QuantityChannel): RewardChannelDefinition<SarcomaState, Patient> => {
+    const annualDiscountRate = rateOf(QUANTITY_PRICES[name].priced);
+    if (name === 'years.metastaticCare') {
+      return {
+        annualDiscountRate,
+        paired: false,
+        perYearInState: perLivingState((state) => {
+          const care = onCare(state);
+          return (patient) => (care(patient) ? 1 : 0);
+        }),
+      };
+    }
+    if ((UTILITY_CLASSES as readonly string[]).includes(name)) {
+      return {
+        annualDiscountRate,
+        paired: false,
+        perYearInState: perLivingState((state) => {
+          const of = classOf(state);
+          return (patient) => (of(patient) === name ? 1 : 0);
+        }),
+      };
+    }
+    return { annualDiscountRate, paired: false };
+  };
 
   const model: ModelDefinition<SarcomaState, Patient> = {
     name: 'sarcoma liver metastasis',
@@ -146,37 +226,23 @@ export function sarcomaSimulation(
     rewards: {
       costs: {
         annualDiscountRate: options.discountRates.costs,
-        perYearInState: {
-          liverDisease: (person) => (known(person.attributes) ? inputs.cost.metastaticCarePerYear : 0),
-          noLiverDisease: (person) => (person.attributes.extrahepaticDetected ? inputs.cost.metastaticCarePerYear : 0),
-          liverCleared: (person) => (person.attributes.extrahepaticDetected ? inputs.cost.metastaticCarePerYear : 0),
-        },
+        perYearInState: perLivingState((state) => {
+          const care = onCare(state);
+          return (patient) => (care(patient) ? careYear : 0);
+        }),
       },
       qalys: {
         annualDiscountRate: options.discountRates.effects,
-        perYearInState: {
-          noLiverDisease: (person) =>
-            person.attributes.extrahepaticDetected
-              ? inputs.utility.metastaticControlled
-              : inputs.utility.noEvidentDisease,
-          liverCleared: (person) =>
-            person.attributes.extrahepaticDetected
-              ? inputs.utility.metastaticControlled
-              : inputs.utility.noEvidentDisease,
-          liverDisease: (person) => {
-            const patient = person.attributes;
-            if (!known(patient)) return inputs.utility.noEvidentDisease;
-            if (!patient.detected) return inputs.utility.metastaticControlled; // extrahepatic only
-            return patient.systemicResponder
-              ? inputs.utility.metastaticControlled
-              : inputs.utility.metastaticProgressive;
-          },
-        },
+        perYearInState: perLivingState((state) => {
+          const of = classOf(state);
+          return (patient) => charges[of(patient)].price;
+        }),
       },
       lifeYears: {
         annualDiscountRate: options.discountRates.effects,
         perYearInState: { noLiverDisease: 1, liverDisease: 1, liverCleared: 1 },
       },
+      ...Object.fromEntries(QUANTITY_CHANNELS.map((name) => [name, quantity(name)])),
     },
     counters: registry === undefined ? SARCOMA_COUNTERS : [...SARCOMA_COUNTERS, ...registryCounters()],
     purposes: SARCOMA_PURPOSES,

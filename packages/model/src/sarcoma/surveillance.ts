@@ -11,9 +11,10 @@ import type {
 } from '../engine/model.js';
 import type { Modality } from '../evidence/records/imaging.js';
 import type { CarePathway } from './care-pathway.js';
+import { type Charge, charge, chargeAt, chargeSeries } from './charges.js';
 import { detectionProbability } from './liver-burden.js';
 import type { ImagingModality, SarcomaInputs } from './model-inputs.js';
-import { CHANNEL, COUNTER, PURPOSE } from './names.js';
+import { COUNTER, PURPOSE } from './names.js';
 import type { Patient } from './patient.js';
 import type { SarcomaState } from './states.js';
 import { isEligible, type ScheduleSegment, type SurveillanceStrategy } from './surveillance-strategy.js';
@@ -21,10 +22,11 @@ import { isEligible, type ScheduleSegment, type SurveillanceStrategy } from './s
 type Ctx = SimulationContext<SarcomaState, Patient>;
 const MONTH = 1 / 12;
 
-/** A schedule segment in years, with the modality its scans use. */
+/** A schedule segment in years, with the modality its scans use and what one costs. */
 interface ScanSegment extends VisitSegment {
   readonly modality: Modality;
   readonly imaging: ImagingModality;
+  readonly scan: Charge;
 }
 
 export function surveillanceStrategy(
@@ -33,19 +35,20 @@ export function surveillanceStrategy(
   pathway: CarePathway,
 ): StrategyDefinition<SarcomaState, Patient> {
   const adherence = strategy.adherence ?? inputs.defaultAdherence;
+  const { charges } = inputs;
 
   const surveillanceScan = (ctx: Ctx, visit: Visit<ScanSegment>): boolean => {
     const patient = ctx.individual.attributes;
     // Once liver disease has been found the patient follows the treatment pathway instead.
     if (patient.everDetected) return false;
-    const { imaging, modality } = visit.segment;
+    const { imaging, modality, scan } = visit.segment;
     if (ctx.uniform(PURPOSE.imaging) >= adherence) {
       ctx.count(COUNTER.missedScans);
       return true;
     }
     ctx.count(COUNTER.surveillanceScans);
-    ctx.addReward(CHANNEL.costs, imaging.cost);
-    ctx.addReward(CHANNEL.qalys, -inputs.scanQalyLoss);
+    charge(ctx, scan);
+    charge(ctx, charges['qalyLosses.scan']);
     const draw = ctx.uniform(PURPOSE.imaging);
     if (ctx.individual.state === 'liverDisease') {
       const found = detectionProbability(
@@ -57,8 +60,8 @@ export function surveillanceStrategy(
       if (draw < found) pathway.detect(ctx, 'surveillance');
     } else if (draw > imaging.specificity) {
       ctx.count(COUNTER.falsePositives);
-      ctx.addReward(CHANNEL.costs, inputs.falsePositiveCost);
-      ctx.addReward(CHANNEL.qalys, -inputs.falsePositiveQalyLoss);
+      charge(ctx, charges['workups.falsePositive']);
+      charge(ctx, charges['qalyLosses.falsePositive']);
     }
     // Every surveillance visit images the chest (chest CT alone or with the abdomen).
     if (!patient.everDetected) pathway.chestImaged(ctx, PURPOSE.imaging, modality !== 'chestCt');
@@ -87,7 +90,7 @@ export function surveillanceStrategy(
    * of two uniforms a visit. Costs and QALY losses of the run are summed in closed form.
    */
   const quietScans = (ctx: Ctx, run: VisitRun<ScanSegment>): void => {
-    const { imaging } = run.segment;
+    const { imaging, scan } = run.segment;
     const missProbability = 1 - adherence;
     const special = missProbability + adherence * (1 - imaging.specificity);
     let missed = 0;
@@ -101,16 +104,16 @@ export function surveillanceStrategy(
       if (ctx.uniform(PURPOSE.imaging) * special < missProbability) {
         missed++;
         // The run's series below counts every visit; a missed one neither costs nor burdens.
-        ctx.addRewardAt(CHANNEL.costs, -imaging.cost, time);
-        ctx.addRewardAt(CHANNEL.qalys, inputs.scanQalyLoss, time);
+        chargeAt(ctx, scan, time, -1);
+        chargeAt(ctx, charges['qalyLosses.scan'], time, -1);
       } else {
         falsePositives++;
-        ctx.addRewardAt(CHANNEL.costs, inputs.falsePositiveCost, time);
-        ctx.addRewardAt(CHANNEL.qalys, -inputs.falsePositiveQalyLoss, time);
+        chargeAt(ctx, charges['workups.falsePositive'], time);
+        chargeAt(ctx, charges['qalyLosses.falsePositive'], time);
       }
     }
-    ctx.addRewardSeries(CHANNEL.costs, imaging.cost, run.first, run.every, run.count);
-    ctx.addRewardSeries(CHANNEL.qalys, -inputs.scanQalyLoss, run.first, run.every, run.count);
+    chargeSeries(ctx, scan, run.first, run.every, run.count);
+    chargeSeries(ctx, charges['qalyLosses.scan'], run.first, run.every, run.count);
     ctx.count(COUNTER.surveillanceScans, run.count - missed);
     if (missed > 0) ctx.count(COUNTER.missedScans, missed);
     if (falsePositives > 0) ctx.count(COUNTER.falsePositives, falsePositives);
@@ -126,6 +129,7 @@ export function surveillanceStrategy(
       everyYears: s.intervalMonths * MONTH,
       modality: s.modality,
       imaging: inputs.imaging[s.modality],
+      scan: charges[`scans.${s.modality}`],
     })),
     visit: surveillanceScan,
     quiet,

@@ -22,6 +22,12 @@ export interface RunReport {
   readonly patients: number;
   readonly horizonYears: number;
   readonly strategies: readonly ReportedStrategy[];
+  /**
+   * The model's unpaired reward channels, if any: quantities (scans, operations, years in a
+   * utility class) that the economics price (economics/valuation.ts); the other channels are
+   * the priced outcomes.
+   */
+  readonly quantityChannels?: readonly string[];
   /** Costs, QALYs and the incremental analysis (sarcoma model). */
   readonly economics?: RunEconomics;
 }
@@ -56,6 +62,8 @@ export function reportFor(
 ): RunReport {
   requireWholeRun(scenario, merged);
   const results = summarize(merged);
+  const paired = new Set(results.paired.channels);
+  const quantityChannels = merged.layout.channels.filter((c) => !paired.has(c));
   return {
     version: SARCSIM_VERSION,
     model: scenario.model,
@@ -67,6 +75,7 @@ export function reportFor(
     strategies: results.strategies.map((s) =>
       scenario.model === 'sarcoma' ? { ...s, outcomes: sarcomaOutcomes(s) } : s,
     ),
+    ...(quantityChannels.length === 0 ? {} : { quantityChannels }),
     ...(scenario.model === 'sarcoma'
       ? {
           economics: runEconomics(

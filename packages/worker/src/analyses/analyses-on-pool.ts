@@ -45,7 +45,8 @@ export function dsaOnPool(
   return runDsa(
     scenario,
     settings,
-    async (overrides) => (await evaluate({ ...scenario, parameters: overrides }, 0)).strategies,
+    // The run's quantities come along, so parameters that only price are re-priced, not re-run.
+    (overrides) => evaluate({ ...scenario, parameters: overrides }, 0),
     RUNTIME_CALIBRATION,
     onProgress,
   );

@@ -191,7 +191,7 @@ export function formatDsa(result: DsaResult): string {
     table([
       ['parameter', 'low', 'high', 'outcome at low', 'outcome at high', 'swing', 'preferred changes at'],
       ...result.tornado.map((r) => [
-        r.id,
+        r.repriced ? `${r.id} *` : r.id,
         formatNumber(r.low),
         formatNumber(r.high),
         money(r.outcomeLow),
@@ -200,6 +200,7 @@ export function formatDsa(result: DsaResult): string {
         r.threshold === null ? '' : `${formatNumber(r.threshold.value)} (${r.threshold.below} → ${r.threshold.above})`,
       ]),
     ]),
+    `${result.simulations} simulations; * only prices: valued on the base run's quantities, not simulated again (${result.tornado.filter((r) => r.repriced).length} parameters)`,
   ].join('\n');
 }
 

@@ -73,7 +73,8 @@ export async function modelRunCommand(flags: ModelRunFlags, ctx: CliContext): Pr
 /** One row per strategy: each channel's discounted mean ± MCSE, then counters per individual. */
 export function formatModelResults(results: SimulationResults): string {
   const first = results.strategies[0];
-  const channels = Object.keys(first?.rewards ?? {});
+  // The paired channels (the priced outcomes); a model's quantities are in the CSV and the JSON.
+  const channels = Object.keys(first?.rewards ?? {}).filter((c) => results.paired.channels.includes(c));
   const counters = Object.keys(first?.counters ?? {});
   const header = [
     'strategy',

@@ -248,6 +248,7 @@ export function dsaCsvFiles(result: DsaResult): Record<string, string> {
         'preferred_below',
         'preferred_above',
         'outcome',
+        'repriced',
       ],
       result.tornado.map((r) => [
         r.id,
@@ -263,6 +264,7 @@ export function dsaCsvFiles(result: DsaResult): Record<string, string> {
         r.threshold?.below ?? null,
         r.threshold?.above ?? null,
         `${result.outcome.kind}:${result.outcome.strategy}-vs-${result.outcome.comparator}`,
+        r.repriced ? 1 : 0,
       ]),
     ),
   };
