@@ -5,7 +5,7 @@
 // same quantities can be priced at other values of these parameters (economics/valuation.ts),
 // which is how the DSA varies a price or utility without re-simulating.
 //
-// A parameter here must do nothing in the model but price (sarcoma-valuation.test.ts changes
+// A parameter here must do nothing in the model but price (valuation.test.ts changes
 // them all and checks that every quantity and counter stays bitwise the same).
 import type { QuantityChannel } from './names.js';
 
