@@ -193,6 +193,11 @@ describe('the verdict and the decision views', () => {
     // Every row whose two ends move the same way carries the flag, and the note counts them.
     const flagged = (axis.match(/⚠/g) ?? []).length;
     expect(await page.getByTestId('dsa-noise').count()).toBe(flagged > 0 ? 1 : 0);
+    // Price and utility parameters are re-priced on the base run, not simulated again.
+    const repriced = (await page.getByTestId('dsa-repriced').textContent()) ?? '';
+    const [simulations, repricedRows] = (repriced.match(/\d[\d,]*/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+    expect(repricedRows).toBeGreaterThan(0);
+    expect(simulations).toBeGreaterThan(1);
     const thresholds = (await page.locator('dsa-view table').textContent()) ?? '';
     for (const other of ['contrast-ct-all', 'contrast-ct-rp-lms', 'mri-rp-lms']) {
       expect(label(other)).not.toBe(other);

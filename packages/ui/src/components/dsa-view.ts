@@ -70,6 +70,8 @@ export class DsaView extends LitElement {
       }
       <p>Base case: incremental NMB ${money(r.base.outcome)} USD; preferred ${label(r.base.preferred)}.
         ${r.tornado.filter((t) => t.threshold !== null).length} parameter(s) change the preferred strategy within their range.</p>
+      <p data-testid="dsa-repriced">${r.simulations.toLocaleString('en-US')} simulations; ${r.tornado.filter((t) => t.repriced).length} price and utility
+        parameters were valued on the base run's quantities instead (exact, no new simulation; their thresholds to full precision).</p>
       ${flagged === 0 ? '' : html`<p class="note" data-testid="dsa-noise">⚠ ${flagged} of the rows shown move the outcome the same way at both ends of their range: a non-monotone effect or, more likely with ${record.scenario.patients.toLocaleString('en-US')} patients, simulation noise. Rerun with more patients before reading them.</p>`}
       <p>${Object.entries(dsaCsvFiles(r)).map(([name, text]) => html`<button class="secondary" @click=${() => downloadText(name, text, 'text/csv')}>${name}</button> `)}</p>
       <plot-figure caption="Tornado: the 15 parameters with the largest swing" name="tornado"
@@ -83,7 +85,7 @@ export class DsaView extends LitElement {
             (
               t,
             ) => html`<tr><th scope="row">${t.label}</th><td>${t.low.toPrecision(3)} – ${t.high.toPrecision(3)}</td><td>${money(t.swing)}</td>
-            <td>${t.threshold?.value.toPrecision(3)} (${label(t.threshold?.below ?? '')} → ${label(t.threshold?.above ?? '')})</td></tr>`,
+            <td>${t.threshold?.value.toPrecision(t.repriced ? 6 : 3)} (${label(t.threshold?.below ?? '')} → ${label(t.threshold?.above ?? '')})${t.repriced ? ' · re-priced, exact' : ''}</td></tr>`,
           )}</tbody>
       </table></div>`;
   }
@@ -92,7 +94,7 @@ export class DsaView extends LitElement {
     const { strategy, comparator } = this.pair;
     return html`<h2>One-way sensitivity analysis</h2>
       <p class="note">Each parameter with a distribution is set to the ends of its 95% interval, one at a time, on the same
-        ${Number(this.draft.patients).toLocaleString('en-US')} patients, for the two strategies chosen here (about 140 runs;
+        ${Number(this.draft.patients).toLocaleString('en-US')} patients, for the two strategies chosen here (one run per end, except price and utility parameters, which are re-priced;
         fewer patients run faster).</p>
       ${this.select('Strategy', strategy, (id) => (this.strategy = id))}
       ${this.select('Compared with', comparator, (id) => (this.comparator = id))}
