@@ -48,8 +48,12 @@ export interface DsaEvaluation {
   readonly quantities?: readonly StrategyQuantities[];
 }
 
-/** Runs the scenario's strategies with these parameter overrides (on draw 0's individuals). */
-export type EvaluateOverrides = (overrides: Record<string, number>) => Promise<DsaEvaluation>;
+/**
+ * Runs the scenario's strategies with these parameter overrides (on draw 0's individuals);
+ * `quantities` is true for the base run only, the one whose quantities are re-priced (an
+ * evaluator may leave them out of the other runs, which are then faster).
+ */
+export type EvaluateOverrides = (overrides: Record<string, number>, quantities: boolean) => Promise<DsaEvaluation>;
 
 /** Bisection steps of a threshold found on re-priced runs: enough to reach adjacent doubles. */
 const REPRICED_THRESHOLD_STEPS = 200;
@@ -254,15 +258,15 @@ export async function runDsa(
   const twoWayRuns = settings.twoWay === undefined ? 0 : settings.gridPoints ** 2;
   let total = 1 + 2 * swept.length + twoWayRuns; // grows by the bisection steps each threshold needs
   let done = 0;
-  const run = async (overrides: Record<string, number>) => {
+  const run = async (overrides: Record<string, number>, quantities = false) => {
     // Every calibrated value travels with the run, so the results follow `calibration`.
-    const evaluation = await evaluate({ ...calibration.values, ...scenario.parameters, ...overrides });
+    const evaluation = await evaluate({ ...calibration.values, ...scenario.parameters, ...overrides }, quantities);
     done++;
     onProgress?.(done, total);
     return evaluation;
   };
 
-  const baseRun = await run({});
+  const baseRun = await run({}, true);
   const base = baseRun.strategies;
   const basePreferred = preferredOf(base, wtp);
   // Overrides that only price are valued on the base run's quantities, when the evaluator gives them.

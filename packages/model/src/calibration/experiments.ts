@@ -83,6 +83,7 @@ export function sarcoma(
   return sarcomaSimulation(new ParameterValues(PRIORS_ONLY, overrides), {
     treatmentEffect: 'modelled',
     horizonYears: 20,
+    quantities: false, // targets read counters and curves, never priced quantities
     ...options,
     discountRates: { costs: 0, effects: 0 },
   });

@@ -16,12 +16,13 @@ import type {
 } from '../engine/model.js';
 import type { ParameterValues } from '../evidence/registry.js';
 import { carePathway } from './care-pathway.js';
-import { charge } from './charges.js';
+import { charge, withoutQuantities } from './charges.js';
 import type { GradeEffect } from './grade-effect.js';
 import { liverCourse } from './liver-course.js';
 import { sarcomaInputs } from './model-inputs.js';
 import {
   COUNTER,
+  OUTCOME_CHANNELS,
   QUANTITY_CHANNELS,
   type QuantityChannel,
   SARCOMA_CHANNELS,
@@ -68,6 +69,12 @@ export interface SarcomaOptions {
   readonly localTherapyAvailability?: number;
   /** Observe the cohort as Okamoto's registry did (censoring, detected counts by group). */
   readonly registry?: RegistryObservation;
+  /**
+   * Whether the run keeps the quantity channels (default true). They cost about a tenth of
+   * the run and only valuation after simulation reads them (the DSA, the run table); without
+   * them every cost, QALY, counter and curve is bitwise the same.
+   */
+  readonly quantities?: boolean;
 }
 
 /** Width of the survival and incidence curves' time grid: one month. */
@@ -77,7 +84,9 @@ export function sarcomaSimulation(
   parameters: ParameterValues,
   options: SarcomaOptions,
 ): SimulationDefinition<SarcomaState, Patient> {
-  const inputs = sarcomaInputs(parameters, options.synchronousRule, options.gradeEffect);
+  const keepQuantities = options.quantities !== false;
+  const priced = sarcomaInputs(parameters, options.synchronousRule, options.gradeEffect);
+  const inputs = keepQuantities ? priced : { ...priced, charges: withoutQuantities(priced.charges) };
   const treatmentWorks = options.treatmentEffect === 'modelled';
   const registry = options.registry;
   const pathway = carePathway(
@@ -242,7 +251,7 @@ export function sarcomaSimulation(
         annualDiscountRate: options.discountRates.effects,
         perYearInState: { noLiverDisease: 1, liverDisease: 1, liverCleared: 1 },
       },
-      ...Object.fromEntries(QUANTITY_CHANNELS.map((name) => [name, quantity(name)])),
+      ...(keepQuantities ? Object.fromEntries(QUANTITY_CHANNELS.map((name) => [name, quantity(name)])) : {}),
     },
     counters: registry === undefined ? SARCOMA_COUNTERS : [...SARCOMA_COUNTERS, ...registryCounters()],
     purposes: SARCOMA_PURPOSES,
@@ -260,7 +269,8 @@ export function sarcomaSimulation(
     curveStepYears: CURVE_STEP_YEARS,
   };
 
-  if (Object.keys(model.rewards).join() !== SARCOMA_CHANNELS.join()) {
+  const channels = keepQuantities ? SARCOMA_CHANNELS : OUTCOME_CHANNELS;
+  if (Object.keys(model.rewards).join() !== channels.join()) {
     throw new Error(`sarcoma model: reward channels must be declared in the order of SARCOMA_CHANNELS`);
   }
   return { model, strategies: options.strategies.map((s) => surveillanceStrategy(s, inputs, pathway)) };

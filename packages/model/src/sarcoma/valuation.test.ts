@@ -93,4 +93,27 @@ describe('valuation after simulation', () => {
       ),
     ).toEqual(strategyEconomics(before));
   });
+
+  it('a run without the quantity channels gives every other number bitwise the same', () => {
+    const scenario = parseScenario({ patients: PATIENTS, discountRates: { costs: 0.03, effects: 0.015 } });
+    const run = (quantities: boolean) =>
+      summarize(
+        runSerial(runnerFor(scenario, COMMITTED_CALIBRATION, { quantities }), {
+          seed: scenario.seed,
+          individuals: scenario.patients,
+          blockSize: 700, // another blocking than the default, as a pool would
+        }),
+      );
+    const withQuantities = run(true);
+    const without = run(false);
+    const outcomes = ['costs', 'qalys', 'lifeYears'];
+    const strip = (s: StrategyResult) => ({
+      ...s,
+      rewards: Object.fromEntries(Object.entries(s.rewards).filter(([channel]) => outcomes.includes(channel))),
+    });
+    for (const s of without.strategies) expect(Object.keys(s.rewards)).toEqual(outcomes);
+    expect(Object.keys(withQuantities.strategies[0]?.rewards ?? {})).toContain('scans.liverMri');
+    expect(JSON.stringify(without.strategies)).toBe(JSON.stringify(withQuantities.strategies.map(strip)));
+    expect(JSON.stringify(without.paired)).toBe(JSON.stringify(withQuantities.paired));
+  });
 });

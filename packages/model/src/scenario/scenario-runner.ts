@@ -7,8 +7,18 @@ import { sarcomaSimulation } from '../sarcoma/sarcoma-model.js';
 import { resolveStrategy } from '../sarcoma/surveillance-strategy.js';
 import type { Scenario } from './scenario.js';
 
+/** What a run keeps beyond its outcomes; none of it changes a result. */
+export interface RunnerOptions {
+  /** The sarcoma model's quantity channels (default true; see SarcomaOptions.quantities). */
+  readonly quantities?: boolean;
+}
+
 /** The runner; the sarcoma model's parameters use `calibration`'s point values (a posterior's mean). */
-export function runnerFor(scenario: Scenario, calibration: CalibrationSet): SimulationRunner {
+export function runnerFor(
+  scenario: Scenario,
+  calibration: CalibrationSet,
+  options: RunnerOptions = {},
+): SimulationRunner {
   switch (scenario.model) {
     case 'illness-death-example':
       return createRunner(illnessDeathExample(scenario.parameters));
@@ -24,6 +34,7 @@ export function runnerFor(scenario: Scenario, calibration: CalibrationSet): Simu
           treatmentEffect: scenario.treatmentEffect,
           synchronousRule: scenario.synchronousRule,
           gradeEffect: scenario.gradeEffect ?? 'modelled',
+          quantities: options.quantities ?? true,
         }),
       );
     }

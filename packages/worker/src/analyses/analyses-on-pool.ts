@@ -41,12 +41,13 @@ export function dsaOnPool(
   onProgress: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<DsaResult> {
-  const evaluate = poolEvaluator(pool, signal);
+  const withQuantities = poolEvaluator(pool, signal, true);
+  const outcomesOnly = poolEvaluator(pool, signal);
   return runDsa(
     scenario,
     settings,
-    // The run's quantities come along, so parameters that only price are re-priced, not re-run.
-    (overrides) => evaluate({ ...scenario, parameters: overrides }, 0),
+    // The base run's quantities come along, so parameters that only price are re-priced, not re-run.
+    (overrides, quantities) => (quantities ? withQuantities : outcomesOnly)({ ...scenario, parameters: overrides }, 0),
     RUNTIME_CALIBRATION,
     onProgress,
   );

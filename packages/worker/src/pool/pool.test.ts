@@ -53,6 +53,23 @@ describe('worker pool', () => {
     expect(JSON.stringify(summarize(await pool(2, mainThreadFactory()).run(scenario)))).toBe(serialJson);
   });
 
+  it('runs without the quantity channels as the serial path does, in workers and on the main thread', async () => {
+    const serial = JSON.stringify(
+      summarize(
+        runSerial(runnerFor(scenario, COMMITTED_CALIBRATION, { quantities: false }), {
+          seed: scenario.seed,
+          individuals: scenario.patients,
+          blockSize: 777,
+        }),
+      ),
+    );
+    expect(serial).not.toBe(serialJson); // the quantity channels are gone
+    expect(JSON.stringify(summarize(await pool(2).run(scenario, { quantities: false })))).toBe(serial);
+    expect(JSON.stringify(summarize(await pool(1, mainThreadFactory()).run(scenario, { quantities: false })))).toBe(
+      serial,
+    );
+  });
+
   it('reports monotone progress that ends at the total', async () => {
     const seen: RunProgress[] = [];
     await pool(2).run(scenario, { onProgress: (p) => seen.push(p), progressIntervalMs: 0 });

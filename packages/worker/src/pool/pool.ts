@@ -58,6 +58,11 @@ export interface PoolRunOptions {
   readonly draw?: number;
   /** Minimum milliseconds between progress reports (the last one is always sent). */
   readonly progressIntervalMs?: number;
+  /**
+   * Whether a scenario run keeps the sarcoma model's quantity channels (default true); only
+   * valuation after simulation reads them, and leaving them out changes no other number.
+   */
+  readonly quantities?: boolean;
 }
 
 export class RunCancelledError extends Error {
@@ -128,10 +133,11 @@ export class WorkerPool {
   /** Runs every block of the scenario and returns the merged accumulator. */
   run(scenarioInput: unknown, options: PoolRunOptions = {}): Promise<BlockAccumulator> {
     const scenario = parseScenario(scenarioInput);
-    const request = { draw: options.draw ?? 0, traceIndividuals: options.traceIndividuals ?? 0 };
+    const quantities = options.quantities ?? true;
+    const request = { draw: options.draw ?? 0, traceIndividuals: options.traceIndividuals ?? 0, quantities };
     return this.runJob(
       {
-        layout: runnerFor(scenario, RUNTIME_CALIBRATION).layout,
+        layout: runnerFor(scenario, RUNTIME_CALIBRATION, { quantities }).layout,
         blocks: scenarioBlocks(scenario),
         individuals: scenario.patients,
         runBlock: (api, block, spare) =>

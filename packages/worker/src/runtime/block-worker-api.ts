@@ -35,8 +35,17 @@ export interface BlockRequest {
  * be filled with later blocks, so that neither side allocates a buffer per block (see
  * block-transfer.ts in the engine).
  */
+/** A block of a scenario, and whether the run keeps the sarcoma model's quantity channels (default true). */
+export interface ScenarioBlockRequest extends BlockRequest {
+  readonly quantities?: boolean;
+}
+
 export interface BlockWorkerApi {
-  runBlock(scenario: unknown, request: BlockRequest, spare?: readonly ArrayBuffer[]): Promise<TransferableBlock>;
+  runBlock(
+    scenario: unknown,
+    request: ScenarioBlockRequest,
+    spare?: readonly ArrayBuffer[],
+  ): Promise<TransferableBlock>;
   /** A block of one calibration experiment at the given parameter values. */
   runExperimentBlock(
     id: ExperimentId,
@@ -104,9 +113,10 @@ export function createBlockWorkerApi(layers: ModelLayers): BlockWorkerApi {
         layers.runtimeCalibration(),
       ]);
       const scenario = parseScenario(scenarioInput);
-      const hash = hashOfScenario(scenario, calibrationSetHash(calibration));
-      if (cached?.hash !== hash) cached = { hash, runner: runnerFor(scenario, calibration) };
-      return runAndSend(cached.runner, { seed: scenario.seed, ...request });
+      const { quantities = true, ...block } = request;
+      const hash = `${hashOfScenario(scenario, calibrationSetHash(calibration))} quantities ${quantities}`;
+      if (cached?.hash !== hash) cached = { hash, runner: runnerFor(scenario, calibration, { quantities }) };
+      return runAndSend(cached.runner, { seed: scenario.seed, ...block });
     },
     async runExperimentBlock(id, overrides, sizes, block) {
       const key = JSON.stringify([id, overrides, sizes]);
