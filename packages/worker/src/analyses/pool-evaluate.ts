@@ -34,14 +34,16 @@ export function poolEvaluator(pool: WorkerPool, signal?: AbortSignal, quantities
     drawOutcome(scenario, await runOnPool(pool, scenario, draw, signal, quantities)); // refuses partial results
 }
 
-/** One scenario on the pool, reported (with paired precision against `options.reference`). */
+/**
+ * One scenario on the pool, reported (with paired precision against `options.reference`), for
+ * structural scenarios: without the quantity channels, which no comparison of levels reads.
+ */
 export async function reportOnPool(
   pool: WorkerPool,
   scenario: Scenario,
   draw: number,
   signal?: AbortSignal,
   options: ReportOptions = {},
-  quantities = false,
 ): Promise<RunReport> {
-  return reportFor(scenario, await runOnPool(pool, scenario, draw, signal, quantities), RUNTIME_CALIBRATION, options); // refuses partial results
+  return reportFor(scenario, await runOnPool(pool, scenario, draw, signal, false), RUNTIME_CALIBRATION, options); // refuses partial results
 }
