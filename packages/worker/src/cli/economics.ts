@@ -55,12 +55,48 @@ interface PoolFlags {
 }
 
 /** The worker pool for a command, its size capped at the machine's cores unless --force. */
-export function startPool(ctx: CliContext, flags: PoolFlags): WorkerPool {
+function startPool(ctx: CliContext, flags: PoolFlags): WorkerPool {
   const size = workerCount(flags.workers, flags.force, ctx.io.cores, defaultWorkerCount(), (note) =>
     ctx.io.stderr.write(`sarcsim: ${note}\n`),
   );
   return new WorkerPool(nodeWorkerFactory(), size);
 }
+
+/** What a command's progress bar counts: its first total, the unit, the bar's format and payload. */
+export interface ProgressSpec {
+  readonly total: number;
+  readonly unit: string;
+  readonly format: string;
+  readonly payload?: object;
+}
+
+/**
+ * Runs a command's work on a fresh pool under its progress bar (silent with --json); the bar
+ * and the pool are stopped whatever happens, an error or Ctrl-C included.
+ */
+export async function onPool<T>(
+  ctx: CliContext,
+  flags: PoolFlags & { json?: boolean },
+  progress: ProgressSpec,
+  work: (pool: WorkerPool) => Promise<T>,
+): Promise<T> {
+  const pool = startPool(ctx, flags);
+  ctx.progress.start(progress.total, progress.unit, flags.json === true, progress.format, progress.payload);
+  try {
+    return await work(pool);
+  } finally {
+    ctx.progress.stop();
+    pool.terminate();
+  }
+}
+
+/** Progress of a count whose total grows as it goes (DSA thresholds, structural levels). */
+const countTo =
+  (ctx: CliContext) =>
+  (done: number, total: number): void => {
+    ctx.progress.setTotal(total);
+    ctx.progress.update(done);
+  };
 
 /** The sarcoma scenario of a command, under the `--structure` levels if given. */
 export function sarcomaScenario(input: unknown, command: string, structure?: string): SarcomaScenario {
@@ -149,20 +185,12 @@ export async function psaCommand(file: string | undefined, flags: PsaFlags, ctx:
       throw new UsageError(['--shard: give --out FILE for the part (merge parts with `sarcsim merge`)']);
   }
   checkOutputs(flags);
-  const pool = startPool(ctx, flags);
-  ctx.progress.start(
-    range.count,
-    'PSA draws',
-    flags.json === true,
-    'PSA draws [{bar}] {value}/{total} · ETA {eta_formatted}',
+  const part: PsaPart = await onPool(
+    ctx,
+    flags,
+    { total: range.count, unit: 'PSA draws', format: 'PSA draws [{bar}] {value}/{total} · ETA {eta_formatted}' },
+    (pool) => psaOnPool(pool, scenario, (done) => ctx.progress.update(done), ctx.signal, range),
   );
-  let part: PsaPart;
-  try {
-    part = await psaOnPool(pool, scenario, (done) => ctx.progress.update(done), ctx.signal, range);
-  } finally {
-    ctx.progress.stop();
-    pool.terminate();
-  }
   if (range.count < draws) {
     ctx.signal.throwIfAborted();
     writeOutputs([{ path: flags.out as string, text: jsonText(part) }], ctx.io.fs);
@@ -214,24 +242,19 @@ export async function dsaCommand(file: string | undefined, flags: DsaFlags, ctx:
     ...(flags.grid === undefined ? {} : { gridPoints: flags.grid }),
   };
   checkOutputs(flags);
-  const pool = startPool(ctx, flags);
-  ctx.progress.start(1, 'DSA runs', flags.json === true, 'DSA runs [{bar}] {value}/{total} · ETA {eta_formatted}');
-  let result: DsaResult;
-  try {
-    result = await dsaOnPool(
-      pool,
-      scenario,
-      settings as DsaSettingsInput, // checked by runDsa's schema
-      (done, total) => {
-        ctx.progress.setTotal(total);
-        ctx.progress.update(done);
-      },
-      ctx.signal,
-    );
-  } finally {
-    ctx.progress.stop();
-    pool.terminate();
-  }
+  const result: DsaResult = await onPool(
+    ctx,
+    flags,
+    { total: 1, unit: 'DSA runs', format: 'DSA runs [{bar}] {value}/{total} · ETA {eta_formatted}' },
+    (pool) =>
+      dsaOnPool(
+        pool,
+        scenario,
+        settings as DsaSettingsInput, // checked by runDsa's schema
+        countTo(ctx),
+        ctx.signal,
+      ),
+  );
   emit(result, flags, ctx, formatDsa, dsaCsvFiles);
 }
 
@@ -252,28 +275,11 @@ export async function scenariosCommand(
     .filter((s) => s !== '');
   const switches = selectSwitches(ids, '--switches');
   checkOutputs(flags);
-  const pool = startPool(ctx, flags);
-  ctx.progress.start(
-    1,
-    'scenario runs',
-    flags.json === true,
-    'scenario runs [{bar}] {value}/{total} · ETA {eta_formatted}',
+  const result: StructuralResult = await onPool(
+    ctx,
+    flags,
+    { total: 1, unit: 'scenario runs', format: 'scenario runs [{bar}] {value}/{total} · ETA {eta_formatted}' },
+    (pool) => structuralOnPool(pool, scenario, switches, countTo(ctx), ctx.signal),
   );
-  let result: StructuralResult;
-  try {
-    result = await structuralOnPool(
-      pool,
-      scenario,
-      switches,
-      (done, total) => {
-        ctx.progress.setTotal(total);
-        ctx.progress.update(done);
-      },
-      ctx.signal,
-    );
-  } finally {
-    ctx.progress.stop();
-    pool.terminate();
-  }
   emit(result, flags, ctx, formatStructural, structuralCsvFiles);
 }

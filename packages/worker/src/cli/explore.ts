@@ -9,7 +9,7 @@ import {
 import { DEFAULT_SEED } from '@sarcsim/model/scenario';
 import { exploreOnPool } from '../analyses/analyses-on-pool.js';
 import { exploreCsvFiles } from '../csv/csv.js';
-import { checkOutputs, emit, startPool } from './economics.js';
+import { checkOutputs, emit, onPool } from './economics.js';
 import { formatExplore } from './format-explore.js';
 import { readJsonFile, UsageError } from './input.js';
 import type { CliContext } from './io.js';
@@ -57,30 +57,27 @@ export async function exploreCommand(file: string | undefined, flags: ExploreFla
       ? undefined
       : { draws: flags.psaDraws, patients: flags.psaPatients ?? DEFAULT_FRONTIER_PSA_PATIENTS };
   checkOutputs(flags);
-  const pool = startPool(ctx, flags);
-  ctx.progress.start(
-    1,
-    'patient histories',
-    flags.json === true,
-    '{phase} [{bar}] {percentage}% · {value}/{total} patient histories · ETA {eta_formatted}',
-    { phase: 'stage 1' },
+  const result: ExploreResult = await onPool(
+    ctx,
+    flags,
+    {
+      total: 1,
+      unit: 'patient histories',
+      format: '{phase} [{bar}] {percentage}% · {value}/{total} patient histories · ETA {eta_formatted}',
+      payload: { phase: 'stage 1' },
+    },
+    (pool) =>
+      exploreOnPool(
+        pool,
+        set,
+        flags.seed ?? DEFAULT_SEED,
+        (p) => {
+          ctx.progress.setTotal(p.historiesPlanned);
+          ctx.progress.update(p.historiesDone, { phase: p.phase });
+        },
+        ctx.signal,
+        frontierPsa,
+      ),
   );
-  let result: ExploreResult;
-  try {
-    result = await exploreOnPool(
-      pool,
-      set,
-      flags.seed ?? DEFAULT_SEED,
-      (p) => {
-        ctx.progress.setTotal(p.historiesPlanned);
-        ctx.progress.update(p.historiesDone, { phase: p.phase });
-      },
-      ctx.signal,
-      frontierPsa,
-    );
-  } finally {
-    ctx.progress.stop();
-    pool.terminate();
-  }
   emit(result, flags, ctx, formatExplore, exploreCsvFiles);
 }

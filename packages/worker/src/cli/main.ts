@@ -25,7 +25,7 @@ import { Command, CommanderError } from 'commander';
 import { incrementalCsv, resolutionCsv } from '../csv/csv.js';
 import { defaultWorkerCount } from '../pool/node-workers.js';
 import { RUNTIME_CALIBRATION } from '../runtime/runtime-calibration.js';
-import { dsaCommand, mergeCommand, psaCommand, sarcomaScenario, scenariosCommand, startPool } from './economics.js';
+import { dsaCommand, mergeCommand, onPool, psaCommand, sarcomaScenario, scenariosCommand } from './economics.js';
 import { exploreCommand } from './explore.js';
 import { formatReferenceCase } from './format-economics.js';
 import { formatReport } from './format-table.js';
@@ -103,34 +103,29 @@ async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliCon
       : undefined;
   checkReference(flags.reference, runnerFor(scenario, RUNTIME_CALIBRATION).layout.strategyIds);
   if (flags.csv !== undefined) checkOutputDir(flags.csv, '--csv');
-  const pool = startPool(ctx, flags);
-  ctx.progress.start(
-    scenario.patients,
-    'patients',
-    flags.json === true,
-    'simulating [{bar}] {percentage}% · {value}/{total} patients · {rate}/s · ETA {eta_formatted}',
-    { rate: '0' },
+  let started = 0;
+  const { report, workers } = await onPool(
+    ctx,
+    flags,
+    {
+      total: scenario.patients,
+      unit: 'patients',
+      format: 'simulating [{bar}] {percentage}% · {value}/{total} patients · {rate}/s · ETA {eta_formatted}',
+      payload: { rate: '0' },
+    },
+    async (pool): Promise<{ report: RunReport; workers: number }> => {
+      started = performance.now();
+      const merged = await pool.run(scenario, {
+        signal: ctx.signal,
+        onProgress: (p) =>
+          ctx.progress.update(p.individualsDone, {
+            rate: Math.round(p.individualsPerSecond).toLocaleString('en-US'),
+          }),
+      });
+      const options = flags.reference === undefined ? {} : { reference: flags.reference };
+      return { report: reportFor(scenario, merged, RUNTIME_CALIBRATION, options), workers: pool.size };
+    },
   );
-  const started = performance.now();
-  let report: RunReport;
-  try {
-    const merged = await pool.run(scenario, {
-      signal: ctx.signal,
-      onProgress: (p) =>
-        ctx.progress.update(p.individualsDone, {
-          rate: Math.round(p.individualsPerSecond).toLocaleString('en-US'),
-        }),
-    });
-    report = reportFor(
-      scenario,
-      merged,
-      RUNTIME_CALIBRATION,
-      flags.reference === undefined ? {} : { reference: flags.reference },
-    );
-  } finally {
-    ctx.progress.stop();
-    pool.terminate();
-  }
   ctx.signal.throwIfAborted();
   const seconds = (performance.now() - started) / 1000;
   if (flags.csv !== undefined && report.economics !== undefined) {
@@ -151,7 +146,7 @@ async function runCommand(file: string | undefined, flags: RunFlags, ctx: CliCon
   if (reference !== undefined) out.write(`${formatReferenceCase(reference)}\n`);
   const histories = scenario.patients * report.strategies.length;
   out.write(
-    `${histories.toLocaleString('en-US')} patient-strategy histories in ${seconds.toFixed(1)} s on ${pool.size} worker${pool.size === 1 ? '' : 's'}\n`,
+    `${histories.toLocaleString('en-US')} patient-strategy histories in ${seconds.toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'}\n`,
   );
 }
 

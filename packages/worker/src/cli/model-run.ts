@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SARCSIM_VERSION, type SimulationResults, summarize } from '@sarcsim/model/engine';
 import { ModelModuleError } from '../runtime/model-module.js';
-import { startPool } from './economics.js';
+import { onPool } from './economics.js';
 import { UsageError } from './input.js';
 import type { CliContext } from './io.js';
 import { formatNumber, table } from './text-table.js';
@@ -32,31 +32,28 @@ export async function modelRunCommand(flags: ModelRunFlags, ctx: CliContext): Pr
   const module = { url: pathToFileURL(path).href, ...(flags.export === undefined ? {} : { exportName: flags.export }) };
   const individuals = flags.patients ?? DEFAULT_MODEL_INDIVIDUALS;
   const seed = flags.seed ?? 1;
-  const pool = startPool(ctx, flags);
-  ctx.progress.start(
-    individuals,
-    'individuals',
-    flags.json === true,
-    'simulating [{bar}] {percentage}% · {value}/{total}',
+  let started = 0;
+  const { results, workers } = await onPool(
+    ctx,
+    flags,
+    { total: individuals, unit: 'individuals', format: 'simulating [{bar}] {percentage}% · {value}/{total}' },
+    async (pool): Promise<{ results: SimulationResults; workers: number }> => {
+      started = performance.now();
+      try {
+        const merged = await pool.runModel(module, {
+          seed,
+          individuals,
+          ...(flags.blockSize === undefined ? {} : { blockSize: flags.blockSize }),
+          signal: ctx.signal,
+          onProgress: (p) => ctx.progress.update(p.individualsDone),
+        });
+        return { results: summarize(merged), workers: pool.size };
+      } catch (error) {
+        if (error instanceof ModelModuleError) throw new UsageError([error.message]);
+        throw error;
+      }
+    },
   );
-  const started = performance.now();
-  let results: SimulationResults;
-  try {
-    const merged = await pool.runModel(module, {
-      seed,
-      individuals,
-      ...(flags.blockSize === undefined ? {} : { blockSize: flags.blockSize }),
-      signal: ctx.signal,
-      onProgress: (p) => ctx.progress.update(p.individualsDone),
-    });
-    results = summarize(merged);
-  } catch (error) {
-    if (error instanceof ModelModuleError) throw new UsageError([error.message]);
-    throw error;
-  } finally {
-    ctx.progress.stop();
-    pool.terminate();
-  }
   ctx.signal.throwIfAborted();
   const out = ctx.io.stdout;
   if (flags.json) {
@@ -66,7 +63,7 @@ export async function modelRunCommand(flags: ModelRunFlags, ctx: CliContext): Pr
   out.write(`${formatModelResults(results)}\n`);
   const seconds = (performance.now() - started) / 1000;
   out.write(
-    `${(individuals * results.strategies.length).toLocaleString('en-US')} histories in ${seconds.toFixed(1)} s on ${pool.size} worker${pool.size === 1 ? '' : 's'} (seed ${seed})\n`,
+    `${(individuals * results.strategies.length).toLocaleString('en-US')} histories in ${seconds.toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'} (seed ${seed})\n`,
   );
 }
 
