@@ -5,31 +5,20 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TARGETS } from '@sarcsim/model/calibration';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   artifacts,
   openApp as open,
   runAndReadTable,
-  type Site,
   setPatients,
-  startSite,
+  siteOfFile,
   untilEnded,
 } from './testing/e2e-harness.test-util.js';
 
-let site: Site;
+const site = siteOfFile('app');
 
-beforeAll(async () => {
-  site = await startSite('app');
+beforeAll(() => {
   mkdirSync(artifacts, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-  await site?.close();
-});
-
-afterEach(() => {
-  expect(site.errors, 'console errors or uncaught errors in the page').toEqual([]);
-  site.errors.length = 0;
 });
 
 const openApp = (hash = ''): Promise<Page> => open(site, hash);

@@ -9,32 +9,18 @@ import { NAMED_STRATEGIES } from '@sarcsim/model/sarcoma';
 import { parseScenario } from '@sarcsim/model/scenario';
 import type { Page } from 'playwright-core';
 import { preview } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   artifacts,
   openApp,
   runAndReadTable,
-  type Site,
   setPatients,
-  startSite,
+  siteOfFile,
   uiRoot,
   untilEnded,
 } from './testing/e2e-harness.test-util.js';
 
-let site: Site;
-
-beforeAll(async () => {
-  site = await startSite('decisions');
-}, 180_000);
-
-afterAll(async () => {
-  await site?.close();
-});
-
-afterEach(() => {
-  expect(site.errors, 'console errors or uncaught errors in the page').toEqual([]);
-  site.errors.length = 0;
-});
+const site = siteOfFile('decisions');
 
 const label = (id: string) => NAMED_STRATEGIES.find((s) => s.id === id)?.label ?? id;
 

@@ -6,23 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExploreResult } from '@sarcsim/model/analyses';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, openApp, type Site, startSite, untilEnded } from './testing/e2e-harness.test-util.js';
+import { describe, expect, it } from 'vitest';
+import { artifacts, openApp, siteOfFile, untilEnded } from './testing/e2e-harness.test-util.js';
 
-let site: Site;
-
-beforeAll(async () => {
-  site = await startSite('explore');
-}, 180_000);
-
-afterAll(async () => {
-  await site?.close();
-});
-
-afterEach(() => {
-  expect(site.errors, 'console errors or uncaught errors in the page').toEqual([]);
-  site.errors.length = 0;
-});
+const site = siteOfFile('explore');
 
 /** Six candidates (docs/explore.md's worked example); the search settings come from the fields. */
 const SMALL_SPACE = {

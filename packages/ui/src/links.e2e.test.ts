@@ -6,20 +6,12 @@
 import { EVIDENCE_BY_ID, NAMED_STRATEGIES, PARAMETER_IDS } from '@sarcsim/model/sarcoma';
 import { MAX_STRATEGIES, parseJsonText, parseScenario } from '@sarcsim/model/scenario';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkFor, linkForText, openApp, type Site, startSite } from './testing/e2e-harness.test-util.js';
+import { describe, expect, it } from 'vitest';
+import { linkFor, linkForText, openApp, siteOfFile } from './testing/e2e-harness.test-util.js';
 
 const SEED = 20_261_201;
 const MAX_SHARED_CHARS = 16_000; // share-url.ts: longer payloads are refused
-let site: Site;
-
-beforeAll(async () => {
-  site = await startSite('links');
-}, 180_000);
-
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteOfFile('links', false); // the one test checks page errors after every link itself
 
 const segment = fc.record({
   fromMonths: fc.constant(0),

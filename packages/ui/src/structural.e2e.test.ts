@@ -6,23 +6,10 @@ import { join } from 'node:path';
 import { STRUCTURAL_SWITCHES } from '@sarcsim/model/analyses';
 import { NAMED_STRATEGIES } from '@sarcsim/model/sarcoma';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, openApp, type Site, setPatients, startSite, untilEnded } from './testing/e2e-harness.test-util.js';
+import { describe, expect, it } from 'vitest';
+import { artifacts, openApp, setPatients, siteOfFile, untilEnded } from './testing/e2e-harness.test-util.js';
 
-let site: Site;
-
-beforeAll(async () => {
-  site = await startSite('structural');
-}, 180_000);
-
-afterAll(async () => {
-  await site?.close();
-});
-
-afterEach(() => {
-  expect(site.errors, 'console errors or uncaught errors in the page').toEqual([]);
-  site.errors.length = 0;
-});
+const site = siteOfFile('structural');
 
 const CHOSEN = ['synchronous-rule', 'grade-effect'];
 

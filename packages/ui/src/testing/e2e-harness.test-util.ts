@@ -9,6 +9,7 @@ import { deflateRawSync } from 'node:zlib';
 import { launchChromium, serveStatic } from '@sarcsim/worker/testing';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const uiRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const artifacts = join(uiRoot, 'test-artifacts');
@@ -35,6 +36,46 @@ export async function startSite(name: string): Promise<Site> {
       await browser.close();
       (server as Server).close();
     },
+  };
+}
+
+/**
+ * The site of one test file: built and served before its tests, closed after them, and (unless
+ * `checkPageErrors` is false: a file that checks them itself) no console or uncaught page
+ * error allowed in any test. The returned object reads the started site.
+ */
+export function siteOfFile(name: string, checkPageErrors = true): Site {
+  let started: Site | undefined;
+  const current = (): Site => {
+    if (started === undefined) throw new Error(`e2e: the '${name}' site is used before it started`);
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startSite(name);
+  }, 180_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  if (checkPageErrors) {
+    afterEach(() => {
+      expect(current().errors, 'console errors or uncaught errors in the page').toEqual([]);
+      current().errors.length = 0;
+    });
+  }
+  return {
+    get browser() {
+      return current().browser;
+    },
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    get outDir() {
+      return current().outDir;
+    },
+    get errors() {
+      return current().errors;
+    },
+    close: () => current().close(),
   };
 }
 
